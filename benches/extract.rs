@@ -1,0 +1,85 @@
+//! Throughput of the pipeline over the fixtures, in bytes per second.
+//!
+//! Texts: `fixtures/000_khonkaen_unesco.txt` and every corpus article that has
+//! an expected-facts file in `fixtures/` (read from `../shared/corpus`, or
+//! `$THAIFACTS_CORPUS`). Run with `cargo bench --bench extract`; one group:
+//! `cargo bench --bench extract -- extract/all`.
+
+use std::path::{Path, PathBuf};
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+
+fn corpus_dir() -> PathBuf {
+    std::env::var_os("THAIFACTS_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"))
+}
+
+/// (name, text) of every fixture article.
+fn fixtures() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let corpus = corpus_dir();
+    let mut out = Vec::new();
+    let mut names: Vec<String> = std::fs::read_dir(&root)
+        .expect("fixtures/ is readable")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|n| n.strip_suffix(".expected.json").map(str::to_string))
+        .collect();
+    names.sort();
+    for name in names {
+        let local = root.join(format!("{name}.txt"));
+        let path = if local.exists() { local } else { corpus.join(format!("{name}.txt")) };
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "cannot read {}: {e}; set THAIFACTS_CORPUS to the corpus directory (../shared/corpus)",
+                path.display()
+            )
+        });
+        out.push((name, text));
+    }
+    if out.is_empty() {
+        let founding = root.join("000_khonkaen_unesco.txt");
+        out.push(("000_khonkaen_unesco".into(), std::fs::read_to_string(founding).expect("founding article")));
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let texts = fixtures();
+    let all: String = texts.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("\n");
+    let extractor = thaifacts::Extractor::default();
+    // Warm the lexicons outside the measurement.
+    let _ = extractor.extract("นาย");
+
+    let mut g = c.benchmark_group("extract");
+    g.throughput(Throughput::Bytes(all.len() as u64));
+    g.bench_function("all", |b| b.iter(|| extractor.extract(std::hint::black_box(&all))));
+    g.throughput(Throughput::Bytes(texts[0].1.len() as u64));
+    g.bench_with_input(BenchmarkId::new("article", &texts[0].0), &texts[0].1, |b, t| {
+        b.iter(|| extractor.extract(std::hint::black_box(t)))
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("normalize");
+    g.throughput(Throughput::Bytes(all.len() as u64));
+    g.bench_function("all", |b| b.iter(|| thaifacts::normalize(std::hint::black_box(&all))));
+    g.finish();
+
+    let mut g = c.benchmark_group("lexicon_build");
+    g.bench_function("with_extra", |b| {
+        b.iter(|| {
+            thaifacts::Extractor::builder()
+                .lexicon(thaifacts::Category::Title, "bench.txt", "ท่านผู้หญิง\n")
+                .build()
+                .expect("lexicon builds")
+        })
+    });
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3));
+    targets = bench
+}
+criterion_main!(benches);

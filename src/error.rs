@@ -1,0 +1,217 @@
+//! Error types, one enum per boundary where a caller can hand us something
+//! bad.
+//!
+//! [`crate::extract`] itself cannot fail. What can fail is building an
+//! [`crate::Extractor`] (a lexicon added through the builder may be
+//! malformed: [`BuildError`], wrapping [`LexiconError`]) and reading input in
+//! the command-line tool ([`InputError`], [`RecordError`]).
+//!
+//! # Design
+//!
+//! jiff uses one opaque error type for the whole crate. We choose one enum
+//! per boundary instead, because the callers differ: a library user building
+//! an extractor, and a pipeline owner reading JSON Lines. Every enum is
+//! `#[non_exhaustive]` and carries typed fields (file, line, offset), never a
+//! ready-made message string (regex's lesson). Messages are lower-case, have
+//! no final period, and say what was expected, what was found, and where.
+
+use std::path::PathBuf;
+
+/// A lexicon (shipped or added through the builder) could not be loaded.
+///
+/// # Example
+///
+/// ```
+/// let err = thaifacts::Extractor::builder()
+///     .lexicon(thaifacts::Category::Title, "mine.txt", "นาย\nนาย\n")
+///     .build()
+///     .unwrap_err();
+/// assert_eq!(err.to_string(), "mine.txt:2: duplicate entry \"นาย\" (first seen on line 1)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LexiconError {
+    /// The file starts with a byte-order mark.
+    #[error("{file}:1: expected UTF-8 without a byte-order mark, found U+FEFF")]
+    Bom {
+        /// The lexicon's file name.
+        file: String,
+    },
+    /// A line has the wrong number of tab-separated columns.
+    #[error("{file}:{line}: expected {expected} tab-separated columns, found {found}")]
+    Columns {
+        /// The lexicon's file name.
+        file: String,
+        /// 1-based line number.
+        line: usize,
+        /// Columns the lexicon has.
+        expected: usize,
+        /// Columns found on the line.
+        found: usize,
+    },
+    /// A column is empty or has leading or trailing whitespace.
+    #[error("{file}:{line}: column {column} is {entry:?}, expected text without surrounding whitespace")]
+    Whitespace {
+        /// The lexicon's file name.
+        file: String,
+        /// 1-based line number.
+        line: usize,
+        /// 1-based column number.
+        column: usize,
+        /// The column as found.
+        entry: String,
+    },
+    /// An entry appears twice.
+    #[error("{file}:{line}: duplicate entry {entry:?} (first seen on line {first})")]
+    Duplicate {
+        /// The lexicon's file name.
+        file: String,
+        /// 1-based line number of the repeat.
+        line: usize,
+        /// The repeated entry.
+        entry: String,
+        /// 1-based line number of the first occurrence.
+        first: usize,
+    },
+    /// An entry is not in normalized form, so it could never match.
+    #[error("{file}:{line}: entry {entry:?} changes under normalization to {normalized:?}")]
+    NotNormalized {
+        /// The lexicon's file name.
+        file: String,
+        /// 1-based line number.
+        line: usize,
+        /// The entry as written.
+        entry: String,
+        /// What normalization makes of it.
+        normalized: String,
+    },
+    /// A column that must hold a number holds something else.
+    #[error("{file}:{line}: column {column} is {found:?}, expected {expected}")]
+    Value {
+        /// The lexicon's file name.
+        file: String,
+        /// 1-based line number.
+        line: usize,
+        /// 1-based column number.
+        column: usize,
+        /// What the column must hold.
+        expected: &'static str,
+        /// The column as found.
+        found: String,
+    },
+}
+
+/// An [`crate::Extractor`] could not be built.
+///
+/// # Example
+///
+/// ```
+/// let err = thaifacts::Extractor::builder()
+///     .lexicon(thaifacts::Category::Title, "mine.txt", " นาย\n")
+///     .build()
+///     .unwrap_err();
+/// assert!(matches!(err, thaifacts::BuildError::Lexicon(_)));
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// A lexicon added through the builder is malformed.
+    #[error(transparent)]
+    Lexicon(#[from] LexiconError),
+    /// The combined matcher could not be built.
+    #[error("could not build the lexicon matcher: {0}")]
+    Matcher(#[from] aho_corasick::BuildError),
+}
+
+/// A single article could not be read (the command-line tool's input).
+///
+/// # Example
+///
+/// ```
+/// let err = thaifacts::read_article(b"ok \xFF".to_vec()).unwrap_err();
+/// assert_eq!(err.to_string(), "input is not valid UTF-8: invalid byte at offset 3");
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum InputError {
+    /// The file could not be opened or read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The bytes are not UTF-8.
+    #[error("input is not valid UTF-8: invalid byte at offset {offset}")]
+    Utf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+}
+
+/// A JSON Lines record could not be processed (the `--jsonl` mode).
+///
+/// # Example
+///
+/// ```
+/// let err = thaifacts::parse_record(3, br#"{"id": 7}"#).unwrap_err();
+/// assert_eq!(err.to_string(), "line 3 (id 7): missing field `text`");
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RecordError {
+    /// The line is not a JSON object of the expected shape.
+    #[error("line {line}: invalid JSON record: {source}")]
+    Json {
+        /// 1-based line number.
+        line: usize,
+        /// The parser's error.
+        source: serde_json::Error,
+    },
+    /// The line is not valid UTF-8.
+    #[error("line {line}: record is not valid UTF-8: invalid byte at offset {offset}")]
+    Utf8 {
+        /// 1-based line number.
+        line: usize,
+        /// Byte offset of the first invalid byte within the line.
+        offset: usize,
+    },
+    /// The record has no `text` field (or it is not a string).
+    #[error("line {line} (id {id}): missing field `text`")]
+    MissingText {
+        /// 1-based line number.
+        line: usize,
+        /// The record's id, as JSON.
+        id: String,
+    },
+    /// The record's `published` is not a `YYYY-MM-DD` date.
+    #[error("line {line} (id {id}): `published` is {value}, expected YYYY-MM-DD")]
+    Published {
+        /// 1-based line number.
+        line: usize,
+        /// The record's id, as JSON.
+        id: String,
+        /// The value found, as JSON.
+        value: String,
+    },
+}
+
+impl RecordError {
+    /// The 1-based line number of the record.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = thaifacts::parse_record(9, b"{").unwrap_err();
+    /// assert_eq!(err.line(), 9);
+    /// ```
+    pub fn line(&self) -> usize {
+        match self {
+            RecordError::Json { line, .. }
+            | RecordError::Utf8 { line, .. }
+            | RecordError::MissingText { line, .. }
+            | RecordError::Published { line, .. } => *line,
+        }
+    }
+}

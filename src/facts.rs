@@ -1,0 +1,388 @@
+//! The output contract: [`ArticleFacts`] and its fact types.
+//!
+//! This module sits at the end of the pipeline (normalize → scan → extract →
+//! link → **facts**). Field names are the JSON contract of `schema_version` 1
+//! (see `DESIGN.md`): fields may be added, none renamed.
+//!
+//! Every span (`start`, `end`, `text`) is a byte range of the *original* input
+//! handed to [`crate::extract`], so `&input[start..end] == text` always holds,
+//! even where normalization changed the text. Both offsets lie on `char`
+//! boundaries and `start <= end <= input.len()`.
+
+use serde::{Deserialize, Serialize};
+
+/// The version of the JSON contract written in [`ArticleFacts::schema_version`].
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// All facts found in one article.
+///
+/// # Example
+///
+/// ```
+/// let facts = thaifacts::extract("");
+/// assert_eq!(facts.schema_version, 1);
+/// assert!(facts.people.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleFacts {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// People named in the article, one entry per person.
+    pub people: Vec<Person>,
+    /// Named organizations, one entry per organization.
+    pub organizations: Vec<Organization>,
+    /// Places (provinces, districts, countries, cities, venues).
+    pub places: Vec<Place>,
+    /// Every date mention, in text order; repeated mentions stay separate.
+    pub dates: Vec<DateFact>,
+    /// Every numeric fact, in text order.
+    pub numbers: Vec<NumberFact>,
+}
+
+impl Default for ArticleFacts {
+    fn default() -> Self {
+        ArticleFacts {
+            schema_version: SCHEMA_VERSION,
+            people: Vec::new(),
+            organizations: Vec::new(),
+            places: Vec::new(),
+            dates: Vec::new(),
+            numbers: Vec::new(),
+        }
+    }
+}
+
+/// One occurrence of a fact in the input.
+///
+/// `start <= end <= input.len()`; both lie on `char` boundaries of the
+/// original input and `&input[start..end] == text`.
+///
+/// # Example
+///
+/// ```
+/// let input = "นายธีระศักดิ์ ฑีฆายุพันธุ์ กล่าว";
+/// let m = thaifacts::Mention { start: 0, end: 9, text: "นาย".into() };
+/// assert_eq!(&input[m.start..m.end], m.text);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Mention {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The original text of the span.
+    pub text: String,
+}
+
+/// A person named in the article.
+///
+/// # Example
+///
+/// ```
+/// let p = thaifacts::Person {
+///     name: "ธีระศักดิ์ ฑีฆายุพันธุ์".into(),
+///     title: Some("นาย".into()),
+///     positions: vec!["นายกเทศมนตรีนครขอนแก่น".into()],
+///     mentions: vec![],
+///     statements: vec![],
+/// };
+/// assert_eq!(p.title.as_deref(), Some("นาย"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    /// Given name and family name as written, one space between, no title.
+    pub name: String,
+    /// The honorific sequence as written (`"รศ.ดร."`, `"พล.ต.อ."`), if any.
+    pub title: Option<String>,
+    /// Position phrases attached to this person, as written.
+    pub positions: Vec<String>,
+    /// Every mention of this person, in text order.
+    pub mentions: Vec<Mention>,
+    /// Spans of what this person is reported to have said (after กล่าวว่า,
+    /// เปิดเผยว่า, ...). An additive field of the contract.
+    #[serde(default)]
+    pub statements: Vec<Mention>,
+}
+
+/// What kind of body an [`Organization`] is.
+///
+/// # Example
+///
+/// ```
+/// let k: thaifacts::OrgKind = serde_json::from_str("\"municipality\"").unwrap();
+/// assert_eq!(k, thaifacts::OrgKind::Municipality);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum OrgKind {
+    /// A ministry (กระทรวง).
+    Ministry,
+    /// A government department, office or agency (กรม, สำนักงาน, ...).
+    Agency,
+    /// A municipality or local administration (เทศบาล, อบจ., อบต.).
+    Municipality,
+    /// A company (บริษัท ... จำกัด).
+    Company,
+    /// A bank (ธนาคาร).
+    Bank,
+    /// A university, college or school.
+    Education,
+    /// A hospital.
+    Hospital,
+    /// A court (ศาล).
+    Court,
+    /// A political party (พรรค).
+    Party,
+    /// Armed forces or police units.
+    Security,
+    /// A committee, council or assembly (คณะกรรมการ, สภา, คณะรัฐมนตรี).
+    Committee,
+    /// An association, foundation or cooperative.
+    Association,
+    /// An international organization (UNESCO, ASEAN).
+    International,
+    /// Anything else.
+    Other,
+}
+
+/// A named organization.
+///
+/// # Example
+///
+/// ```
+/// let o = thaifacts::Organization {
+///     name: "เทศบาลนครขอนแก่น".into(),
+///     abbreviations: vec!["ทน.".into()],
+///     kind: thaifacts::OrgKind::Municipality,
+///     mentions: vec![],
+/// };
+/// assert_eq!(o.abbreviations, ["ทน."]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Organization {
+    /// The fullest name the article gives.
+    pub name: String,
+    /// Abbreviations and other short forms linked to this organization.
+    pub abbreviations: Vec<String>,
+    /// What kind of body it is.
+    pub kind: OrgKind,
+    /// Every mention (full, short or abbreviated), in text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// What kind of place a [`Place`] is.
+///
+/// # Example
+///
+/// ```
+/// let k: thaifacts::PlaceKind = serde_json::from_str("\"province\"").unwrap();
+/// assert_eq!(k, thaifacts::PlaceKind::Province);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PlaceKind {
+    /// One of Thailand's provinces (Bangkok included).
+    Province,
+    /// A district (อำเภอ, เขต).
+    District,
+    /// A subdistrict (ตำบล, แขวง).
+    Subdistrict,
+    /// A country.
+    Country,
+    /// A city outside Thailand.
+    City,
+    /// A region (ภาคเหนือ, อาเซียน as a region).
+    Region,
+    /// A named venue (hotel, convention centre, government house).
+    Venue,
+}
+
+/// A place named in the article.
+///
+/// # Example
+///
+/// ```
+/// let p = thaifacts::Place { name: "ขอนแก่น".into(), kind: thaifacts::PlaceKind::Province, mentions: vec![] };
+/// assert_eq!(p.name, "ขอนแก่น");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// The bare name (ขอนแก่น for จังหวัดขอนแก่น).
+    pub name: String,
+    /// What kind of place it is.
+    pub kind: PlaceKind,
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// How precise a [`DateFact`] value is.
+///
+/// # Example
+///
+/// ```
+/// let p: thaifacts::Precision = serde_json::from_str("\"month\"").unwrap();
+/// assert_eq!(p, thaifacts::Precision::Month);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    /// `YYYY-MM-DD`.
+    Day,
+    /// `YYYY-MM`.
+    Month,
+    /// `YYYY`.
+    Year,
+}
+
+/// The era a year was written in.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&thaifacts::Era::Be).unwrap(), "\"BE\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Era {
+    /// Buddhist era (พ.ศ.).
+    #[serde(rename = "BE")]
+    Be,
+    /// Common era (ค.ศ.).
+    #[serde(rename = "CE")]
+    Ce,
+}
+
+/// A date, month, year or range of them.
+///
+/// # Example
+///
+/// ```
+/// let facts = thaifacts::extract("");
+/// assert!(facts.dates.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateFact {
+    /// The original text of the date expression.
+    pub text: String,
+    /// Byte offset of the first byte in the original input.
+    pub start: usize,
+    /// Byte offset one past the last byte in the original input.
+    pub end: usize,
+    /// ISO 8601 Gregorian value: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub value: String,
+    /// The end of a range, at the same kind of precision; null otherwise
+    /// (also for an open-ended range).
+    pub end_value: Option<String>,
+    /// How precise `value` is.
+    pub precision: Precision,
+    /// The era the text names, or null where the year was inferred.
+    pub era: Option<Era>,
+    /// A time of day attached to the date (`09:30`, `13:00-16:00`), if any.
+    pub time: Option<String>,
+}
+
+/// What kind of quantity a [`NumberFact`] is.
+///
+/// # Example
+///
+/// ```
+/// let k: thaifacts::NumberKind = serde_json::from_str("\"money\"").unwrap();
+/// assert_eq!(k, thaifacts::NumberKind::Money);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NumberKind {
+    /// A count of things (`390 ล้านคน`).
+    Count,
+    /// An amount of money (`2.5 ล้านบาท`).
+    Money,
+    /// A percentage (`ร้อยละ 5`).
+    Percent,
+    /// A rank (`1 ใน 64 เมือง`), with [`NumberFact::of`].
+    Rank,
+    /// A measurement or duration (`10 ไร่`, `14 วัน`).
+    Measure,
+    /// An ordinal (`ครั้งที่ 5`).
+    Ordinal,
+    /// Anything else.
+    Other,
+}
+
+/// A numeric fact.
+///
+/// `value` is the number the text means, with scale words applied
+/// (`390 ล้าน` is 390000000). Whole values serialize as JSON integers.
+///
+/// # Example
+///
+/// ```
+/// let n = thaifacts::NumberFact {
+///     text: "390 ล้านคน".into(), start: 0, end: 22, value: 390_000_000.0,
+///     end_value: None, of: None, unit: Some("คน".into()),
+///     kind: thaifacts::NumberKind::Count, qualifier: None,
+/// };
+/// let json = serde_json::to_string(&n).unwrap();
+/// assert!(json.contains("\"value\":390000000,"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NumberFact {
+    /// The original text of the expression.
+    pub text: String,
+    /// Byte offset of the first byte in the original input.
+    pub start: usize,
+    /// Byte offset one past the last byte in the original input.
+    pub end: usize,
+    /// The value the text means.
+    #[serde(with = "json_number")]
+    pub value: f64,
+    /// The end of a range (`10-15 คน` has value 10, end_value 15). The span end
+    /// is `end`, so the range end is named `end_value`, as for dates.
+    #[serde(with = "json_number::option", default)]
+    pub end_value: Option<f64>,
+    /// For a rank, the size of the field (`1 ใน 64` has `of` 64).
+    #[serde(with = "json_number::option", default)]
+    pub of: Option<f64>,
+    /// The unit or counted noun (`คน`, `บาท`, `%`), if any.
+    pub unit: Option<String>,
+    /// What kind of quantity this is.
+    pub kind: NumberKind,
+    /// Words that bound the value (กว่า, ประมาณ, เกือบ), if any.
+    pub qualifier: Option<String>,
+}
+
+/// Serializes whole `f64` values as JSON integers so that `390000000` is not
+/// written `390000000.0`.
+mod json_number {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// The largest integer an `f64` holds exactly.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+
+    pub fn serialize<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+        if v.fract() == 0.0 && v.abs() <= EXACT {
+            s.serialize_i64(*v as i64)
+        } else {
+            s.serialize_f64(*v)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        f64::deserialize(d)
+    }
+
+    pub mod option {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+            match v {
+                Some(v) => super::serialize(v, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+            Option::<f64>::deserialize(d)
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! Lexicons: plain-text word lists compiled once into one matcher.
+//!
+//! Second stage of the pipeline (normalize → **scan** → extract → link →
+//! facts). Lexicons are data, not code: each file in `src/lexicon/` holds one
+//! entry a line (tab-separated columns where it has more than one), `#`
+//! starts a comment, and a header says what the file holds, where it comes
+//! from and under which licence. A Thai speaker extends thaifacts by adding a
+//! line.
+//!
+//! [`parse`] reads a file and rejects a byte-order mark, stray whitespace,
+//! duplicates, a wrong column count and entries that normalization would
+//! change (they could never match normalized text). [`Lexicons`] compiles
+//! every file into one Aho-Corasick automaton with leftmost-longest
+//! semantics (so `นายกเทศมนตรี` wins over `นาย`), and [`Lexicons::scan`]
+//! reports every hit in one pass over the text.
+
+use std::sync::{Arc, LazyLock};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::error::{BuildError, LexiconError};
+
+/// What a lexicon entry is. Extractors ask for hits by category.
+///
+/// # Example
+///
+/// ```
+/// let e = thaifacts::Extractor::builder()
+///     .lexicon(thaifacts::Category::Title, "extra_titles.txt", "ท่านผู้หญิง\n")
+///     .build()
+///     .unwrap();
+/// # let _ = e;
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Category {
+    /// Honorifics and ranks written before a name (`titles.txt`).
+    Title,
+    /// Month names, full and abbreviated (`months.tsv`: name, month number).
+    Month,
+}
+
+impl Category {
+    /// How many tab-separated columns a line of this category has.
+    pub(crate) fn columns(self) -> usize {
+        match self {
+            Category::Title => 1,
+            Category::Month => 2,
+        }
+    }
+}
+
+/// One line of a lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Entry {
+    /// 1-based line number in its file.
+    pub line: usize,
+    /// The columns; the first is the phrase matched against text.
+    pub columns: Vec<String>,
+}
+
+impl Entry {
+    /// The phrase matched against text.
+    pub fn phrase(&self) -> &str {
+        &self.columns[0]
+    }
+}
+
+/// Parses a lexicon file; see the [module docs](self) for the format.
+///
+/// # Errors
+///
+/// A [`LexiconError`] naming the file and line for: a byte-order mark; a
+/// line whose column count differs from `columns`; an empty column or one
+/// with surrounding whitespace; a duplicate first column; a first column
+/// that [`crate::normalize`] would change.
+pub(crate) fn parse(file: &str, text: &str, columns: usize) -> Result<Vec<Entry>, LexiconError> {
+    if text.starts_with('\u{FEFF}') {
+        return Err(LexiconError::Bom { file: file.to_string() });
+    }
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (n, raw) in text.lines().enumerate() {
+        let line = n + 1;
+        if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = raw.split('\t').collect();
+        if cols.len() != columns {
+            return Err(LexiconError::Columns { file: file.to_string(), line, expected: columns, found: cols.len() });
+        }
+        for (i, c) in cols.iter().enumerate() {
+            if c.is_empty() || c.trim() != *c {
+                return Err(LexiconError::Whitespace {
+                    file: file.to_string(),
+                    line,
+                    column: i + 1,
+                    entry: c.to_string(),
+                });
+            }
+        }
+        let phrase = cols[0];
+        let normalized = crate::normalize::normalize(phrase).into_text();
+        if normalized != phrase {
+            return Err(LexiconError::NotNormalized {
+                file: file.to_string(),
+                line,
+                entry: phrase.to_string(),
+                normalized,
+            });
+        }
+        if let Some(&first) = seen.get(phrase) {
+            return Err(LexiconError::Duplicate { file: file.to_string(), line, entry: phrase.to_string(), first });
+        }
+        seen.insert(phrase.to_string(), line);
+        entries.push(Entry { line, columns: cols.into_iter().map(str::to_string).collect() });
+    }
+    Ok(entries)
+}
+
+/// A lexicon file compiled into the binary.
+struct Shipped {
+    category: Category,
+    file: &'static str,
+    text: &'static str,
+}
+
+/// Every shipped lexicon. Adding a file is one line here.
+const SHIPPED: &[Shipped] = &[
+    Shipped { category: Category::Title, file: "titles.txt", text: include_str!("titles.txt") },
+    Shipped { category: Category::Month, file: "months.tsv", text: include_str!("months.tsv") },
+];
+
+/// One lexicon hit in the normalized text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    /// Byte offset in the normalized text.
+    pub start: usize,
+    /// Byte offset one past the end, in the normalized text.
+    pub end: usize,
+    /// Which lexicon matched.
+    pub category: Category,
+    /// Index of the entry in [`Lexicons::entries`] for that category.
+    pub entry: usize,
+}
+
+/// Every lexicon, compiled into one leftmost-longest matcher.
+#[derive(Debug)]
+pub(crate) struct Lexicons {
+    matcher: AhoCorasick,
+    /// For each pattern of the matcher: its category and entry index.
+    patterns: Vec<(Category, usize)>,
+    /// Entries by category.
+    entries: std::collections::BTreeMap<Category, Vec<Entry>>,
+}
+
+/// The shipped lexicons, compiled on first use.
+static SHIPPED_LEXICONS: LazyLock<Arc<Lexicons>> = LazyLock::new(|| {
+    let files = SHIPPED.iter().map(|s| (s.category, s.file, s.text));
+    // Safe: the test `every_shipped_lexicon_loads` proves the shipped files parse.
+    Arc::new(Lexicons::build(files).unwrap_or_else(|e| panic!("shipped lexicon is malformed: {e}")))
+});
+
+impl Lexicons {
+    /// The shipped lexicons.
+    pub fn shipped() -> Arc<Lexicons> {
+        Arc::clone(&SHIPPED_LEXICONS)
+    }
+
+    /// The shipped lexicons plus `extra` files (category, file name, text).
+    pub fn with_extra(extra: &[(Category, String, String)]) -> Result<Lexicons, BuildError> {
+        let shipped = SHIPPED.iter().map(|s| (s.category, s.file, s.text));
+        let extra = extra.iter().map(|(c, f, t)| (*c, f.as_str(), t.as_str()));
+        Lexicons::build(shipped.chain(extra))
+    }
+
+    fn build<'a>(files: impl Iterator<Item = (Category, &'a str, &'a str)>) -> Result<Lexicons, BuildError> {
+        let mut entries: std::collections::BTreeMap<Category, Vec<Entry>> = Default::default();
+        for (category, file, text) in files {
+            let parsed = parse(file, text, category.columns())?;
+            let list = entries.entry(category).or_default();
+            for e in parsed {
+                // An extra file may repeat a shipped phrase of the same
+                // category: the first definition wins.
+                if !list.iter().any(|x| x.phrase() == e.phrase()) {
+                    list.push(e);
+                }
+            }
+        }
+        let mut phrases: Vec<&str> = Vec::new();
+        let mut patterns = Vec::new();
+        for (&category, list) in &entries {
+            for (i, e) in list.iter().enumerate() {
+                phrases.push(e.phrase());
+                patterns.push((category, i));
+            }
+        }
+        let matcher = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&phrases)?;
+        Ok(Lexicons { matcher, patterns, entries })
+    }
+
+    /// Every hit in `text`, leftmost-longest, in text order, in one pass.
+    pub fn scan(&self, text: &str) -> Vec<Hit> {
+        self.matcher
+            .find_iter(text)
+            .filter(|m| text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()))
+            .map(|m| {
+                let (category, entry) = self.patterns[m.pattern().as_usize()];
+                Hit { start: m.start(), end: m.end(), category, entry }
+            })
+            .collect()
+    }
+
+    /// The entries of one category, indexed by [`Hit::entry`].
+    pub fn entries(&self, category: Category) -> &[Entry] {
+        self.entries.get(&category).map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_lexicon_loads() {
+        for s in SHIPPED {
+            parse(s.file, s.text, s.category.columns()).unwrap_or_else(|e| panic!("{e}"));
+        }
+        let lex = Lexicons::shipped();
+        assert!(!lex.entries(Category::Title).is_empty());
+        assert!(!lex.entries(Category::Month).is_empty());
+    }
+
+    #[test]
+    fn leftmost_longest_prefers_the_longer_phrase() {
+        let lex = Lexicons::with_extra(&[(Category::Title, "t.txt".into(), "นายกเทศมนตรี\n".into())]).unwrap();
+        let hits = lex.scan("นายกเทศมนตรีนครขอนแก่น");
+        assert_eq!(hits.len(), 1);
+        assert_eq!((hits[0].start, hits[0].end), (0, "นายกเทศมนตรี".len()));
+    }
+
+    #[test]
+    fn parse_errors_name_file_and_line() {
+        let cases: &[(&str, &str)] = &[
+            ("\u{FEFF}นาย\n", "x.txt:1: expected UTF-8 without a byte-order mark, found U+FEFF"),
+            ("# c\nนาย\tx\n", "x.txt:2: expected 1 tab-separated columns, found 2"),
+            ("นาย \n", "x.txt:1: column 1 is \"นาย \", expected text without surrounding whitespace"),
+            ("นาย\n\nนาย\n", "x.txt:3: duplicate entry \"นาย\" (first seen on line 1)"),
+            ("เเ\n", "x.txt:1: entry \"เเ\" changes under normalization to \"แ\""),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse("x.txt", text, 1).unwrap_err().to_string(), *want, "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! Linking: ties raw facts together and maps spans back to the input.
+//!
+//! Fourth stage of the pipeline (normalize → scan → extract → **link** →
+//! facts). It takes every extractor's raw facts, in normalized-text
+//! coordinates, and returns [`ArticleFacts`] with spans in the original
+//! input: mentions of one person grouped into one [`Person`], abbreviations
+//! linked to the organization they stand for, mentions of a place grouped.
+//! This is the one module where facts refer to other facts.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::extract::dates::RawDate;
+use crate::extract::numbers::RawNumber;
+use crate::extract::organizations::RawOrg;
+use crate::extract::people::RawPerson;
+use crate::extract::places::RawPlace;
+use crate::facts::{ArticleFacts, DateFact, Mention, NumberFact, Organization, Person, Place};
+use crate::normalize::Normalized;
+
+/// Every extractor's output, before linking.
+#[derive(Debug, Default)]
+pub(crate) struct RawFacts {
+    pub dates: Vec<RawDate>,
+    pub numbers: Vec<RawNumber>,
+    pub people: Vec<RawPerson>,
+    pub organizations: Vec<RawOrg>,
+    pub places: Vec<RawPlace>,
+}
+
+/// Maps normalized spans back to `input`.
+struct Spans<'a> {
+    input: &'a str,
+    norm: &'a Normalized,
+}
+
+impl Spans<'_> {
+    fn mention(&self, span: &Range<usize>) -> Mention {
+        let r = self.norm.to_original(span.clone());
+        Mention { start: r.start, end: r.end, text: self.input[r].to_string() }
+    }
+}
+
+/// Links `raw` into the output contract, with spans in `input`.
+pub(crate) fn link(raw: RawFacts, norm: &Normalized, input: &str) -> ArticleFacts {
+    let spans = Spans { input, norm };
+    ArticleFacts {
+        people: link_people(raw.people, &spans),
+        organizations: link_organizations(raw.organizations, &spans),
+        places: link_places(raw.places, &spans),
+        dates: raw
+            .dates
+            .into_iter()
+            .map(|d| {
+                let m = spans.mention(&d.span);
+                DateFact {
+                    text: m.text,
+                    start: m.start,
+                    end: m.end,
+                    value: d.value,
+                    end_value: d.end_value,
+                    precision: d.precision,
+                    era: d.era,
+                    time: d.time,
+                }
+            })
+            .collect(),
+        numbers: raw
+            .numbers
+            .into_iter()
+            .map(|n| {
+                let m = spans.mention(&n.span);
+                NumberFact {
+                    text: m.text,
+                    start: m.start,
+                    end: m.end,
+                    value: n.value,
+                    end_value: n.end_value,
+                    of: n.of,
+                    unit: n.unit,
+                    kind: n.kind,
+                    qualifier: n.qualifier,
+                }
+            })
+            .collect(),
+        ..ArticleFacts::default()
+    }
+}
+
+/// One person per person: a mention with a family name starts or joins the
+/// person of that full name; a mention by given name alone joins the
+/// earlier person with that given name when there is exactly one.
+fn link_people(raw: Vec<RawPerson>, spans: &Spans<'_>) -> Vec<Person> {
+    let mut people: Vec<Person> = Vec::new();
+    let mut given_of: Vec<String> = Vec::new();
+    let mut by_full: HashMap<String, usize> = HashMap::new();
+    // Mentions by given name alone are resolved after every full name is known.
+    let mut pending: Vec<RawPerson> = Vec::new();
+    for p in raw {
+        let Some(family) = &p.family else {
+            pending.push(p);
+            continue;
+        };
+        let full = format!("{} {}", p.given, family);
+        let i = *by_full.entry(full.clone()).or_insert_with(|| {
+            people.push(Person {
+                name: full,
+                title: None,
+                positions: Vec::new(),
+                mentions: Vec::new(),
+                statements: Vec::new(),
+            });
+            given_of.push(p.given.clone());
+            people.len() - 1
+        });
+        absorb(&mut people[i], p, spans);
+    }
+    for p in pending {
+        let matches: Vec<usize> = (0..people.len()).filter(|&i| given_of[i] == p.given).collect();
+        let i = if matches.len() == 1 {
+            matches[0]
+        } else {
+            match by_full.get(&p.given) {
+                Some(&i) => i,
+                None => {
+                    people.push(Person {
+                        name: p.given.clone(),
+                        title: None,
+                        positions: Vec::new(),
+                        mentions: Vec::new(),
+                        statements: Vec::new(),
+                    });
+                    given_of.push(p.given.clone());
+                    by_full.insert(p.given.clone(), people.len() - 1);
+                    people.len() - 1
+                }
+            }
+        };
+        absorb(&mut people[i], p, spans);
+    }
+    for person in &mut people {
+        person.mentions.sort();
+        person.statements.sort();
+    }
+    people.sort_by(|a, b| a.mentions.first().cmp(&b.mentions.first()));
+    people
+}
+
+fn absorb(person: &mut Person, p: RawPerson, spans: &Spans<'_>) {
+    if person.title.is_none() {
+        person.title = p.title;
+    }
+    for pos in p.positions {
+        if !person.positions.contains(&pos) {
+            person.positions.push(pos);
+        }
+    }
+    person.mentions.push(spans.mention(&p.span));
+    if let Some(s) = &p.statement {
+        person.statements.push(spans.mention(s));
+    }
+}
+
+/// One organization per organization: mentions with the same full name, or
+/// an abbreviation defined for or known to stand for that name, are one.
+fn link_organizations(raw: Vec<RawOrg>, spans: &Spans<'_>) -> Vec<Organization> {
+    let mut orgs: Vec<Organization> = Vec::new();
+    // Any form (name or abbreviation) → organization index.
+    let mut by_form: HashMap<String, usize> = HashMap::new();
+    for o in raw {
+        let key = o.full.clone().unwrap_or_else(|| o.name.clone());
+        let found = by_form.get(&key).or_else(|| by_form.get(&o.name)).copied();
+        let i = match found {
+            Some(i) => i,
+            None => {
+                orgs.push(Organization {
+                    name: key.clone(),
+                    abbreviations: Vec::new(),
+                    kind: o.kind,
+                    mentions: Vec::new(),
+                });
+                by_form.insert(key.clone(), orgs.len() - 1);
+                orgs.len() - 1
+            }
+        };
+        let org = &mut orgs[i];
+        let mut forms = Vec::new();
+        if o.name != org.name {
+            forms.push(o.name.clone());
+        }
+        if let Some(a) = &o.abbreviation {
+            forms.push(a.clone());
+        }
+        for f in forms {
+            if !org.abbreviations.contains(&f) {
+                org.abbreviations.push(f.clone());
+            }
+            by_form.entry(f).or_insert(i);
+        }
+        org.mentions.push(spans.mention(&o.span));
+    }
+    for org in &mut orgs {
+        org.mentions.sort();
+    }
+    orgs
+}
+
+/// Mentions of the same place name are one place.
+fn link_places(raw: Vec<RawPlace>, spans: &Spans<'_>) -> Vec<Place> {
+    let mut places: Vec<Place> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for p in raw {
+        let i = *by_name.entry(p.name.clone()).or_insert_with(|| {
+            places.push(Place { name: p.name.clone(), kind: p.kind, mentions: Vec::new() });
+            places.len() - 1
+        });
+        places[i].mentions.push(spans.mention(&p.span));
+    }
+    for place in &mut places {
+        place.mentions.sort();
+    }
+    places
+}
