@@ -38,6 +38,15 @@ pub enum Category {
     Title,
     /// Month names, full and abbreviated (`months.tsv`: name, month number).
     Month,
+    // Organizations and places (src/extract/organizations.rs, places.rs):
+    /// Words that start an organization name (`org_heads.tsv`: head, kind,
+    /// the full head an abbreviated head stands for or `-`).
+    OrgHead,
+    /// Organizations known by name or abbreviation (`org_abbreviations.tsv`,
+    /// `org_known.tsv`: form as written, full name, kind).
+    OrgName,
+    /// Words that start the name of a venue (`venue_heads.tsv`).
+    VenueHead,
 }
 
 impl Category {
@@ -46,6 +55,8 @@ impl Category {
         match self {
             Category::Title => 1,
             Category::Month => 2,
+            Category::OrgHead | Category::OrgName => 3,
+            Category::VenueHead => 2,
         }
     }
 }
@@ -129,6 +140,11 @@ struct Shipped {
 const SHIPPED: &[Shipped] = &[
     Shipped { category: Category::Title, file: "titles.txt", text: include_str!("titles.txt") },
     Shipped { category: Category::Month, file: "months.tsv", text: include_str!("months.tsv") },
+    // Organizations and places (src/extract/organizations.rs, places.rs):
+    Shipped { category: Category::OrgHead, file: "org_heads.tsv", text: include_str!("org_heads.tsv") },
+    Shipped { category: Category::OrgName, file: "org_abbreviations.tsv", text: include_str!("org_abbreviations.tsv") },
+    Shipped { category: Category::OrgName, file: "org_known.tsv", text: include_str!("org_known.tsv") },
+    Shipped { category: Category::VenueHead, file: "venue_heads.tsv", text: include_str!("venue_heads.tsv") },
 ];
 
 /// One lexicon hit in the normalized text.
