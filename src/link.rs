@@ -190,6 +190,9 @@ fn org_key(name: &str, kind: OrgKind) -> String {
     key
 }
 
+/// How many of the latest organizations a short form is compared with.
+const RECENT: usize = 64;
+
 /// One organization per organization: mentions with the same full name (or
 /// the same key, see [`org_key`]), an abbreviation defined for or known to
 /// stand for that name, or a short form ending in ฯ (`กรมฯ`, `กระทรวงดิจิทัลฯ`)
@@ -201,9 +204,25 @@ fn link_organizations(raw: Vec<RawOrg>, spans: &Spans<'_>) -> Vec<Organization> 
     let mut written_full: Vec<bool> = Vec::new();
     // Any form (key, name as written, abbreviation) → organization index.
     let mut by_form: HashMap<String, usize> = HashMap::new();
+    // Abbreviations the text defines in brackets win over the lexicon's full
+    // names: `คณะกรรมการกำกับ… (คปภ.)` makes every `คปภ.` that body.
+    let defined: HashMap<String, String> = raw
+        .iter()
+        .filter_map(|o| Some((o.abbreviation.clone()?, org_key(o.full.as_deref().unwrap_or(&o.name), o.kind))))
+        .collect();
+    let mut keys: Vec<String> = Vec::new();
     for o in raw {
-        let key = org_key(o.full.as_deref().unwrap_or(&o.name), o.kind);
+        let key = o
+            .via
+            .as_ref()
+            .or(Some(&o.name))
+            .and_then(|v| defined.get(v))
+            .cloned()
+            .unwrap_or_else(|| org_key(o.full.as_deref().unwrap_or(&o.name), o.kind));
         let short = o.name.strip_suffix('ฯ').filter(|s| !s.is_empty());
+        // Only the latest organizations are searched by prefix, so the cost
+        // stays linear in the number of mentions.
+        let recent = orgs.len().saturating_sub(RECENT)..orgs.len();
         let found = by_form
             .get(&o.name)
             .or_else(|| by_form.get(&key))
@@ -211,7 +230,20 @@ fn link_organizations(raw: Vec<RawOrg>, spans: &Spans<'_>) -> Vec<Organization> 
             .or_else(|| {
                 // A short form ending in ฯ: the latest organization whose name starts with it.
                 let stem = org_key(short?, o.kind);
-                (0..orgs.len()).rev().find(|&i| org_key(&orgs[i].name, orgs[i].kind).starts_with(&stem))
+                recent.clone().rev().find(|&i| keys[i].starts_with(&stem))
+            })
+            .or_else(|| {
+                // A full name met after its short form ending in ฯ (กระทรวงดิจิทัลฯ).
+                recent.clone().rev().find(|&i| {
+                    orgs[i].name.ends_with('ฯ') && !written_full[i] && key.starts_with(keys[i].trim_end_matches('ฯ'))
+                })
+            })
+            .or_else(|| {
+                // A company's short name (บมจ.กสท) and its full name (บริษัท กสท โทรคมนาคม จำกัด (มหาชน)).
+                (o.kind == OrgKind::Company && key.len() >= 6).then_some(())?;
+                recent.clone().rev().find(|&i| {
+                    orgs[i].kind == OrgKind::Company && (keys[i].starts_with(&key) || key.starts_with(&keys[i]))
+                })
             });
         let full_form = o.full.is_none() && short.is_none();
         let i = match found {
@@ -224,6 +256,7 @@ fn link_organizations(raw: Vec<RawOrg>, spans: &Spans<'_>) -> Vec<Organization> 
                     mentions: Vec::new(),
                 });
                 written_full.push(full_form);
+                keys.push(key.clone());
                 orgs.len() - 1
             }
         };

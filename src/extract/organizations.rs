@@ -27,7 +27,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::places::{cluster_ends, cluster_starts, is_thai_letter, place_at, word_at, Role};
+use super::places::{cluster_ends, cluster_starts, is_thai_letter, left_boundary, place_at, word_at, HitEdges, Role};
 use super::{Doc, Span};
 use crate::facts::OrgKind;
 use crate::lexicon::{Category, Hit};
@@ -43,6 +43,10 @@ pub(crate) struct RawOrg {
     pub full: Option<String>,
     /// An abbreviation defined right after the name, in parentheses.
     pub abbreviation: Option<String>,
+    /// The known abbreviation this mention is built on (`คปภ.` in
+    /// `สำนักงาน คปภ.`), so that a definition in the text wins over the
+    /// lexicon's full name.
+    pub via: Option<String>,
     pub kind: OrgKind,
 }
 
@@ -67,13 +71,23 @@ fn org_kind(s: &str) -> Option<OrgKind> {
 }
 
 /// Longest name after a head, in characters.
-const MAX_NAME_CHARS: usize = 40;
+const MAX_NAME_CHARS: usize = 90;
 /// How far a company name may run before its `จำกัด`, in bytes.
 const MAX_COMPANY_BYTES: usize = 240;
 
 /// Every organization mention in `doc`, in text order.
 pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawOrg> {
     let text = doc.text();
+    let edges = HitEdges::new(doc.hits);
+    let org_hits: Vec<Hit> =
+        doc.hits.iter().filter(|h| matches!(h.category, Category::OrgHead | Category::OrgName)).copied().collect();
+    let names = doc.lexicons.entries(Category::OrgName);
+    let ministries: Vec<Hit> = org_hits
+        .iter()
+        .filter(|h| h.category == Category::OrgName && names.get(h.entry).is_some_and(|e| e.columns[2] == "ministry"))
+        .copied()
+        .collect();
+    let ctx = Ctx { edges, org_edges: HitEdges::new(&org_hits), ministry_edges: HitEdges::new(&ministries) };
     let mut out: Vec<RawOrg> = Vec::new();
     // Text consumed by a mention already: hits starting before it are skipped.
     let mut consumed = 0;
@@ -82,8 +96,8 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawOrg> {
             continue;
         }
         let org = match h.category {
-            Category::OrgHead => from_head(doc, h, doc.hits.get(i + 1)),
-            Category::OrgName => from_known(doc, h),
+            Category::OrgHead => from_head(doc, h, doc.hits.get(i + 1), &ctx),
+            Category::OrgName => from_known(doc, h, &ctx),
             _ => None,
         };
         if let Some(o) = org {
@@ -102,8 +116,19 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawOrg> {
     out
 }
 
+/// Hit edges the extractor checks boundaries against.
+struct Ctx {
+    /// Every hit of the shared scan.
+    edges: HitEdges,
+    /// Hits of organization heads and known names.
+    org_edges: HitEdges,
+    /// Hits of known ministries: a glued ministry ends the name before it
+    /// (สำนักงานปลัดกระทรวงการคลังกระทรวงการคลัง).
+    ministry_edges: HitEdges,
+}
+
 /// A known name or abbreviation from the lexicon.
-fn from_known(doc: &Doc<'_>, h: &Hit) -> Option<RawOrg> {
+fn from_known(doc: &Doc<'_>, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
     let text = doc.text();
     let e = doc.lexicons.entries(Category::OrgName).get(h.entry)?;
     let kind = org_kind(&e.columns[2])?;
@@ -113,39 +138,78 @@ fn from_known(doc: &Doc<'_>, h: &Hit) -> Option<RawOrg> {
         if alnum(text[..h.start].chars().next_back()) || alnum(text[h.end..].chars().next()) {
             return None;
         }
-    } else if !cluster_starts(text, h.start) || !cluster_ends(text, h.end) {
+    } else if !left_boundary(text, h.start, &ctx.edges) || !cluster_ends(text, h.end) {
         return None;
+    } else if kind != OrgKind::Ministry
+        && !form.ends_with('.')
+        && text[h.end..].chars().next().is_some_and(is_thai_letter)
+        && word_at(text, h.end).is_none()
+        && !ctx.edges.starts_at(h.end)
+        && place_at(text, h.end).is_none()
+    {
+        // The name goes on (คณะรัฐมนตรีด้านเศรษฐกิจ): another body.
+        return None;
+    }
+    // A branch: กอ.รมน.ภาค 2, สำนักงาน คปภ. จังหวัดกาฬสินธุ์.
+    if let Some(end) = branch_end(text, h.end) {
+        return Some(RawOrg {
+            span: h.start..end,
+            name: text[h.start..end].to_string(),
+            full: None,
+            abbreviation: None,
+            via: None,
+            kind,
+        });
     }
     let abbreviation = bracketed_abbreviation(text, &mut h.end.clone(), form);
     let full = (e.columns[1] != form).then(|| e.columns[1].clone());
-    Some(RawOrg { span: h.start..h.end, name: form.to_string(), full, abbreviation, kind })
+    let via = full.is_some().then(|| form.to_string());
+    Some(RawOrg { span: h.start..h.end, name: form.to_string(), full, abbreviation, via, kind })
 }
 
 /// A head and the name after it.
-fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>) -> Option<RawOrg> {
+fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -> Option<RawOrg> {
     let text = doc.text();
     let e = doc.lexicons.entries(Category::OrgHead).get(h.entry)?;
     let kind = org_kind(&e.columns[1])?;
-    if !cluster_starts(text, h.start) {
+    if !left_boundary(text, h.start, &ctx.edges) {
         return None;
     }
     let full_head = (e.columns[2] != "-").then(|| e.columns[2].as_str());
+    let company = if kind == OrgKind::Company { company_end(text, h.end) } else { None };
     // `สำนักงาน คปภ.`: a head, a space and a known abbreviation is that body's office.
-    if let Some(n) = next {
-        if n.category == Category::OrgName && n.start == h.end + 1 && text[h.end..].starts_with(' ') {
-            let known = from_known(doc, n)?;
+    if let Some(n) = next.filter(|_| company.is_none()) {
+        let gap = &text[h.end..n.start.max(h.end)];
+        if n.category == Category::OrgName && (gap.is_empty() || gap == " ") {
+            let mut known = from_known(doc, n, ctx)?;
+            if known.full.is_none() && known.via.is_none() && known.span.end > n.end {
+                // A branch of it (สำนักงาน คปภ. ภาค 4): a body of its own.
+                known.span.start = h.start;
+                known.name = text[h.start..known.span.end].to_string();
+                return Some(known);
+            }
             let full = known.full.clone().unwrap_or_else(|| known.name.clone());
             return Some(RawOrg {
                 span: h.start..n.end,
                 name: text[h.start..n.end].to_string(),
                 full: Some(full),
                 abbreviation: known.abbreviation,
+                via: Some(known.name),
                 kind: known.kind,
             });
         }
     }
-    let mut end = if kind == OrgKind::Company { company_end(text, h.end) } else { None }
-        .unwrap_or_else(|| name_end(text, h.end, kind));
+    let mut end = if kind == OrgKind::Company {
+        // A company is named up to its จำกัด; `บริษัทแม่` is no name. An
+        // abbreviated head (บมจ.) names one without it.
+        match company {
+            Some(end) => end,
+            None if full_head.is_some() => name_end(text, &text[h.start..h.end], h.end, kind, ctx)?,
+            None => return None,
+        }
+    } else {
+        name_end(text, &text[h.start..h.end], h.end, kind, ctx)?
+    };
     let body = &text[h.end..end];
     let body_chars = body.chars().filter(|&c| c != 'ฯ').count();
     let numbered = numbered_unit(text, end);
@@ -154,6 +218,11 @@ fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>) -> Option<RawOrg> {
     }
     end = numbered;
     let name = text[h.start..end].to_string();
+    // A unit of every province or district (สภาอุตสาหกรรมจังหวัด) names no one body.
+    if ["จังหวัด", "อำเภอ", "ตำบล", "ประเทศ"].iter().any(|w| name.ends_with(w))
+    {
+        return None;
+    }
     let mut abbreviation = bracketed_abbreviation(text, &mut end.clone(), &name);
     if abbreviation.is_none() && kind == OrgKind::Company {
         abbreviation = inner_abbreviation(&name);
@@ -167,7 +236,7 @@ fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>) -> Option<RawOrg> {
             .map_or(rest, |w| &rest[w.len()..]);
         format!("{fh}{rest}")
     });
-    Some(RawOrg { span: h.start..end, name, full, abbreviation, kind })
+    Some(RawOrg { span: h.start..end, name, full, abbreviation, via: None, kind })
 }
 
 /// The end of a company name: after `จำกัด` or `จำกัด (มหาชน)`, when it comes
@@ -199,11 +268,13 @@ fn company_end(text: &str, from: usize) -> Option<usize> {
 }
 
 /// The end of a name after a head: a place that completes a municipality's
-/// name, or the first space, bracket, non-letter or name-ending word.
-fn name_end(text: &str, from: usize, kind: OrgKind) -> usize {
+/// name, or the first space, bracket, non-letter, name-ending word, known
+/// organization, or `และ` before another organization with the same head. `None` when the name
+/// runs on past [`MAX_NAME_CHARS`] (no name this extractor can tell).
+fn name_end(text: &str, head: &str, from: usize, kind: OrgKind, ctx: &Ctx) -> Option<usize> {
     if kind == OrgKind::Municipality {
         if let Some((end, _)) = place_at(text, from) {
-            return end;
+            return Some(end);
         }
     }
     let mut pos = from;
@@ -211,24 +282,52 @@ fn name_end(text: &str, from: usize, kind: OrgKind) -> usize {
     for (n, (i, c)) in text[from..].char_indices().enumerate() {
         let at = from + i;
         if n >= MAX_NAME_CHARS {
-            return at;
+            return None;
         }
         if c == 'ฯ' {
-            return at + c.len_utf8();
+            return Some(at + c.len_utf8());
         }
         if !is_thai_letter(c) {
-            return at;
+            return Some(at);
+        }
+        if at > from && ctx.ministry_edges.starts_at(at) {
+            return Some(at);
         }
         if at >= skip_to && cluster_starts(text, at) && cluster_ends(text, at) {
             match word_at(text, at) {
-                Some((_, Role::End)) => return at,
+                Some((_, Role::End)) => return Some(at),
+                // `สมาคม… และสมาคม…`: two bodies with the same head.
+                Some((w_end, Role::Join)) if ctx.org_edges.starts_at(w_end) && text[w_end..].starts_with(head) => {
+                    return Some(at)
+                }
                 Some((w_end, _)) => skip_to = w_end,
                 None => {}
             }
         }
         pos = at + c.len_utf8();
     }
-    pos
+    Some(pos)
+}
+
+/// The end of a branch written after a known name: `ภาค 4`, `ภาค4`,
+/// `จังหวัด` + a place, each after an optional space.
+fn branch_end(text: &str, from: usize) -> Option<usize> {
+    let gap = usize::from(text[from..].starts_with(' '));
+    let at = from + gap;
+    let rest = &text[at..];
+    if let Some(r) = rest.strip_prefix("ภาค") {
+        let sp = usize::from(r.starts_with(' '));
+        let n = r[sp..].bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=2).contains(&n) {
+            return Some(at + "ภาค".len() + sp + n);
+        }
+    }
+    if let Some(r) = rest.strip_prefix("จังหวัด") {
+        let sp = usize::from(r.starts_with(' '));
+        let p = at + "จังหวัด".len() + sp;
+        return place_at(text, p).map(|(e, _)| e);
+    }
+    None
 }
 
 /// A unit number written after a name that ends in ภาค or เขต
@@ -237,7 +336,8 @@ fn numbered_unit(text: &str, end: usize) -> usize {
     let name = &text[..end];
     let rest = &text[end..];
     let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
-    if ["ภาค", "เขต", "ใต้", "เหนือ", "กลาง", "ตะวันออก", "ตะวันตก"].iter().any(|w| name.ends_with(w)) {
+    if ["ภาค", "เขต", "ใต้", "เหนือ", "กลาง", "ตะวันออก", "ตะวันตก"].iter().any(|w| name.ends_with(w))
+    {
         let (gap, r) = if let Some(r) = rest.strip_prefix(' ') { (1, r) } else { (0, rest) };
         let n = digits(r);
         if (1..=2).contains(&n) && !r[n..].starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',') {
@@ -258,7 +358,7 @@ fn numbered_unit(text: &str, end: usize) -> usize {
 /// (บพท., เคเคทีที).
 fn is_abbreviation(s: &str) -> bool {
     let n = s.chars().count();
-    if n < 2 || n > 16 || s == "มหาชน" || s.contains(' ') {
+    if !(2..=16).contains(&n) || s == "มหาชน" || s.contains(' ') {
         return false;
     }
     if s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '&' || c == '.') {
@@ -270,7 +370,9 @@ fn is_abbreviation(s: &str) -> bool {
         return false;
     }
     // Not a place, not a name ending word.
-    if place_at(s, 0).is_some_and(|(e, _)| e == s.len()) || word_at(s, 0).is_some_and(|(e, _)| e == s.len()) {
+    if place_at(s, 0).is_some_and(|(e, _)| e == s.len())
+        || word_at(s, 0).is_some_and(|(e, r)| e == s.len() || matches!(r, Role::Prefix(_)))
+    {
         return false;
     }
     s.contains('.') || n <= 10
@@ -365,6 +467,7 @@ fn later_uses_of_definitions(text: &str, out: &mut Vec<RawOrg>) {
             name: text[s..e].to_string(),
             full: Some(d.1.clone()),
             abbreviation: None,
+            via: None,
             kind: d.2,
         });
     }

@@ -140,7 +140,7 @@ pub(crate) enum Role {
 struct Words {
     matcher: AhoCorasick,
     roles: Vec<Role>,
-    /// Words that mark a left boundary, longest first.
+    /// Every word, longest first, to find the one that ends at a position.
     left: Vec<(String, Role)>,
 }
 
@@ -164,8 +164,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         phrases.push(e.phrase().to_string());
         roles.push(Role::Prefix(place_kind(&e.columns[1])));
     }
-    let mut left: Vec<(String, Role)> =
-        phrases.iter().cloned().zip(roles.iter().copied()).filter(|(_, r)| *r != Role::Keep).collect();
+    let mut left: Vec<(String, Role)> = phrases.iter().cloned().zip(roles.iter().copied()).collect();
     left.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     Words { matcher: build_matcher(&phrases), roles, left }
 });
@@ -175,14 +174,44 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 pub(crate) fn word_at(text: &str, pos: usize) -> Option<(usize, Role)> {
     let w = &*WORDS;
     let input = Input::new(text).span(pos..text.len()).anchored(Anchored::Yes);
-    w.matcher.find(input).map(|m| (m.end(), w.roles[m.pattern().as_usize()]))
+    let m = w.matcher.find(input)?;
+    cluster_ends(text, m.end()).then(|| (m.end(), w.roles[m.pattern().as_usize()]))
 }
 
 /// The boundary word (function word or prefix) that ends at `pos`, if any:
 /// its start and role.
 fn word_before(text: &str, pos: usize) -> Option<(usize, Role)> {
     let before = text.get(..pos)?;
-    WORDS.left.iter().find(|(w, _)| before.ends_with(w.as_str())).map(|(w, r)| (pos - w.len(), *r))
+    let (w, r) = WORDS.left.iter().find(|(w, _)| before.ends_with(w.as_str()))?;
+    let start = pos - w.len();
+    // A prefix with a dot (อ., จ., ต.) ends many abbreviations (พ.ต.อ., บมจ.):
+    // it counts only after a space, a non-letter or a function word.
+    if w.ends_with('.') && !dotted_prefix_starts(text, start) {
+        return None;
+    }
+    Some((start, *r))
+}
+
+/// Whether a dotted prefix (อ., จ.) may start at `pos`.
+fn dotted_prefix_starts(text: &str, pos: usize) -> bool {
+    match char_before(text, pos) {
+        None => true,
+        Some('.') => false,
+        Some(c) if is_thai_letter(c) => {
+            matches!(word_before(text, pos), Some((_, Role::End | Role::Join)))
+        }
+        Some(_) => true,
+    }
+}
+
+/// Whether a name may start at `pos`: at the start of the text, after a
+/// character that is not a Thai letter, after a function word or prefix, or
+/// right after a hit of the shared scan.
+pub(crate) fn left_boundary(text: &str, pos: usize, edges: &HitEdges) -> bool {
+    cluster_starts(text, pos)
+        && (!char_before(text, pos).is_some_and(is_thai_letter)
+            || word_before(text, pos).is_some()
+            || edges.ends_at(pos))
 }
 
 /// The gazetteer place that starts at `pos` and ends inside a character
@@ -233,23 +262,23 @@ fn char_after(text: &str, pos: usize) -> Option<char> {
 }
 
 /// Sorted starts and ends of the shared scan's hits, for boundary checks.
-struct HitEdges {
+pub(crate) struct HitEdges {
     starts: Vec<usize>,
     ends: Vec<usize>,
 }
 
 impl HitEdges {
-    fn new(hits: &[Hit]) -> Self {
+    pub(crate) fn new(hits: &[Hit]) -> Self {
         let mut starts: Vec<usize> = hits.iter().map(|h| h.start).collect();
         let mut ends: Vec<usize> = hits.iter().map(|h| h.end).collect();
         starts.sort_unstable();
         ends.sort_unstable();
         HitEdges { starts, ends }
     }
-    fn starts_at(&self, pos: usize) -> bool {
+    pub(crate) fn starts_at(&self, pos: usize) -> bool {
         self.starts.binary_search(&pos).is_ok()
     }
-    fn ends_at(&self, pos: usize) -> bool {
+    pub(crate) fn ends_at(&self, pos: usize) -> bool {
         self.ends.binary_search(&pos).is_ok()
     }
 }
@@ -275,6 +304,7 @@ fn is_list_gap(gap: &str) -> bool {
 pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
     let text = doc.text();
     let edges = HitEdges::new(doc.hits);
+    let title_ends: Vec<usize> = doc.hits.iter().filter(|h| h.category == Category::Title).map(|h| h.end).collect();
     let g = &*GAZETTEER;
     let mut cands: Vec<Candidate> = Vec::new();
     for m in g.matcher.find_iter(text) {
@@ -284,6 +314,10 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
         }
         let entry = &g.entries[m.pattern().as_usize()];
         if entry.kind.is_none() || !cluster_ends(text, end) || !cluster_starts(text, start) {
+            continue;
+        }
+        // นายสุรินทร์: a given name after a title, not a place.
+        if title_ends.binary_search(&start).is_ok() {
             continue;
         }
         // A prefix right before the name, or before one space.
@@ -315,7 +349,18 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
             cands[i].left_ok = true;
         }
     }
-    let strong = |c: &Candidate| c.left_ok && c.right_ok && (c.entry.use_ == Use::Any || c.prefix.is_some());
+    // Either side at a space or punctuation is enough for a name that is no
+    // common word; a prefix is enough on its own.
+    let strong = |c: &Candidate| {
+        (c.prefix.is_some()
+            && (c.right_ok || matches!(c.prefix, Some((_, Some(PlaceKind::Country | PlaceKind::City))))))
+            || (c.entry.use_ == Use::Any
+                && ((c.left_ok && c.right_ok)
+                    || (matches!(c.entry.kind, Some(PlaceKind::Province | PlaceKind::Country | PlaceKind::City))
+                        && (c.left_ok || c.right_ok)
+                        && (!char_before(text, c.start).is_some_and(is_thai_letter)
+                            || !char_after(text, c.end).is_some_and(is_thai_letter)))))
+    };
     let accepted: Vec<bool> = (0..cands.len())
         .map(|i| {
             let c = &cands[i];
@@ -333,12 +378,18 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
         })
         .collect();
     let mut out: Vec<RawPlace> = Vec::new();
-    for (c, ok) in cands.iter().zip(accepted) {
+    for (c, ok) in cands.iter().zip(&accepted) {
         if !ok {
             continue;
         }
         // The kind the gazetteer gives; kind is Some for every candidate kept above.
-        let kind = c.entry.kind.unwrap_or(PlaceKind::Province);
+        let mut kind = c.entry.kind.unwrap_or(PlaceKind::Province);
+        // ตำบลหนองบัวแดง: a subdistrict named like a district elsewhere.
+        if let Some((_, Some(pk @ (PlaceKind::District | PlaceKind::Subdistrict)))) = c.prefix {
+            if matches!(kind, PlaceKind::District | PlaceKind::Subdistrict) {
+                kind = pk;
+            }
+        }
         let start = match c.prefix {
             Some((s, Some(_))) => s,
             _ => c.start,
@@ -350,9 +401,10 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
             kind,
         });
     }
-    out.extend(unlisted_after_prefix(text, &cands));
-    out.extend(venues(doc));
-    out.sort_by_key(|p| (p.span.start, p.span.end));
+    let taken: Vec<usize> = cands.iter().zip(&accepted).filter(|(_, ok)| **ok).map(|(c, _)| c.start).collect();
+    out.extend(unlisted_after_prefix(text, &taken));
+    out.extend(venues(doc, &edges));
+    out.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
     out.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
     out
 }
@@ -360,27 +412,24 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
 /// Names not in the gazetteer written after an administrative prefix
 /// (ตำบลบ้านบางจาก, อำเภอเมือง): the name runs to the next space, function
 /// word or non-letter.
-fn unlisted_after_prefix(text: &str, cands: &[Candidate]) -> Vec<RawPlace> {
+fn unlisted_after_prefix(text: &str, taken_starts: &[usize]) -> Vec<RawPlace> {
     static PREFIXES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         let admin: Vec<String> = WORDS
             .left
             .iter()
-            .filter(|(_, r)| {
-                matches!(r, Role::Prefix(Some(PlaceKind::Province | PlaceKind::District | PlaceKind::Subdistrict)))
-            })
+            .filter(|(_, r)| matches!(r, Role::Prefix(Some(PlaceKind::District | PlaceKind::Subdistrict))))
             .map(|(w, _)| w.clone())
             .collect();
         build_matcher(&admin)
     });
     let mut out = Vec::new();
-    let mut next_cand = 0;
     for m in PREFIXES.find_iter(text) {
         let (pstart, start) = (m.start(), m.end());
-        while next_cand < cands.len() && cands[next_cand].start < start {
-            next_cand += 1;
-        }
-        if cands.get(next_cand).is_some_and(|c| c.start == start) {
+        if taken_starts.binary_search(&start).is_ok() {
             continue; // the gazetteer has it
+        }
+        if text[pstart..start].ends_with('.') && !dotted_prefix_starts(text, pstart) {
+            continue;
         }
         let Some((Role::Prefix(Some(kind)), _)) = word_at(text, pstart).map(|(_, r)| (r, ())) else {
             continue;
@@ -389,10 +438,11 @@ fn unlisted_after_prefix(text: &str, cands: &[Candidate]) -> Vec<RawPlace> {
         if &text[pstart..start] == "เขต" || !cluster_starts(text, pstart) {
             continue;
         }
-            if matches!(word_at(text, start), Some((_, Role::End | Role::Join))) {
+        if matches!(word_at(text, start), Some((_, Role::End | Role::Join))) {
             continue;
         }
-        let end = name_end(text, start);
+        // Subdistrict names hold words (บ้านบางจาก): they end at a space or prefix only.
+        let end = name_end(text, start, kind != PlaceKind::Subdistrict);
         let name = &text[start..end];
         if name.chars().count() < 3 || !cluster_ends(text, end) {
             continue;
@@ -403,17 +453,25 @@ fn unlisted_after_prefix(text: &str, cands: &[Candidate]) -> Vec<RawPlace> {
 }
 
 /// Where a name that starts at `start` ends: before the first character
-/// that is not a Thai letter, or the first function word or prefix (after at
-/// least one character), at most 30 characters on.
-fn name_end(text: &str, start: usize) -> usize {
+/// that is not a Thai letter (after ฯ), or the first prefix (with `any_word`,
+/// the first function word too) after at least one character, at most 30
+/// characters on.
+fn name_end(text: &str, start: usize, any_word: bool) -> usize {
     let mut pos = start;
     for (n, (i, c)) in text[start..].char_indices().enumerate() {
         let at = start + i;
+        if c == 'ฯ' && at > start {
+            return at + c.len_utf8();
+        }
         if n >= 30 || !is_thai_letter(c) {
             return at;
         }
-        if at > start && cluster_starts(text, at) && !is_following_mark(c) && word_at(text, at).is_some() {
-            return at;
+        if at > start && cluster_starts(text, at) && !is_following_mark(c) {
+            match word_at(text, at) {
+                Some((_, Role::Prefix(_))) => return at,
+                Some((_, Role::End | Role::Join)) if any_word => return at,
+                _ => {}
+            }
         }
         pos = at + c.len_utf8();
     }
@@ -421,13 +479,13 @@ fn name_end(text: &str, start: usize) -> usize {
 }
 
 /// Named venues: a venue head with a name after it, or a complete venue name.
-fn venues(doc: &Doc<'_>) -> Vec<RawPlace> {
+fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
     let text = doc.text();
     let entries = doc.lexicons.entries(Category::VenueHead);
     let mut out = Vec::new();
     for h in doc.hits.iter().filter(|h| h.category == Category::VenueHead) {
         let Some(e) = entries.get(h.entry) else { continue };
-        if !cluster_starts(text, h.start) {
+        if !left_boundary(text, h.start, edges) {
             continue;
         }
         let end = if e.columns[1] == "name" {
@@ -436,11 +494,17 @@ fn venues(doc: &Doc<'_>) -> Vec<RawPlace> {
             }
             h.end
         } else {
-            let end = name_end(text, h.end);
+            let end = name_end(text, h.end, true);
             if text[h.end..end].chars().count() < 2 || !cluster_ends(text, end) {
                 continue;
             }
-            end
+            // A numbered building or room: ตึกบัญชาการ 1.
+            let digits = text[end..].strip_prefix(' ').map_or(0, |r| r.bytes().take_while(u8::is_ascii_digit).count());
+            if (1..=2).contains(&digits) {
+                end + 1 + digits
+            } else {
+                end
+            }
         };
         let name = text[h.start..end].to_string();
         out.push(RawPlace { span: h.start..end, key: name.clone(), name, kind: PlaceKind::Venue });
@@ -474,8 +538,10 @@ mod tests {
     #[test]
     fn name_end_stops_at_space_and_function_words() {
         let t = "บ้านบางจาก อำเภอ";
-        assert_eq!(&t[..name_end(t, 0)], "บ้านบางจาก");
-        let t = "บ้านบางจากได้";
-        assert_eq!(&t[..name_end(t, 0)], "บ้านบางจาก");
+        assert_eq!(&t[..name_end(t, 0, false)], "บ้านบางจาก");
+        let t = "บ้านหนองได้";
+        assert_eq!(&t[..name_end(t, 0, true)], "บ้านหนอง");
+        let t = "บ้านบางจากอำเภอเมือง";
+        assert_eq!(&t[..name_end(t, 0, false)], "บ้านบางจาก");
     }
 }
