@@ -38,6 +38,9 @@ pub enum Category {
     Title,
     /// Month names, full and abbreviated (`months.tsv`: name, month number).
     Month,
+    /// Heads of official positions (`positions.txt`), read by the people
+    /// extractor with whatever organization or place is glued after them.
+    Position,
 }
 
 impl Category {
@@ -46,6 +49,8 @@ impl Category {
         match self {
             Category::Title => 1,
             Category::Month => 2,
+            // people extractor
+            Category::Position => 1,
         }
     }
 }
@@ -129,6 +134,8 @@ struct Shipped {
 const SHIPPED: &[Shipped] = &[
     Shipped { category: Category::Title, file: "titles.txt", text: include_str!("titles.txt") },
     Shipped { category: Category::Month, file: "months.tsv", text: include_str!("months.tsv") },
+    // people extractor
+    Shipped { category: Category::Position, file: "positions.txt", text: include_str!("positions.txt") },
 ];
 
 /// One lexicon hit in the normalized text.
