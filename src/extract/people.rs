@@ -699,13 +699,15 @@ fn two_word_name(text: &str, i: usize, limit: usize) -> Option<(Span, Span, Span
     Some((i..f.end, g, f))
 }
 
-/// Mentions of an already found full name written again without a title.
+/// Mentions of an already found full name written again without a title:
+/// one search for all of them (few patterns: a fast packed searcher).
 fn untitled_again(text: &str, found: &[RawPerson]) -> Vec<RawPerson> {
     let mut names: Vec<(String, &RawPerson)> = Vec::new();
+    let mut seen: HashMap<String, ()> = HashMap::new();
     for p in found {
         if let Some(f) = &p.family {
             let full = format!("{} {}", p.given, f);
-            if !names.iter().any(|(n, _)| *n == full) {
+            if seen.insert(full.clone(), ()).is_none() {
                 names.push((full, p));
             }
         }
@@ -727,8 +729,7 @@ fn untitled_again(text: &str, found: &[RawPerson]) -> Vec<RawPerson> {
         }
         // A whole word on both sides.
         let before_ok = text[..m.start()].chars().next_back().map_or(true, |c| !is_thai_letter(c));
-        let after_ok = !text[m.end()..].starts_with(is_mark);
-        if !before_ok || !after_ok {
+        if !before_ok || starts_with_mark(&text[m.end()..]) {
             continue;
         }
         let p = names[m.pattern().as_usize()].1;
