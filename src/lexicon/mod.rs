@@ -47,6 +47,9 @@ pub enum Category {
     OrgName,
     /// Words that start the name of a venue (`venue_heads.tsv`).
     VenueHead,
+    /// Heads of official positions (`positions.txt`), read by the people
+    /// extractor with whatever organization or place is glued after them.
+    Position,
 }
 
 impl Category {
@@ -57,6 +60,8 @@ impl Category {
             Category::Month => 2,
             Category::OrgHead | Category::OrgName => 3,
             Category::VenueHead => 2,
+            // people extractor
+            Category::Position => 1,
         }
     }
 }
@@ -145,6 +150,8 @@ const SHIPPED: &[Shipped] = &[
     Shipped { category: Category::OrgName, file: "org_abbreviations.tsv", text: include_str!("org_abbreviations.tsv") },
     Shipped { category: Category::OrgName, file: "org_known.tsv", text: include_str!("org_known.tsv") },
     Shipped { category: Category::VenueHead, file: "venue_heads.tsv", text: include_str!("venue_heads.tsv") },
+    // people extractor
+    Shipped { category: Category::Position, file: "positions.txt", text: include_str!("positions.txt") },
 ];
 
 /// One lexicon hit in the normalized text.
