@@ -45,7 +45,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 
 use super::{Doc, Span};
 use crate::lexicon::{self, Category, Hit};
@@ -145,11 +145,7 @@ impl Words {
             }
         }
         let build = |p: &[String]| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(StartKind::Both)
-                .build(p)
-                .map_err(|e| format!("{file}: {e}"))
+            crate::lexicon::matcher_builder().start_kind(StartKind::Both).build(p).map_err(|e| format!("{file}: {e}"))
         };
         Ok(Words { words: build(&words)?, classes, credits: build(&credits)?, credit_classes, glue_before })
     }
@@ -715,8 +711,7 @@ fn untitled_again(text: &str, found: &[RawPerson]) -> Vec<RawPerson> {
     if names.is_empty() {
         return Vec::new();
     }
-    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(names.iter().map(|(n, _)| n))
-    else {
+    let Ok(ac) = crate::lexicon::matcher_builder().build(names.iter().map(|(n, _)| n)) else {
         return Vec::new();
     };
     let mut spans: Vec<Span> = found.iter().map(|p| p.span.clone()).collect();
