@@ -283,11 +283,20 @@ impl HitEdges {
     }
 }
 
+/// What a candidate's gazetteer entry says, from the shipped gazetteer or
+/// from entries added with [`crate::ExtractorBuilder::lexicon`].
+#[derive(Clone, Copy)]
+struct PlaceEntry<'a> {
+    canonical: &'a str,
+    kind: Option<PlaceKind>,
+    use_: Use,
+}
+
 /// A gazetteer hit before the boundary rules.
-struct Candidate {
+struct Candidate<'a> {
     start: usize,
     end: usize,
-    entry: &'static GazEntry,
+    entry: PlaceEntry<'a>,
     /// Start of the place prefix written before it, if any.
     prefix: Option<(usize, Option<PlaceKind>)>,
     left_ok: bool,
@@ -333,12 +342,31 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
     let title_ends: Vec<usize> = doc.hits.iter().filter(|h| h.category == Category::Title).map(|h| h.end).collect();
     let g = &*GAZETTEER;
     let mut cands: Vec<Candidate> = Vec::new();
-    for m in g.matcher.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
+    // Places added through the builder come from the shared scan (no second
+    // matcher); they join the shipped gazetteer's hits in text order.
+    let extra_entries = doc.lexicons.entries(Category::Place);
+    let extra = doc.hits.iter().filter(|h| h.category == Category::Place).filter_map(|h| {
+        let e = extra_entries.get(h.entry)?;
+        let kind = place_kind(&e.columns[2]);
+        let use_ = if e.columns[3] == "any" { Use::Any } else { Use::List };
+        Some((h.start, h.end, PlaceEntry { canonical: &e.columns[1], kind, use_ }))
+    });
+    let shipped = g.matcher.find_iter(text).map(|m| {
+        let e = &g.entries[m.pattern().as_usize()];
+        (m.start(), m.end(), PlaceEntry { canonical: &e.canonical, kind: e.kind, use_: e.use_ })
+    });
+    let mut hits: Vec<(usize, usize, PlaceEntry<'_>)> = shipped.chain(extra).collect();
+    hits.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    let mut last_end = 0;
+    for (start, end, entry) in hits {
+        // Leftmost-longest across both sources.
+        if start < last_end {
+            continue;
+        }
+        last_end = end;
         if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             continue;
         }
-        let entry = &g.entries[m.pattern().as_usize()];
         if entry.kind.is_none() || !cluster_ends(text, end) || !cluster_starts(text, start) {
             continue;
         }
@@ -430,7 +458,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
         out.push(RawPlace {
             span: start..c.end,
             name: text[c.start..c.end].to_string(),
-            key: c.entry.canonical.clone(),
+            key: c.entry.canonical.to_string(),
             kind,
         });
     }
