@@ -10,8 +10,8 @@ mod common;
 const FLOORS: &[(&str, f64)] = &[
     ("people", 0.99),
     ("positions", 0.92),
-    ("organizations", 0.86),
-    ("places", 0.93),
+    ("organizations", 0.93),
+    ("places", 0.98),
     ("dates", 0.0),
     ("numbers", 0.0),
 ];

@@ -85,7 +85,8 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawOrg> {
         .filter(|h| h.category == Category::OrgName && names.get(h.entry).is_some_and(|e| e.columns[2] == "ministry"))
         .copied()
         .collect();
-    let ctx = Ctx { edges, org_edges: HitEdges::new(&org_hits), ministry_edges: HitEdges::new(&ministries) };
+    let org_spans = org_hits.iter().map(|h| (h.start, h.end)).collect();
+    let ctx = Ctx { edges, org_edges: HitEdges::new(&org_hits), org_spans, ministry_edges: HitEdges::new(&ministries) };
     let mut out: Vec<RawOrg> = Vec::new();
     // Text consumed by a mention already: hits starting before it are skipped.
     let mut consumed = 0;
@@ -120,6 +121,8 @@ struct Ctx {
     edges: HitEdges,
     /// Hits of organization heads and known names.
     org_edges: HitEdges,
+    /// Starts and ends of those hits, in text order.
+    org_spans: Vec<(usize, usize)>,
     /// Hits of known ministries: a glued ministry ends the name before it
     /// (สำนักงานปลัดกระทรวงการคลังกระทรวงการคลัง).
     ministry_edges: HitEdges,
@@ -169,8 +172,15 @@ fn from_known(doc: &Doc<'_>, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
 fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -> Option<RawOrg> {
     let text = doc.text();
     let e = doc.lexicons.entries(Category::OrgHead).get(h.entry)?;
-    let kind = org_kind(&e.columns[1])?;
     if !left_boundary(text, h.start, &ctx.edges) {
+        return None;
+    }
+    if e.columns[1].starts_with("unit") {
+        return unit(doc, h, e.columns[1] == "unit-of", ctx);
+    }
+    let kind = org_kind(&e.columns[1])?;
+    // A head written twice (กระทรวงกระทรวงมหาดไทย): the known name after it counts.
+    if next.is_some_and(|n| n.start == h.end && text[n.start..n.end].starts_with(&text[h.start..h.end])) {
         return None;
     }
     let full_head = (e.columns[2] != "-").then(|| e.columns[2].as_str());
@@ -217,7 +227,8 @@ fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -> Option<Ra
     end = numbered;
     let name = text[h.start..end].to_string();
     // A unit of every province or district (สภาอุตสาหกรรมจังหวัด) names no one body.
-    if ["จังหวัด", "อำเภอ", "ตำบล", "ประเทศ"].iter().any(|w| name.ends_with(w))
+    // (กรมการค้าต่างประเทศ is a name: ต่างประเทศ is "foreign", no country.)
+    if ["จังหวัด", "อำเภอ", "ตำบล", "ประเทศ"].iter().any(|w| name.ends_with(w)) && !name.ends_with("ต่างประเทศ")
     {
         return None;
     }
@@ -235,6 +246,110 @@ fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -> Option<Ra
         format!("{fh}{rest}")
     });
     Some(RawOrg { span: h.start..end, name, full, abbreviation, via: None, kind })
+}
+
+/// A section inside a body (กลุ่ม…, ฝ่าย…, ส่วน…). These heads are common
+/// words (กลุ่มเกษตรกร, ส่วนใหญ่), so a unit counts only where the text
+/// says it is one:
+///
+/// - a head that names the unit of the body written right after it
+///   (`unit-of` in `org_heads.tsv`), glued or after one space
+///   (`ฝ่ายเลขานุการคณะกรรมการ…`, `ฝ่ายเลขานุการ นบข.`);
+/// - a named unit followed by its parent body, after a space or `ของ`
+///   (`กลุ่มสารนิเทศการคลัง สำนักงานปลัดกระทรวงการคลัง`); the parent is
+///   no unit itself (a list of a school's ฝ่าย… names no body);
+/// - a named unit alone on its line or after a colon (a press office's
+///   credit line: `กลุ่มโฆษกและวิเคราะห์ข่าว`).
+///
+/// A bare unit head glued to a body (กลุ่มอาเซียน) is that body.
+fn unit(doc: &Doc<'_>, h: &Hit, of: bool, ctx: &Ctx) -> Option<RawOrg> {
+    let text = doc.text();
+    let kind = OrgKind::Agency;
+    let heads = doc.lexicons.entries(Category::OrgHead);
+    // The body (not a unit) whose mention starts at `pos`, if any.
+    let body_at = |pos: usize| -> Option<RawOrg> {
+        let i = doc.hits.partition_point(|x| x.start < pos);
+        let n = doc.hits.get(i).filter(|n| n.start == pos)?;
+        match n.category {
+            Category::OrgName => from_known(doc, n, ctx),
+            Category::OrgHead if heads.get(n.entry).is_some_and(|e| !e.columns[1].starts_with("unit")) => {
+                from_head(doc, n, doc.hits.get(i + 1), ctx)
+            }
+            _ => None,
+        }
+    };
+    if of {
+        let gap = usize::from(text[h.end..].starts_with(' '));
+        let end = body_at(h.end + gap)?.span.end;
+        return Some(RawOrg {
+            span: h.start..end,
+            name: text[h.start..end].to_string(),
+            full: None,
+            abbreviation: None,
+            via: None,
+            kind,
+        });
+    }
+    if ctx.org_edges.starts_at(h.end) {
+        return None;
+    }
+    let end = unit_name_end(text, h.end, ctx);
+    if text[h.end..end].chars().count() < 3 || !cluster_ends(text, end) {
+        return None;
+    }
+    let after = &text[end..];
+    let parent = [" ", "ของ", " ของ"].iter().any(|w| after.starts_with(w) && body_at(end + w.len()).is_some());
+    let rest = after.trim_start_matches(' ');
+    let line_end = rest.is_empty() || rest.starts_with('\n');
+    let before = text[..h.start].trim_end_matches(' ');
+    let line_start = before.is_empty() || before.ends_with('\n') || before.ends_with(':');
+    if !(parent || (line_start && line_end)) {
+        return None;
+    }
+    Some(RawOrg {
+        span: h.start..end,
+        name: text[h.start..end].to_string(),
+        full: None,
+        abbreviation: None,
+        via: None,
+        kind,
+    })
+}
+
+/// The end of a unit's own name: like [`name_end`], and also before any
+/// other organization head or known name (the parent body).
+fn unit_name_end(text: &str, from: usize, ctx: &Ctx) -> usize {
+    let mut pos = from;
+    let mut skip_to = from;
+    // A joining word (ของ, และ) right before the end is no part of the name.
+    let mut join: Option<(usize, usize)> = None;
+    let trim = |at: usize, join: Option<(usize, usize)>| join.filter(|&(_, e)| e == at).map_or(at, |(s, _)| s);
+    for (n, (i, c)) in text[from..].char_indices().enumerate() {
+        let at = from + i;
+        if n >= MAX_NAME_CHARS || !is_thai_letter(c) {
+            return trim(at, join);
+        }
+        // Another body starts here (a head with a name after it, or a known name).
+        if at > from && ctx.org_edges.starts_at(at) {
+            let i = ctx.org_spans.partition_point(|&(s, _)| s < at);
+            if ctx.org_spans.get(i).is_some_and(|&(_, e)| text[e..].chars().next().is_some_and(is_thai_letter)) {
+                return trim(at, join);
+            }
+        }
+        if at >= skip_to && cluster_starts(text, at) && cluster_ends(text, at) {
+            match word_at(text, at) {
+                Some((_, Role::End)) => return trim(at, join),
+                Some((w_end, Role::Join)) => {
+                    join = Some((at, w_end));
+                    skip_to = w_end;
+                }
+                Some((w_end, _)) => skip_to = w_end,
+                None => {}
+            }
+        }
+        pos = at + c.len_utf8();
+    }
+    trim(pos, join)
 }
 
 /// The end of a company name: after `จำกัด` or `จำกัด (มหาชน)`, when it comes

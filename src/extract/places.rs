@@ -282,15 +282,50 @@ impl HitEdges {
     }
 }
 
+/// What a candidate's gazetteer entry says, from the shipped gazetteer or
+/// from entries added with [`crate::ExtractorBuilder::lexicon`].
+#[derive(Clone, Copy)]
+struct PlaceEntry<'a> {
+    canonical: &'a str,
+    kind: Option<PlaceKind>,
+    use_: Use,
+}
+
 /// A gazetteer hit before the boundary rules.
-struct Candidate {
+struct Candidate<'a> {
     start: usize,
     end: usize,
-    entry: &'static GazEntry,
+    entry: PlaceEntry<'a>,
     /// Start of the place prefix written before it, if any.
     prefix: Option<(usize, Option<PlaceKind>)>,
     left_ok: bool,
     right_ok: bool,
+}
+
+/// Whether `pos` lies in the word written after a title and a given name
+/// (`นายสมพงค์ สระแก้ว`): a family name. Looks back at most a line's
+/// worth of bytes, so the cost per candidate is bounded.
+fn in_family_name(text: &str, pos: usize, title_ends: &[usize]) -> bool {
+    const LOOK_BACK: usize = 180;
+    let mut from = pos.saturating_sub(LOOK_BACK);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..pos];
+    let Some(space) = window.rfind(' ') else { return false };
+    let given = &window[..space];
+    let given_start = given.rfind([' ', '\n']).map_or(0, |i| i + 1);
+    let given_word = &given[given_start..];
+    // `นายสมพงค์`: the word holds the title.
+    // A title ends inside that word, with a given name after it.
+    let (word_start, word_end) = (from + given_start, from + space);
+    let i = title_ends.partition_point(|&e| e <= word_start);
+    !given_word.is_empty()
+        && given_word.chars().all(is_thai_letter)
+        && title_ends.get(i).is_some_and(|&e| e < word_end)
+        && window[space + 1..].chars().all(is_thai_letter)
+        // Not a place that starts like a title (พระนครศรีอยุธยา ลำปาง).
+        && !place_at(text, word_start).is_some_and(|(e, _)| e == word_end)
 }
 
 /// What lies between two places of a list (`ลำปาง ลำพูน`, `ตาก, เลย และน่าน`).
@@ -306,17 +341,37 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
     let title_ends: Vec<usize> = doc.hits.iter().filter(|h| h.category == Category::Title).map(|h| h.end).collect();
     let g = &*GAZETTEER;
     let mut cands: Vec<Candidate> = Vec::new();
-    for m in g.matcher.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
+    // Places added through the builder come from the shared scan (no second
+    // matcher); they join the shipped gazetteer's hits in text order.
+    let extra_entries = doc.lexicons.entries(Category::Place);
+    let extra = doc.hits.iter().filter(|h| h.category == Category::Place).filter_map(|h| {
+        let e = extra_entries.get(h.entry)?;
+        let kind = place_kind(&e.columns[2]);
+        let use_ = if e.columns[3] == "any" { Use::Any } else { Use::List };
+        Some((h.start, h.end, PlaceEntry { canonical: &e.columns[1], kind, use_ }))
+    });
+    let shipped = g.matcher.find_iter(text).map(|m| {
+        let e = &g.entries[m.pattern().as_usize()];
+        (m.start(), m.end(), PlaceEntry { canonical: &e.canonical, kind: e.kind, use_: e.use_ })
+    });
+    let mut hits: Vec<(usize, usize, PlaceEntry<'_>)> = shipped.chain(extra).collect();
+    hits.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    let mut last_end = 0;
+    for (start, end, entry) in hits {
+        // Leftmost-longest across both sources.
+        if start < last_end {
+            continue;
+        }
+        last_end = end;
         if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             continue;
         }
-        let entry = &g.entries[m.pattern().as_usize()];
         if entry.kind.is_none() || !cluster_ends(text, end) || !cluster_starts(text, start) {
             continue;
         }
-        // นายสุรินทร์: a given name after a title, not a place.
-        if title_ends.binary_search(&start).is_ok() {
+        // นายสุรินทร์: a given name after a title, not a place; นายสมพงค์ สระแก้ว,
+        // นายแพทย์สุขุม กาญจนพิมาย: a family name after a title and a given name.
+        if title_ends.binary_search(&start).is_ok() || in_family_name(text, start, &title_ends) {
             continue;
         }
         // A prefix right before the name, or before one space.
@@ -372,8 +427,14 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
             // A common word counts inside a list of places.
             let prev = i.checked_sub(1).map(|j| &cands[j]);
             let next = cands.get(i + 1);
-            prev.is_some_and(|p| strong(p) && is_list_gap(&text[p.end..c.start]))
-                || next.is_some_and(|n| strong(n) && is_list_gap(&text[c.end..n.start]))
+            // Next to one place it needs a separator (`ตาก, เลย`, `ตาก และเลย`); a
+            // space alone (`จ.อุบลราชธานี ชื่นชม`) needs places on both sides.
+            let before = prev.filter(|p| strong(p) && is_list_gap(&text[p.end..c.start]));
+            let after = next.filter(|n| strong(n) && is_list_gap(&text[c.end..n.start]));
+            let separated = |gap: &str| !gap.trim().is_empty();
+            (before.is_some() && after.is_some())
+                || before.is_some_and(|p| separated(&text[p.end..c.start]))
+                || after.is_some_and(|n| separated(&text[c.end..n.start]))
         })
         .collect();
     let mut out: Vec<RawPlace> = Vec::new();
@@ -396,7 +457,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
         out.push(RawPlace {
             span: start..c.end,
             name: text[c.start..c.end].to_string(),
-            key: c.entry.canonical.clone(),
+            key: c.entry.canonical.to_string(),
             kind,
         });
     }
@@ -478,13 +539,23 @@ fn name_end(text: &str, start: usize, any_word: bool) -> usize {
 }
 
 /// Named venues: a venue head with a name after it, or a complete venue name.
+///
+/// A venue head right after an organization head names that organization
+/// (ธนาคารอาคารสงเคราะห์, บริษัท ท่าอากาศยานไทย), not a venue. The name may
+/// follow the head after one space and may run over a few space-separated
+/// words (โรงแรมเซ็นทรา บาย เซ็นทารา); see [`venue_name_end`].
 fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
     let text = doc.text();
     let entries = doc.lexicons.entries(Category::VenueHead);
+    let org_heads: Vec<Hit> = doc.hits.iter().filter(|h| h.category == Category::OrgHead).copied().collect();
+    let org_ends = HitEdges::new(&org_heads);
     let mut out = Vec::new();
     for h in doc.hits.iter().filter(|h| h.category == Category::VenueHead) {
         let Some(e) = entries.get(h.entry) else { continue };
-        if !left_boundary(text, h.start, edges) {
+        if e.columns[1] == "-" || !left_boundary(text, h.start, edges) {
+            continue;
+        }
+        if org_ends.ends_at(h.start) || (text[..h.start].ends_with(' ') && org_ends.ends_at(h.start - 1)) {
             continue;
         }
         let end = if e.columns[1] == "name" {
@@ -493,8 +564,9 @@ fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
             }
             h.end
         } else {
-            let end = name_end(text, h.end, true);
-            if text[h.end..end].chars().count() < 2 || !cluster_ends(text, end) {
+            let from = if text[h.end..].starts_with(' ') { h.end + 1 } else { h.end };
+            let end = venue_name_end(text, from, edges);
+            if text[from..end].chars().count() < 2 || !cluster_ends(text, end) {
                 continue;
             }
             // A numbered building or room: ตึกบัญชาการ 1.
@@ -509,6 +581,49 @@ fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
         out.push(RawPlace { span: h.start..end, key: name.clone(), name, kind: PlaceKind::Venue });
     }
     out
+}
+
+/// Most words a venue name runs over after its first, across spaces.
+const MAX_VENUE_WORDS: usize = 3;
+
+/// Where a venue name that starts at `from` ends. Its first word ends like
+/// [`name_end`] (a function word right after the head ends it too:
+/// `สนามบินจะ`). Then it runs over up to [`MAX_VENUE_WORDS`] more words
+/// after single spaces, as long as each is made of letters and does not
+/// start with a function word, a place prefix, a gazetteer place or another
+/// lexicon hit (a title, a position, an organization): transliterated names
+/// are written in words (โรงแรมปรินซ์พาเลส มหานาค).
+fn venue_name_end(text: &str, from: usize, edges: &HitEdges) -> usize {
+    if word_at(text, from).is_some_and(|(_, r)| matches!(r, Role::End | Role::Join | Role::Prefix(_))) {
+        return from;
+    }
+    let mut end = name_end(text, from, true);
+    if end == from || text[from..end].contains('ฯ') {
+        return end;
+    }
+    for _ in 0..MAX_VENUE_WORDS {
+        let Some(rest) = text[end..].strip_prefix(' ') else { break };
+        let next = end + 1;
+        let len = rest.find([' ', '\n']).unwrap_or(rest.len());
+        let word = &rest[..len];
+        let letters = word.chars().all(|c| is_thai_letter(c) || c.is_ascii_alphabetic());
+        if word.is_empty()
+            || !letters
+            || word_at(text, next).is_some()
+            || place_at(text, next).is_some()
+            || edges.starts_at(next)
+            || !cluster_ends(text, next + len)
+        {
+            break;
+        }
+        // A word with a boundary word or a hit inside it ends the name there.
+        let stop = name_end(text, next, true);
+        if stop < next + len {
+            break;
+        }
+        end = next + len;
+    }
+    end
 }
 
 #[cfg(test)]

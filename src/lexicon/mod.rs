@@ -50,6 +50,30 @@ pub enum Category {
     /// Heads of official positions (`positions.txt`), read by the people
     /// extractor with whatever organization or place is glued after them.
     Position,
+    // Places (src/extract/places.rs):
+    /// Places added to the shipped gazetteer through
+    /// [`ExtractorBuilder::lexicon`](crate::ExtractorBuilder::lexicon), in the
+    /// format of `provinces.tsv`: name, canonical name, kind (province,
+    /// district, subdistrict, country, city, region, venue), use (`any`, or
+    /// `list` for a name that is also a common word). No file of this
+    /// category ships: the gazetteer has its own matcher, and added entries
+    /// join the shared scan, so adding places builds no second matcher.
+    /// An added place that lies inside a longer hit of another lexicon is
+    /// not seen, and organization names do not end at added places.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let text = "คณะผู้แทนเดินทางไป ซัปโปโร เมื่อวานนี้";
+    /// assert!(thaifacts::extract(text).places.is_empty());
+    /// let e = thaifacts::Extractor::builder()
+    ///     .lexicon(thaifacts::Category::Place, "my_places.tsv", "ซัปโปโร\tซัปโปโร\tcity\tany\n")
+    ///     .build()
+    ///     .unwrap();
+    /// let places = e.extract(text).places;
+    /// assert_eq!(places[0].name, "ซัปโปโร");
+    /// ```
+    Place,
 }
 
 impl Category {
@@ -62,6 +86,8 @@ impl Category {
             Category::VenueHead => 2,
             // people extractor
             Category::Position => 1,
+            // places extractor
+            Category::Place => 4,
         }
     }
 }
