@@ -38,6 +38,14 @@ pub enum Category {
     Title,
     /// Month names, full and abbreviated (`months.tsv`: name, month number).
     Month,
+    // Number extractor (issue 6):
+    /// Thai number words (`number_words.tsv`: word, digit or scale, value).
+    NumberWord,
+    /// Units and counted nouns after a number (`units.tsv`: phrase, kind, unit).
+    Unit,
+    /// Words around a number that say what it is (`number_context.tsv`:
+    /// phrase, role, argument): qualifiers, ordinal and year markers, ...
+    NumberContext,
 }
 
 impl Category {
@@ -46,6 +54,8 @@ impl Category {
         match self {
             Category::Title => 1,
             Category::Month => 2,
+            // Number extractor (issue 6).
+            Category::NumberWord | Category::Unit | Category::NumberContext => 3,
         }
     }
 }
@@ -129,6 +139,10 @@ struct Shipped {
 const SHIPPED: &[Shipped] = &[
     Shipped { category: Category::Title, file: "titles.txt", text: include_str!("titles.txt") },
     Shipped { category: Category::Month, file: "months.tsv", text: include_str!("months.tsv") },
+    // Number extractor (issue 6).
+    Shipped { category: Category::NumberWord, file: "number_words.tsv", text: include_str!("number_words.tsv") },
+    Shipped { category: Category::Unit, file: "units.tsv", text: include_str!("units.tsv") },
+    Shipped { category: Category::NumberContext, file: "number_context.tsv", text: include_str!("number_context.tsv") },
 ];
 
 /// One lexicon hit in the normalized text.
