@@ -541,9 +541,16 @@ fn word_number(text: &str, run: &[(Span, Word)]) -> Option<Atom> {
     let (first_span, first) = run.first()?;
     match first {
         Word::Digit(_) if text[first_span.clone()].starts_with("เอ็ด") => return None,
-        // A scale word starts a number only as สิบ (สิบเอ็ด, สิบคน); after
-        // another Thai word it is part of it (หลายร้อยคน).
-        Word::Scale(s) if *s != 10.0 || char_before(text, first_span.start).is_some_and(is_thai) => return None,
+        // A scale word starts a number only as สิบ (สิบคน, สิบเอ็ดแห่ง); after
+        // another Thai word a lone scale word is part of it (หลายร้อยคน,
+        // หลายสิบคน).
+        Word::Scale(s)
+            if *s != 10.0
+                || (char_before(text, first_span.start).is_some_and(is_thai)
+                    && !matches!(run.get(1), Some((_, Word::Digit(_))))) =>
+        {
+            return None
+        }
         _ => {}
     }
     let mut millions = 0.0; // the part already multiplied by ล้าน
@@ -1065,6 +1072,19 @@ mod tests {
             assert!(text.get(n.span.clone()).is_some(), "{n:?}");
         }
         assert_eq!(&text[numbers(text)[0].span.clone()], "กว่า 390 ล้านคน");
+    }
+
+    #[test]
+    fn claimed_spans_are_not_numbers() {
+        let text = "ปี 2567 มี 5 คน";
+        let norm = crate::normalize::normalize(text);
+        let lexicons = Lexicons::shipped();
+        let hits = lexicons.scan(norm.text());
+        let doc = Doc { norm: &norm, hits: &hits, lexicons: &lexicons, published: None };
+        let five = text.rfind('5').unwrap();
+        let claimed: Span = five..five + 1;
+        assert_eq!(extract(&doc, &[]).len(), 1);
+        assert!(extract(&doc, std::slice::from_ref(&claimed)).is_empty());
     }
 
     #[test]
