@@ -135,7 +135,7 @@ pub enum BuildError {
 #[non_exhaustive]
 pub enum InputError {
     /// The file could not be opened or read.
-    #[error("{path}: {source}")]
+    #[error("{path}: {source}", path = path.display())]
     Io {
         /// The file.
         path: PathBuf,
@@ -214,4 +214,46 @@ impl RecordError {
             | RecordError::Published { line, .. } => *line,
         }
     }
+}
+
+/// Scoring a directory of expected facts failed (`thaifacts eval`).
+///
+/// # Example
+///
+/// ```
+/// let err = thaifacts::eval::run_dir(
+///     &thaifacts::Extractor::default(), std::path::Path::new("/no/such/dir"), None,
+/// ).unwrap_err();
+/// assert!(err.to_string().starts_with("/no/such/dir: "));
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum EvalError {
+    /// A file or directory could not be read.
+    #[error("{path}: {source}", path = path.display())]
+    Io {
+        /// The file or directory.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// An expected-facts file is not valid JSON of the expected shape.
+    #[error("{path}: invalid expected facts: {source}", path = path.display())]
+    Json {
+        /// The file.
+        path: PathBuf,
+        /// The parser's error.
+        source: serde_json::Error,
+    },
+    /// The article text of an expected-facts file was not found.
+    #[error("{name}.txt: expected beside the expected facts in {dir}{}, found in neither",
+        texts.as_ref().map(|t| format!(" or in {}", t.display())).unwrap_or_default(), dir = dir.display())]
+    MissingText {
+        /// The article's name (without extension).
+        name: String,
+        /// The directory of expected facts.
+        dir: PathBuf,
+        /// The extra text directory, if one was given.
+        texts: Option<PathBuf>,
+    },
 }

@@ -50,6 +50,7 @@
 #[allow(dead_code)]
 mod calendar;
 mod error;
+pub mod eval;
 #[allow(dead_code)]
 mod extract;
 mod facts;
@@ -63,7 +64,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-pub use error::{BuildError, InputError, LexiconError, RecordError};
+pub use error::{BuildError, EvalError, InputError, LexiconError, RecordError};
 pub use facts::{
     ArticleFacts, DateFact, Era, Mention, NumberFact, NumberKind, OrgKind, Organization, Person, Place, PlaceKind,
     Precision, SCHEMA_VERSION,

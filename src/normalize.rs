@@ -404,6 +404,39 @@ fn mark_rank(c: char) -> u8 {
     }
 }
 
+/// The canonical combining class of a Thai mark (Unicode: phinthu 9, sara
+/// u and uu 103, the four tone marks 107, the rest 0), without a table
+/// lookup.
+fn thai_ccc(c: char) -> u8 {
+    match c {
+        '\u{0E3A}' => 9,
+        '\u{0E38}' | '\u{0E39}' => 103,
+        '\u{0E48}'..='\u{0E4B}' => 107,
+        _ => 0,
+    }
+}
+
+/// Sort key of a mark within a cluster.
+fn mark_key(c: char) -> (u8, u8) {
+    (mark_rank(c), thai_ccc(c))
+}
+
+/// Whether a run of marks is already canonical: no duplicates and in order
+/// (the common case: one mark, or a vowel then a tone mark).
+fn is_canonical(marks: &[char]) -> bool {
+    match marks {
+        [_] => true,
+        [a, b] => a != b && mark_key(*a) <= mark_key(*b),
+        _ => {
+            marks.windows(2).all(|w| mark_key(w[0]) <= mark_key(w[1])) && {
+                let mut seen = marks.to_vec();
+                seen.sort_unstable();
+                seen.windows(2).all(|w| w[0] != w[1])
+            }
+        }
+    }
+}
+
 /// Puts a run of Thai marks in canonical order, writing the result into
 /// `out`: a tone mark typed before an upper or lower vowel moves after it;
 /// a repeated identical mark is kept once; and when `then_sara_aa` (the run
@@ -421,7 +454,7 @@ fn canonical_marks(marks: &[char], then_sara_aa: bool, out: &mut Vec<char>) {
     }
     // Within a rank, order by canonical combining class so that the result
     // stays in NFC (phinthu 9 before sara u 103, tone marks 107).
-    out.sort_by_key(|&m| (mark_rank(m), unicode_normalization::char::canonical_combining_class(m)));
+    out.sort_by_key(|&m| mark_key(m));
     if then_sara_aa {
         out.push(SARA_AM);
     }
@@ -529,6 +562,9 @@ fn thai_pass(input: &str) -> Normalized {
                     end = j + SARA_AA.len_utf8();
                     then_sara_aa = true;
                 }
+            }
+            if !dropped && !then_sara_aa && is_canonical(&marks) {
+                continue;
             }
             canonical_marks(&marks, then_sara_aa, &mut canon);
             if dropped || canon != marks {

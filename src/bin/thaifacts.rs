@@ -52,6 +52,22 @@ enum Command {
         #[arg(long, value_name = "N")]
         threads: Option<usize>,
     },
+    /// Score extraction against hand-written expected facts: every
+    /// NAME.expected.json in DIR against NAME.txt (beside it, or in --texts).
+    #[command(after_help = EXIT_STATUS)]
+    Eval {
+        /// Directory of NAME.expected.json files.
+        dir: PathBuf,
+        /// Directory holding the NAME.txt articles, when not beside them.
+        #[arg(long, value_name = "TEXTDIR")]
+        texts: Option<PathBuf>,
+        /// List every miss and every spurious fact with its article.
+        #[arg(short, long)]
+        verbose: bool,
+        /// Print the scores as JSON (with misses and spurious facts).
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the normalized text of an article.
     Normalize {
         /// The article; `-` or absent: stdin.
@@ -88,6 +104,7 @@ fn main() -> ExitCode {
             extract_jsonl(file.as_deref(), published, threads)
         }
         Command::Normalize { file } => normalize(file.as_deref()).map(|()| true),
+        Command::Eval { dir, texts, verbose, json } => eval(&dir, texts.as_deref(), verbose, json).map(|()| true),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -140,6 +157,66 @@ fn normalize(file: Option<&Path>) -> Result<(), Failure> {
     let text = read_text(file)?;
     let mut out = BufWriter::new(io::stdout().lock());
     out.write_all(thaifacts::normalize(&text).text().as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+fn eval(dir: &Path, texts: Option<&Path>, verbose: bool, json: bool) -> Result<(), Failure> {
+    let scores = thaifacts::eval::run_dir(&thaifacts::Extractor::default(), dir, texts)
+        .map_err(|e| Failure::Fatal(e.to_string()))?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    if json {
+        let mut v = serde_json::to_value(&scores).map_err(io::Error::from)?;
+        let table: serde_json::Map<String, serde_json::Value> = thaifacts::eval::CATEGORIES
+            .iter()
+            .map(|c| {
+                let n = scores.counts.get(*c).copied().unwrap_or_default();
+                let row = serde_json::json!({"precision": n.precision(), "recall": n.recall(), "f1": n.f1()});
+                (c.to_string(), row)
+            })
+            .collect();
+        v["scores"] = serde_json::Value::Object(table);
+        v["unit_accuracy"] = serde_json::json!(scores.unit_accuracy());
+        serde_json::to_writer(&mut out, &v).map_err(io::Error::from)?;
+        out.write_all(b"\n")?;
+    } else {
+        if verbose {
+            for d in &scores.misses {
+                writeln!(out, "miss      {:<40} {:<14} {}", d.article, d.category, d.fact)?;
+            }
+            for d in &scores.spurious {
+                writeln!(out, "spurious  {:<40} {:<14} {}", d.article, d.category, d.fact)?;
+            }
+            writeln!(out)?;
+        }
+        writeln!(
+            out,
+            "{:<14} {:>5} {:>5} {:>5} {:>9} {:>7} {:>6}",
+            "category", "tp", "fp", "fn", "precision", "recall", "f1"
+        )?;
+        for c in thaifacts::eval::CATEGORIES {
+            let n = scores.counts.get(c).copied().unwrap_or_default();
+            writeln!(
+                out,
+                "{:<14} {:>5} {:>5} {:>5} {:>9.3} {:>7.3} {:>6.3}",
+                c,
+                n.tp,
+                n.fp,
+                n.fn_,
+                n.precision(),
+                n.recall(),
+                n.f1()
+            )?;
+        }
+        writeln!(
+            out,
+            "number units: {:.3} ({} of {} matched numbers)",
+            scores.unit_accuracy(),
+            scores.units_matched,
+            scores.units_total
+        )?;
+        writeln!(out, "articles: {}", scores.articles)?;
+    }
     out.flush()?;
     Ok(())
 }
