@@ -772,8 +772,17 @@ fn counted_noun(v: &View<'_>, p: usize) -> Option<usize> {
     if v.hit_at(p).is_some() {
         return None;
     }
-    let end = text[p..].char_indices().find(|&(_, c)| !is_thai(c)).map_or(text.len(), |(n, _)| p + n);
-    let chars = text[p..end].chars().count();
+    // At most one letter more than a noun may have, so the cost stays linear
+    // in text without spaces.
+    let mut end = p;
+    let mut chars = 0;
+    for c in text[p..].chars().take(MAX_NOUN_CHARS + 1) {
+        if !is_thai(c) {
+            break;
+        }
+        end += c.len_utf8();
+        chars += 1;
+    }
     // A date with a month written without dots (`1 ธค.2562`).
     let date = text[end..].starts_with('.') && text[end + 1..].starts_with(|c: char| c.is_ascii_digit());
     (chars > 0 && chars <= MAX_NOUN_CHARS && !date).then_some(end)
@@ -791,6 +800,9 @@ fn connector(text: &str, p: usize, list: &[String], dash: bool) -> Option<usize>
     };
     Some(skip_space(text, q + len))
 }
+
+/// The conjunction that joins the ends of a range after ระหว่าง.
+const AND: &str = "และ";
 
 /// Gaps between the numbers of a list (`3, 6, 9 และ 12 เดือน`).
 const LIST_GAPS: &[&str] = &[" ", ",", ", ", " ,", " , ", "และ", " และ", "และ ", " และ ", ", และ ", "หรือ", " หรือ "];
@@ -827,12 +839,12 @@ fn read_fact(v: &View<'_>, atoms: &[Atom], i: usize) -> (Option<RawNumber>, usiz
     let mut last = first.clone();
     let second = atoms.get(i + 1).filter(|b| b.ok);
     if first.unit.is_none() || first.guessed {
-        let to_words: Vec<String> = if pre.between {
-            TABLES.to.iter().cloned().chain(std::iter::once("และ".to_string())).collect()
-        } else {
-            TABLES.to.clone()
+        // After ระหว่าง, และ joins the ends too (ระหว่าง 500 และ 700 คน).
+        let joined = |b: &&Atom| {
+            connector(text, first.number_end, &TABLES.to, true) == Some(b.span.start)
+                || (pre.between && connector(text, first.number_end, &[AND.to_string()], false) == Some(b.span.start))
         };
-        if let Some(b) = second.filter(|b| connector(text, first.number_end, &to_words, true) == Some(b.span.start)) {
+        if let Some(b) = second.filter(joined) {
             let q = quantity(v, b);
             if first.scale == 1.0 && q.scale != 1.0 {
                 value = a.value(q.scale);
@@ -946,7 +958,13 @@ fn closes_paren(text: &str, p: usize) -> bool {
     if text[..p].ends_with('(') {
         return false;
     }
-    let line = &text[text[..p].rfind('\n').map_or(0, |n| n + 1)..p];
+    // Look back a bounded window only, so that the cost stays linear.
+    let mut from = p.saturating_sub(PAREN_WINDOW);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..p];
+    let line = &window[window.rfind('\n').map_or(0, |n| n + 1)..];
     match (line.rfind('('), line.rfind(')')) {
         (Some(open), Some(close)) => open > close,
         (Some(_), None) => true,
@@ -954,10 +972,14 @@ fn closes_paren(text: &str, p: usize) -> bool {
     }
 }
 
+/// How far back (in bytes) a `(` may open before the number it encloses.
+const PAREN_WINDOW: usize = 256;
+
 /// Whether only spaces stand between the start of the line and byte `p`.
+/// Normalized text has no runs of spaces, so this looks back one byte or two.
 fn line_start(text: &str, p: usize) -> bool {
-    let start = text[..p].rfind('\n').map_or(0, |n| n + 1);
-    text[start..p].trim().is_empty()
+    let before = text[..p].trim_end_matches(' ');
+    before.is_empty() || before.ends_with('\n')
 }
 
 /// Whether a number with no known unit still stands as a quantity: not a
