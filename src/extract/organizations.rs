@@ -90,12 +90,14 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawOrg> {
     let mut out: Vec<RawOrg> = Vec::new();
     // Text consumed by a mention already: hits starting before it are skipped.
     let mut consumed = 0;
-    for (i, h) in doc.hits.iter().enumerate() {
+    // Number words (ใน, คน, จังหวัด as a counted noun) do not end names.
+    let words: Vec<Hit> = doc.hits.iter().filter(|h| !h.category.is_number_word()).copied().collect();
+    for (i, h) in words.iter().enumerate() {
         if h.start < consumed {
             continue;
         }
         let org = match h.category {
-            Category::OrgHead => from_head(doc, h, doc.hits.get(i + 1), &ctx),
+            Category::OrgHead => from_head(doc, h, words.get(i + 1), &ctx),
             Category::OrgName => from_known(doc, h, &ctx),
             _ => None,
         };
@@ -273,7 +275,7 @@ fn unit(doc: &Doc<'_>, h: &Hit, of: bool, ctx: &Ctx) -> Option<RawOrg> {
         match n.category {
             Category::OrgName => from_known(doc, n, ctx),
             Category::OrgHead if heads.get(n.entry).is_some_and(|e| !e.columns[1].starts_with("unit")) => {
-                from_head(doc, n, doc.hits.get(i + 1), ctx)
+                from_head(doc, n, doc.hits[i + 1..].iter().find(|x| !x.category.is_number_word()), ctx)
             }
             _ => None,
         }

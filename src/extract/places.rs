@@ -267,9 +267,12 @@ pub(crate) struct HitEdges {
 }
 
 impl HitEdges {
+    /// Edges of `hits`, number words left out (see
+    /// [`Category::is_number_word`](crate::lexicon::Category::is_number_word)).
     pub(crate) fn new(hits: &[Hit]) -> Self {
-        let mut starts: Vec<usize> = hits.iter().map(|h| h.start).collect();
-        let mut ends: Vec<usize> = hits.iter().map(|h| h.end).collect();
+        let words = || hits.iter().filter(|h| !h.category.is_number_word());
+        let mut starts: Vec<usize> = words().map(|h| h.start).collect();
+        let mut ends: Vec<usize> = words().map(|h| h.end).collect();
         starts.sort_unstable();
         ends.sort_unstable();
         HitEdges { starts, ends }

@@ -74,9 +74,24 @@ pub enum Category {
     /// assert_eq!(places[0].name, "ซัปโปโร");
     /// ```
     Place,
+    // Number extractor (issue 6):
+    /// Thai number words (`number_words.tsv`: word, digit or scale, value).
+    NumberWord,
+    /// Units and counted nouns after a number (`units.tsv`: phrase, kind, unit).
+    Unit,
+    /// Words around a number that say what it is (`number_context.tsv`:
+    /// phrase, role, argument): qualifiers, ordinal and year markers, ...
+    NumberContext,
 }
 
 impl Category {
+    /// The number extractor's categories. Their words (ใน, ปี, คน, จังหวัด as
+    /// a counted noun) are everyday words, so the word-boundary and
+    /// name-ending rules of the other extractors ignore them.
+    pub(crate) fn is_number_word(self) -> bool {
+        matches!(self, Category::NumberWord | Category::Unit | Category::NumberContext)
+    }
+
     /// How many tab-separated columns a line of this category has.
     pub(crate) fn columns(self) -> usize {
         match self {
@@ -88,6 +103,8 @@ impl Category {
             Category::Position => 1,
             // places extractor
             Category::Place => 4,
+            // Number extractor (issue 6).
+            Category::NumberWord | Category::Unit | Category::NumberContext => 3,
         }
     }
 }
@@ -190,6 +207,10 @@ const SHIPPED: &[Shipped] = &[
     Shipped { category: Category::VenueHead, file: "venue_heads.tsv", text: include_str!("venue_heads.tsv") },
     // people extractor
     Shipped { category: Category::Position, file: "positions.txt", text: include_str!("positions.txt") },
+    // Number extractor (issue 6).
+    Shipped { category: Category::NumberWord, file: "number_words.tsv", text: include_str!("number_words.tsv") },
+    Shipped { category: Category::Unit, file: "units.tsv", text: include_str!("units.tsv") },
+    Shipped { category: Category::NumberContext, file: "number_context.tsv", text: include_str!("number_context.tsv") },
 ];
 
 /// One lexicon hit in the normalized text.
@@ -205,12 +226,50 @@ pub(crate) struct Hit {
     pub entry: usize,
 }
 
-/// Every lexicon, compiled into one leftmost-longest matcher.
+/// One leftmost-longest matcher and what each of its patterns is.
+#[derive(Debug)]
+struct Matcher {
+    matcher: AhoCorasick,
+    /// For each pattern: its category and entry index.
+    patterns: Vec<(Category, usize)>,
+}
+
+impl Matcher {
+    fn build(entries: &std::collections::BTreeMap<Category, Vec<Entry>>, numbers: bool) -> Result<Matcher, BuildError> {
+        let mut phrases: Vec<&str> = Vec::new();
+        let mut patterns = Vec::new();
+        for (&category, list) in entries.iter().filter(|(c, _)| c.is_number_word() == numbers) {
+            for (i, e) in list.iter().enumerate() {
+                phrases.push(e.phrase());
+                patterns.push((category, i));
+            }
+        }
+        Ok(Matcher { matcher: matcher_builder().build(&phrases)?, patterns })
+    }
+
+    fn scan(&self, text: &str, out: &mut Vec<Hit>) {
+        out.extend(
+            self.matcher
+                .find_iter(text)
+                .filter(|m| text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()))
+                .map(|m| {
+                    let (category, entry) = self.patterns[m.pattern().as_usize()];
+                    Hit { start: m.start(), end: m.end(), category, entry }
+                }),
+        );
+    }
+}
+
+/// Every lexicon, compiled into two leftmost-longest matchers: one for
+/// words (titles, positions, organizations, months, ...) and one for the
+/// number extractor's words. They are kept apart because everyday number
+/// words straddle word boundaries in unsegmented Thai: `องศา` (degrees)
+/// lies across `ของ|ศาล`, and in one leftmost-longest scan it would hide
+/// the organization head `ศาล`.
 #[derive(Debug)]
 pub(crate) struct Lexicons {
-    matcher: AhoCorasick,
-    /// For each pattern of the matcher: its category and entry index.
-    patterns: Vec<(Category, usize)>,
+    words: Matcher,
+    numbers: Matcher,
     /// Entries by category.
     entries: std::collections::BTreeMap<Category, Vec<Entry>>,
 }
@@ -237,39 +296,35 @@ impl Lexicons {
 
     fn build<'a>(files: impl Iterator<Item = (Category, &'a str, &'a str)>) -> Result<Lexicons, BuildError> {
         let mut entries: std::collections::BTreeMap<Category, Vec<Entry>> = Default::default();
+        let mut seen: std::collections::HashSet<(Category, String)> = Default::default();
         for (category, file, text) in files {
             let parsed = parse(file, text, category.columns())?;
             let list = entries.entry(category).or_default();
             for e in parsed {
                 // An extra file may repeat a shipped phrase of the same
                 // category: the first definition wins.
-                if !list.iter().any(|x| x.phrase() == e.phrase()) {
+                if seen.insert((category, e.phrase().to_string())) {
                     list.push(e);
                 }
             }
         }
-        let mut phrases: Vec<&str> = Vec::new();
-        let mut patterns = Vec::new();
-        for (&category, list) in &entries {
-            for (i, e) in list.iter().enumerate() {
-                phrases.push(e.phrase());
-                patterns.push((category, i));
-            }
-        }
-        let matcher = matcher_builder().build(&phrases)?;
-        Ok(Lexicons { matcher, patterns, entries })
+        let words = Matcher::build(&entries, false)?;
+        let numbers = Matcher::build(&entries, true)?;
+        Ok(Lexicons { words, numbers, entries })
     }
 
-    /// Every hit in `text`, leftmost-longest, in text order, in one pass.
+    /// Every hit in `text`, in text order: the leftmost-longest hits of the
+    /// word lexicons and, separately, of the number lexicons (two passes).
     pub fn scan(&self, text: &str) -> Vec<Hit> {
-        self.matcher
-            .find_iter(text)
-            .filter(|m| text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()))
-            .map(|m| {
-                let (category, entry) = self.patterns[m.pattern().as_usize()];
-                Hit { start: m.start(), end: m.end(), category, entry }
-            })
-            .collect()
+        let mut hits = Vec::new();
+        self.words.scan(text, &mut hits);
+        let words = hits.len();
+        self.numbers.scan(text, &mut hits);
+        if words > 0 && words < hits.len() {
+            // Both runs are sorted; a stable sort merges them, words first on ties.
+            hits.sort_by_key(|h| h.start);
+        }
+        hits
     }
 
     /// The entries of one category, indexed by [`Hit::entry`].
@@ -296,8 +351,10 @@ mod tests {
     fn leftmost_longest_prefers_the_longer_phrase() {
         let lex = Lexicons::with_extra(&[(Category::Title, "t.txt".into(), "นายกเทศมนตรี\n".into())]).unwrap();
         let hits = lex.scan("นายกเทศมนตรีนครขอนแก่น");
-        assert_eq!(hits.len(), 1);
-        assert_eq!((hits[0].start, hits[0].end), (0, "นายกเทศมนตรี".len()));
+        let words: Vec<&Hit> = hits.iter().filter(|h| !h.category.is_number_word()).collect();
+        let len = "นายกเทศมนตรี".len();
+        assert_eq!((words[0].start, words[0].end), (0, len));
+        assert!(words[1..].iter().all(|h| h.start >= len), "{words:?}");
     }
 
     #[test]
