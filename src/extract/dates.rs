@@ -59,6 +59,7 @@
 //! every lexicon but only compared with the text right before or after a
 //! token, where they decide what the token is.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -154,10 +155,13 @@ struct Word {
     role: Role,
 }
 
-/// The words of `date_words.tsv`, longest first.
+/// The words of `date_words.tsv`, longest first, indexed by their first and
+/// last character so that a lookup compares only a few words.
 #[derive(Debug)]
 struct DateWords {
     words: Vec<Word>,
+    by_first: HashMap<char, Vec<usize>>,
+    by_last: HashMap<char, Vec<usize>>,
 }
 
 /// The shipped date words, loaded on first use.
@@ -211,21 +215,42 @@ impl DateWords {
             words.push(Word { phrase: e.columns[0].clone(), role });
         }
         words.sort_by_key(|w| std::cmp::Reverse(w.phrase.len()));
-        Ok(DateWords { words })
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut by_last: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, w) in words.iter().enumerate() {
+            let mut cs = w.phrase.chars();
+            if let (Some(f), Some(l)) = (cs.next(), w.phrase.chars().next_back()) {
+                by_first.entry(f).or_default().push(i);
+                by_last.entry(l).or_default().push(i);
+            }
+        }
+        Ok(DateWords { words, by_first, by_last })
+    }
+
+    /// The longest word that `s` starts with and that `keep` accepts.
+    fn starting(&self, s: &str, keep: impl Fn(Role) -> bool) -> Option<&Word> {
+        let c = s.chars().next()?;
+        self.by_first.get(&c)?.iter().map(|&i| &self.words[i]).find(|w| keep(w.role) && s.starts_with(&w.phrase))
+    }
+
+    /// The longest word that `s` ends with and that `keep` accepts.
+    fn ending(&self, s: &str, keep: impl Fn(Role) -> bool) -> Option<&Word> {
+        let c = s.chars().next_back()?;
+        self.by_last.get(&c)?.iter().map(|&i| &self.words[i]).find(|w| keep(w.role) && s.ends_with(&w.phrase))
     }
 
     /// The longest word `s` ends with (trailing spaces ignored): its role and
     /// its start in `s`.
     fn last(&self, s: &str) -> Option<(Role, usize)> {
         let t = s.trim_end_matches(' ');
-        self.words.iter().find(|w| t.ends_with(&w.phrase)).map(|w| (w.role, t.len() - w.phrase.len()))
+        self.ending(t, |_| true).map(|w| (w.role, t.len() - w.phrase.len()))
     }
 
     /// The longest word `s` starts with (leading spaces ignored): its role
     /// and its end in `s`.
     fn first(&self, s: &str) -> Option<(Role, usize)> {
         let lead = s.len() - s.trim_start_matches(' ').len();
-        self.words.iter().find(|w| s[lead..].starts_with(&w.phrase)).map(|w| (w.role, lead + w.phrase.len()))
+        self.starting(&s[lead..], |_| true).map(|w| (w.role, lead + w.phrase.len()))
     }
 
     /// The words at the end of `s`, nearest first, each with its start in
@@ -374,7 +399,7 @@ fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
 fn informal_month_after(text: &str, pos: usize, words: &DateWords) -> Option<Token> {
     let start = if text[pos..].starts_with(' ') { pos + 1 } else { pos };
     let rest = &text[start..];
-    let w = words.words.iter().find(|w| matches!(w.role, Role::Month(_)) && rest.starts_with(&w.phrase))?;
+    let w = words.starting(rest, |r| matches!(r, Role::Month(_)))?;
     let end = start + w.phrase.len();
     let after = &text[end..];
     let ok = match after.chars().next() {
@@ -390,7 +415,7 @@ fn informal_month_after(text: &str, pos: usize, words: &DateWords) -> Option<Tok
 fn informal_month_before(text: &str, pos: usize, words: &DateWords) -> Option<Token> {
     let end = if text[..pos].ends_with(' ') { pos - 1 } else { pos };
     let head = &text[..end];
-    let w = words.words.iter().find(|w| matches!(w.role, Role::Month(_)) && head.ends_with(&w.phrase))?;
+    let w = words.ending(head, |r| matches!(r, Role::Month(_)))?;
     let start = end - w.phrase.len();
     if text[..start].chars().next_back().is_some_and(|c| is_thai_letter(c) || c == '.') {
         return None;
