@@ -15,7 +15,7 @@ use crate::extract::numbers::RawNumber;
 use crate::extract::organizations::RawOrg;
 use crate::extract::people::RawPerson;
 use crate::extract::places::RawPlace;
-use crate::facts::{ArticleFacts, DateFact, Mention, NumberFact, Organization, Person, Place};
+use crate::facts::{ArticleFacts, DateFact, Mention, NumberFact, OrgKind, Organization, Person, Place};
 use crate::normalize::Normalized;
 
 /// Every extractor's output, before linking.
@@ -162,29 +162,116 @@ fn absorb(person: &mut Person, p: RawPerson, spans: &Spans<'_>) {
     }
 }
 
-/// One organization per organization: mentions with the same full name, or
-/// an abbreviation defined for or known to stand for that name, are one.
+/// The key mentions of one organization share: the name without spaces and
+/// without an abbreviation in brackets; for a company also without บริษัท,
+/// บมจ., จำกัด and (มหาชน), so `บริษัท ทีโอที จำกัด (มหาชน)` and `บมจ.ทีโอที`
+/// are one.
+fn org_key(name: &str, kind: OrgKind) -> String {
+    let mut key = String::with_capacity(name.len());
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ' ' => {}
+            _ if depth == 0 => key.push(c),
+            _ => {}
+        }
+    }
+    if kind == OrgKind::Company {
+        for head in ["บริษัท", "บมจ."] {
+            if let Some(rest) = key.strip_prefix(head) {
+                key = rest.to_string();
+            }
+        }
+        if let Some(rest) = key.strip_suffix("จำกัด") {
+            key = rest.to_string();
+        }
+    }
+    key
+}
+
+/// How many of the latest organizations a short form is compared with.
+const RECENT: usize = 64;
+
+/// One organization per organization: mentions with the same full name (or
+/// the same key, see [`org_key`]), an abbreviation defined for or known to
+/// stand for that name, or a short form ending in ฯ (`กรมฯ`, `กระทรวงดิจิทัลฯ`)
+/// of a name met earlier, are one. The name is the fullest form written: a
+/// mention written in full wins over an abbreviation.
 fn link_organizations(raw: Vec<RawOrg>, spans: &Spans<'_>) -> Vec<Organization> {
     let mut orgs: Vec<Organization> = Vec::new();
-    // Any form (name or abbreviation) → organization index.
+    // Whether the organization's name was written in full (not abbreviated).
+    let mut written_full: Vec<bool> = Vec::new();
+    // Any form (key, name as written, abbreviation) → organization index.
     let mut by_form: HashMap<String, usize> = HashMap::new();
+    // Abbreviations the text defines in brackets win over the lexicon's full
+    // names: `คณะกรรมการกำกับ… (คปภ.)` makes every `คปภ.` that body.
+    let defined: HashMap<String, String> = raw
+        .iter()
+        .filter_map(|o| Some((o.abbreviation.clone()?, org_key(o.full.as_deref().unwrap_or(&o.name), o.kind))))
+        .collect();
+    let mut keys: Vec<String> = Vec::new();
     for o in raw {
-        let key = o.full.clone().unwrap_or_else(|| o.name.clone());
-        let found = by_form.get(&key).or_else(|| by_form.get(&o.name)).copied();
+        let key = o
+            .via
+            .as_ref()
+            .or(Some(&o.name))
+            .and_then(|v| defined.get(v))
+            .cloned()
+            .unwrap_or_else(|| org_key(o.full.as_deref().unwrap_or(&o.name), o.kind));
+        let short = o.name.strip_suffix('ฯ').filter(|s| !s.is_empty());
+        // Only the latest organizations are searched by prefix, so the cost
+        // stays linear in the number of mentions.
+        let recent = orgs.len().saturating_sub(RECENT)..orgs.len();
+        let found = by_form
+            .get(&o.name)
+            .or_else(|| by_form.get(&key))
+            .copied()
+            .or_else(|| {
+                // A short form ending in ฯ: the latest organization whose name starts with it.
+                let stem = org_key(short?, o.kind);
+                recent.clone().rev().find(|&i| keys[i].starts_with(&stem))
+            })
+            .or_else(|| {
+                // A full name met after its short form ending in ฯ (กระทรวงดิจิทัลฯ).
+                recent.clone().rev().find(|&i| {
+                    orgs[i].name.ends_with('ฯ') && !written_full[i] && key.starts_with(keys[i].trim_end_matches('ฯ'))
+                })
+            })
+            .or_else(|| {
+                // A company's short name (บมจ.กสท) and its full name (บริษัท กสท โทรคมนาคม จำกัด (มหาชน)).
+                (o.kind == OrgKind::Company && key.len() >= 6).then_some(())?;
+                recent.clone().rev().find(|&i| {
+                    orgs[i].kind == OrgKind::Company && (keys[i].starts_with(&key) || key.starts_with(&keys[i]))
+                })
+            });
+        let full_form = o.full.is_none() && short.is_none();
         let i = match found {
             Some(i) => i,
             None => {
                 orgs.push(Organization {
-                    name: key.clone(),
+                    name: o.name.clone(),
                     abbreviations: Vec::new(),
                     kind: o.kind,
                     mentions: Vec::new(),
                 });
-                by_form.insert(key.clone(), orgs.len() - 1);
+                written_full.push(full_form);
+                keys.push(key.clone());
                 orgs.len() - 1
             }
         };
+        by_form.entry(key).or_insert(i);
+        by_form.entry(o.name.clone()).or_insert(i);
         let org = &mut orgs[i];
+        // The fullest written form names the organization.
+        if full_form && !written_full[i] {
+            let old = std::mem::replace(&mut org.name, o.name.clone());
+            if !org.abbreviations.contains(&old) {
+                org.abbreviations.push(old);
+            }
+            written_full[i] = true;
+        }
         let mut forms = Vec::new();
         if o.name != org.name {
             forms.push(o.name.clone());
@@ -198,6 +285,7 @@ fn link_organizations(raw: Vec<RawOrg>, spans: &Spans<'_>) -> Vec<Organization> 
             }
             by_form.entry(f).or_insert(i);
         }
+        org.abbreviations.retain(|a| *a != org.name);
         org.mentions.push(spans.mention(&o.span));
     }
     for org in &mut orgs {
@@ -206,15 +294,20 @@ fn link_organizations(raw: Vec<RawOrg>, spans: &Spans<'_>) -> Vec<Organization> 
     orgs
 }
 
-/// Mentions of the same place name are one place.
+/// Mentions of the same place (by its canonical name: กรุงเทพฯ and
+/// กรุงเทพมหานคร are one) are one place. The name is the canonical name when
+/// the text writes it, else the first bare name written.
 fn link_places(raw: Vec<RawPlace>, spans: &Spans<'_>) -> Vec<Place> {
     let mut places: Vec<Place> = Vec::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
     for p in raw {
-        let i = *by_name.entry(p.name.clone()).or_insert_with(|| {
+        let i = *by_key.entry(p.key.clone()).or_insert_with(|| {
             places.push(Place { name: p.name.clone(), kind: p.kind, mentions: Vec::new() });
             places.len() - 1
         });
+        if p.name == p.key {
+            places[i].name = p.name.clone();
+        }
         places[i].mentions.push(spans.mention(&p.span));
     }
     for place in &mut places {

@@ -1,7 +1,36 @@
 //! Organizations: names built on an organization head, and abbreviations.
+//!
+//! Part of the extract stage (normalize → scan → **extract** → link →
+//! facts). Takes the scanned document and returns every organization
+//! mention, in text order, with spans in normalized-text coordinates;
+//! [`crate::link`] groups them into organizations.
+//!
+//! Three sources, all from the shared scan:
+//!
+//! - a head (`org_heads.tsv`: กระทรวง, กรม, เทศบาลนคร, บริษัท, ทน., สภ. ...)
+//!   followed by a name. The name ends where the text says: at `จำกัด` /
+//!   `จำกัด (มหาชน)` for a company; right after a gazetteer place for a
+//!   municipality (เทศบาลนคร + ขอนแก่น); otherwise at a space, a bracket, a
+//!   word that ends names (`name_stops.tsv`: ได้, จะ, ซึ่ง, ใน ...) or 40
+//!   characters. A head with no name after it (`บริษัท`, `โรงเรียนในสังกัด`)
+//!   is a generic mention and yields nothing. An abbreviated head (ทน.) is
+//!   expanded for linking: `ทน.ขอนแก่น` and `ทน.นครขอนแก่น` both stand for
+//!   เทศบาลนครขอนแก่น.
+//! - a known name or abbreviation (`org_abbreviations.tsv`, `org_known.tsv`:
+//!   ครม., ยูเนสโก, UNESCO, WHO), with the full name it is linked under.
+//! - an abbreviation defined in brackets right after a name
+//!   (`หน่วยบริหาร… (บพท.)`, `บริษัท ขอนแก่นพัฒนาเมือง (เคเคทีที) จำกัด`):
+//!   every later use of it, bare or glued to a place, is a mention of that
+//!   organization.
 
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::places::{cluster_ends, cluster_starts, is_thai_letter, left_boundary, place_at, word_at, HitEdges, Role};
 use super::{Doc, Span};
 use crate::facts::OrgKind;
+use crate::lexicon::{Category, Hit};
 
 /// One mention of an organization in the normalized text.
 #[derive(Debug, Clone, PartialEq)]
@@ -10,14 +39,470 @@ pub(crate) struct RawOrg {
     /// The name as written (full or abbreviated).
     pub name: String,
     /// The full name, when the mention is an abbreviation whose full name is
-    /// known from a lexicon.
+    /// known from a lexicon or from a definition earlier in the text.
     pub full: Option<String>,
     /// An abbreviation defined right after the name, in parentheses.
     pub abbreviation: Option<String>,
+    /// The known abbreviation this mention is built on (`คปภ.` in
+    /// `สำนักงาน คปภ.`), so that a definition in the text wins over the
+    /// lexicon's full name.
+    pub via: Option<String>,
     pub kind: OrgKind,
 }
 
+fn org_kind(s: &str) -> Option<OrgKind> {
+    Some(match s {
+        "ministry" => OrgKind::Ministry,
+        "agency" => OrgKind::Agency,
+        "municipality" => OrgKind::Municipality,
+        "company" => OrgKind::Company,
+        "bank" => OrgKind::Bank,
+        "education" => OrgKind::Education,
+        "hospital" => OrgKind::Hospital,
+        "court" => OrgKind::Court,
+        "party" => OrgKind::Party,
+        "security" => OrgKind::Security,
+        "committee" => OrgKind::Committee,
+        "association" => OrgKind::Association,
+        "international" => OrgKind::International,
+        "other" => OrgKind::Other,
+        _ => return None,
+    })
+}
+
+/// Longest name after a head, in characters.
+const MAX_NAME_CHARS: usize = 90;
+/// How far a company name may run before its `จำกัด`, in bytes.
+const MAX_COMPANY_BYTES: usize = 240;
+
 /// Every organization mention in `doc`, in text order.
-pub(crate) fn extract(_doc: &Doc<'_>) -> Vec<RawOrg> {
-    Vec::new()
+pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawOrg> {
+    let text = doc.text();
+    let edges = HitEdges::new(doc.hits);
+    let org_hits: Vec<Hit> =
+        doc.hits.iter().filter(|h| matches!(h.category, Category::OrgHead | Category::OrgName)).copied().collect();
+    let names = doc.lexicons.entries(Category::OrgName);
+    let ministries: Vec<Hit> = org_hits
+        .iter()
+        .filter(|h| h.category == Category::OrgName && names.get(h.entry).is_some_and(|e| e.columns[2] == "ministry"))
+        .copied()
+        .collect();
+    let ctx = Ctx { edges, org_edges: HitEdges::new(&org_hits), ministry_edges: HitEdges::new(&ministries) };
+    let mut out: Vec<RawOrg> = Vec::new();
+    // Text consumed by a mention already: hits starting before it are skipped.
+    let mut consumed = 0;
+    for (i, h) in doc.hits.iter().enumerate() {
+        if h.start < consumed {
+            continue;
+        }
+        let org = match h.category {
+            Category::OrgHead => from_head(doc, h, doc.hits.get(i + 1), &ctx),
+            Category::OrgName => from_known(doc, h, &ctx),
+            _ => None,
+        };
+        if let Some(o) = org {
+            consumed = o.span.end;
+            // A definition in brackets is consumed with the name.
+            if let Some(a) = &o.abbreviation {
+                if let Some(p) = text[o.span.end..].find(a.as_str()) {
+                    consumed = o.span.end + p + a.len();
+                }
+            }
+            out.push(o);
+        }
+    }
+    later_uses_of_definitions(text, &mut out);
+    out.sort_by_key(|o| (o.span.start, o.span.end));
+    out
+}
+
+/// Hit edges the extractor checks boundaries against.
+struct Ctx {
+    /// Every hit of the shared scan.
+    edges: HitEdges,
+    /// Hits of organization heads and known names.
+    org_edges: HitEdges,
+    /// Hits of known ministries: a glued ministry ends the name before it
+    /// (สำนักงานปลัดกระทรวงการคลังกระทรวงการคลัง).
+    ministry_edges: HitEdges,
+}
+
+/// A known name or abbreviation from the lexicon.
+fn from_known(doc: &Doc<'_>, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
+    let text = doc.text();
+    let e = doc.lexicons.entries(Category::OrgName).get(h.entry)?;
+    let kind = org_kind(&e.columns[2])?;
+    let form = &text[h.start..h.end];
+    if form.is_ascii() {
+        let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        if alnum(text[..h.start].chars().next_back()) || alnum(text[h.end..].chars().next()) {
+            return None;
+        }
+    } else if !left_boundary(text, h.start, &ctx.edges) || !cluster_ends(text, h.end) {
+        return None;
+    } else if kind != OrgKind::Ministry
+        && !form.ends_with('.')
+        && text[h.end..].chars().next().is_some_and(is_thai_letter)
+        && word_at(text, h.end).is_none()
+        && !ctx.edges.starts_at(h.end)
+        && place_at(text, h.end).is_none()
+    {
+        // The name goes on (คณะรัฐมนตรีด้านเศรษฐกิจ): another body.
+        return None;
+    }
+    // A branch: กอ.รมน.ภาค 2, สำนักงาน คปภ. จังหวัดกาฬสินธุ์.
+    if let Some(end) = branch_end(text, h.end) {
+        return Some(RawOrg {
+            span: h.start..end,
+            name: text[h.start..end].to_string(),
+            full: None,
+            abbreviation: None,
+            via: None,
+            kind,
+        });
+    }
+    let abbreviation = bracketed_abbreviation(text, &mut h.end.clone(), form);
+    let full = (e.columns[1] != form).then(|| e.columns[1].clone());
+    let via = full.is_some().then(|| form.to_string());
+    Some(RawOrg { span: h.start..h.end, name: form.to_string(), full, abbreviation, via, kind })
+}
+
+/// A head and the name after it.
+fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -> Option<RawOrg> {
+    let text = doc.text();
+    let e = doc.lexicons.entries(Category::OrgHead).get(h.entry)?;
+    let kind = org_kind(&e.columns[1])?;
+    if !left_boundary(text, h.start, &ctx.edges) {
+        return None;
+    }
+    let full_head = (e.columns[2] != "-").then(|| e.columns[2].as_str());
+    let company = if kind == OrgKind::Company { company_end(text, h.end) } else { None };
+    // `สำนักงาน คปภ.`: a head, a space and a known abbreviation is that body's office.
+    if let Some(n) = next.filter(|_| company.is_none()) {
+        let gap = &text[h.end..n.start.max(h.end)];
+        if n.category == Category::OrgName && (gap.is_empty() || gap == " ") {
+            let mut known = from_known(doc, n, ctx)?;
+            if known.full.is_none() && known.via.is_none() && known.span.end > n.end {
+                // A branch of it (สำนักงาน คปภ. ภาค 4): a body of its own.
+                known.span.start = h.start;
+                known.name = text[h.start..known.span.end].to_string();
+                return Some(known);
+            }
+            let full = known.full.clone().unwrap_or_else(|| known.name.clone());
+            return Some(RawOrg {
+                span: h.start..n.end,
+                name: text[h.start..n.end].to_string(),
+                full: Some(full),
+                abbreviation: known.abbreviation,
+                via: Some(known.name),
+                kind: known.kind,
+            });
+        }
+    }
+    let mut end = if kind == OrgKind::Company {
+        // A company is named up to its จำกัด; `บริษัทแม่` is no name. An
+        // abbreviated head (บมจ.) names one without it.
+        match company {
+            Some(end) => end,
+            None if full_head.is_some() => name_end(text, &text[h.start..h.end], h.end, kind, ctx)?,
+            None => return None,
+        }
+    } else {
+        name_end(text, &text[h.start..h.end], h.end, kind, ctx)?
+    };
+    let body = &text[h.end..end];
+    let body_chars = body.chars().filter(|&c| c != 'ฯ').count();
+    let numbered = numbered_unit(text, end);
+    if (body_chars < 2 && body != "ฯ" && numbered == end) || !cluster_ends(text, end) {
+        return None;
+    }
+    end = numbered;
+    let name = text[h.start..end].to_string();
+    // A unit of every province or district (สภาอุตสาหกรรมจังหวัด) names no one body.
+    if ["จังหวัด", "อำเภอ", "ตำบล", "ประเทศ"].iter().any(|w| name.ends_with(w))
+    {
+        return None;
+    }
+    let mut abbreviation = bracketed_abbreviation(text, &mut end.clone(), &name);
+    if abbreviation.is_none() && kind == OrgKind::Company {
+        abbreviation = inner_abbreviation(&name);
+    }
+    // An abbreviated head stands for its full head: ทน.นครขอนแก่น → เทศบาลนครขอนแก่น.
+    let full = full_head.map(|fh| {
+        let rest = &text[h.end..end];
+        let rest = ["นคร", "เมือง", "ตำบล", "จังหวัด"]
+            .iter()
+            .find(|w| fh.ends_with(**w) && rest.starts_with(**w))
+            .map_or(rest, |w| &rest[w.len()..]);
+        format!("{fh}{rest}")
+    });
+    Some(RawOrg { span: h.start..end, name, full, abbreviation, via: None, kind })
+}
+
+/// The end of a company name: after `จำกัด` or `จำกัด (มหาชน)`, when it comes
+/// within a few words of the head.
+fn company_end(text: &str, from: usize) -> Option<usize> {
+    const LIMITED: &str = "จำกัด";
+    let mut window_end = (from + MAX_COMPANY_BYTES).min(text.len());
+    while !text.is_char_boundary(window_end) {
+        window_end -= 1;
+    }
+    let window = &text[from..window_end];
+    let p = window.find(LIMITED)?;
+    let between = &window[..p];
+    if between.contains('\n')
+        || between.contains("บริษัท")
+        || between.matches(' ').count() > 6
+        || between.trim().is_empty()
+    {
+        return None;
+    }
+    let mut end = from + p + LIMITED.len();
+    for public in [" (มหาชน)", "(มหาชน)"] {
+        if text[end..].starts_with(public) {
+            end += public.len();
+            break;
+        }
+    }
+    Some(end)
+}
+
+/// The end of a name after a head: a place that completes a municipality's
+/// name, or the first space, bracket, non-letter, name-ending word, known
+/// organization, or `และ` before another organization with the same head. `None` when the name
+/// runs on past [`MAX_NAME_CHARS`] (no name this extractor can tell).
+fn name_end(text: &str, head: &str, from: usize, kind: OrgKind, ctx: &Ctx) -> Option<usize> {
+    if kind == OrgKind::Municipality {
+        if let Some((end, _)) = place_at(text, from) {
+            return Some(end);
+        }
+    }
+    let mut pos = from;
+    let mut skip_to = from;
+    for (n, (i, c)) in text[from..].char_indices().enumerate() {
+        let at = from + i;
+        if n >= MAX_NAME_CHARS {
+            return None;
+        }
+        if c == 'ฯ' {
+            return Some(at + c.len_utf8());
+        }
+        if !is_thai_letter(c) {
+            return Some(at);
+        }
+        if at > from && ctx.ministry_edges.starts_at(at) {
+            return Some(at);
+        }
+        if at >= skip_to && cluster_starts(text, at) && cluster_ends(text, at) {
+            match word_at(text, at) {
+                Some((_, Role::End)) => return Some(at),
+                // `สมาคม… และสมาคม…`: two bodies with the same head.
+                Some((w_end, Role::Join)) if ctx.org_edges.starts_at(w_end) && text[w_end..].starts_with(head) => {
+                    return Some(at)
+                }
+                Some((w_end, _)) => skip_to = w_end,
+                None => {}
+            }
+        }
+        pos = at + c.len_utf8();
+    }
+    Some(pos)
+}
+
+/// The end of a branch written after a known name: `ภาค 4`, `ภาค4`,
+/// `จังหวัด` + a place, each after an optional space.
+fn branch_end(text: &str, from: usize) -> Option<usize> {
+    let gap = usize::from(text[from..].starts_with(' '));
+    let at = from + gap;
+    let rest = &text[at..];
+    if let Some(r) = rest.strip_prefix("ภาค") {
+        let sp = usize::from(r.starts_with(' '));
+        let n = r[sp..].bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=2).contains(&n) {
+            return Some(at + "ภาค".len() + sp + n);
+        }
+    }
+    if let Some(r) = rest.strip_prefix("จังหวัด") {
+        let sp = usize::from(r.starts_with(' '));
+        let p = at + "จังหวัด".len() + sp;
+        return place_at(text, p).map(|(e, _)| e);
+    }
+    None
+}
+
+/// A unit number written after a name that ends in ภาค or เขต
+/// (`ตำรวจภูธรภาค 9`, `… เขต 10`).
+fn numbered_unit(text: &str, end: usize) -> usize {
+    let name = &text[..end];
+    let rest = &text[end..];
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    if ["ภาค", "เขต", "ใต้", "เหนือ", "กลาง", "ตะวันออก", "ตะวันตก"].iter().any(|w| name.ends_with(w))
+    {
+        let (gap, r) = if let Some(r) = rest.strip_prefix(' ') { (1, r) } else { (0, rest) };
+        let n = digits(r);
+        if (1..=2).contains(&n) && !r[n..].starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',') {
+            return end + gap + n;
+        }
+    }
+    if let Some(r) = rest.strip_prefix(" เขต ") {
+        let n = digits(r);
+        if (1..=2).contains(&n) {
+            return end + " เขต ".len() + n;
+        }
+    }
+    end
+}
+
+/// Whether `s` looks like an abbreviation: Latin capitals (KKTT, PEA), or a
+/// short Thai form with dots or without vowels written before consonants
+/// (บพท., เคเคทีที).
+fn is_abbreviation(s: &str) -> bool {
+    let n = s.chars().count();
+    if !(2..=16).contains(&n) || s == "มหาชน" || s.contains(' ') {
+        return false;
+    }
+    if s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '&' || c == '.') {
+        return s.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
+            && !s.chars().any(|c| c.is_ascii_lowercase())
+            && !s.chars().all(|c| c.is_ascii_digit());
+    }
+    if !s.chars().all(|c| is_thai_letter(c) || c == '.') {
+        return false;
+    }
+    // Not a place, not a name ending word.
+    if place_at(s, 0).is_some_and(|(e, _)| e == s.len())
+        || word_at(s, 0).is_some_and(|(e, r)| e == s.len() || matches!(r, Role::Prefix(_)))
+    {
+        return false;
+    }
+    s.contains('.') || n <= 10
+}
+
+/// An abbreviation defined in brackets right after a name (`… (บพท.)`);
+/// `end` moves past the closing bracket.
+fn bracketed_abbreviation(text: &str, end: &mut usize, name: &str) -> Option<String> {
+    let rest = &text[*end..];
+    let rest_trim = rest.strip_prefix(' ').unwrap_or(rest);
+    let inner = rest_trim.strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let a = &inner[..close];
+    if !is_abbreviation(a) || a.len() >= name.len() || (name.is_ascii() && a.is_ascii()) {
+        return None;
+    }
+    *end += rest.len() - inner.len() + close + 1;
+    Some(a.to_string())
+}
+
+/// An abbreviation in brackets inside a company name
+/// (`บริษัท ขอนแก่นพัฒนาเมือง (เคเคทีที) จำกัด`).
+fn inner_abbreviation(name: &str) -> Option<String> {
+    let open = name.find('(')?;
+    let close = open + name[open..].find(')')?;
+    let a = &name[open + 1..close];
+    is_abbreviation(a).then(|| a.to_string())
+}
+
+/// Later uses of abbreviations defined in brackets, bare (`บพท.`) or glued to
+/// a place (`ทน.ขอนแก่น`), not already part of a mention.
+fn later_uses_of_definitions(text: &str, out: &mut Vec<RawOrg>) {
+    let defs: Vec<(String, String, OrgKind, usize)> = out
+        .iter()
+        .filter_map(|o| {
+            let a = o.abbreviation.clone()?;
+            let full = o.full.clone().unwrap_or_else(|| o.name.clone());
+            Some((a, full, o.kind, o.span.end))
+        })
+        .collect();
+    if defs.is_empty() {
+        return;
+    }
+    let mut by_abbr: HashMap<&str, usize> = HashMap::new();
+    for (i, d) in defs.iter().enumerate() {
+        by_abbr.entry(d.0.as_str()).or_insert(i);
+    }
+    let patterns: Vec<&str> = by_abbr.keys().copied().collect();
+    let Ok(matcher) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns) else {
+        return;
+    };
+    let mut spans: Vec<Span> = out.iter().map(|o| o.span.clone()).collect();
+    spans.sort_by_key(|s| s.start);
+    let covered = |s: usize, e: usize| {
+        let i = spans.partition_point(|x| x.end <= s);
+        spans.get(i).is_some_and(|x| x.start < e)
+    };
+    let mut found = Vec::new();
+    for m in matcher.find_iter(text) {
+        let (s, mut e) = (m.start(), m.end());
+        let a = patterns[m.pattern().as_usize()];
+        let d = &defs[by_abbr[a]];
+        if s < d.3 || covered(s, e) {
+            continue;
+        }
+        // A definition in brackets is itself covered by its organization's span end.
+        if text[..s].ends_with('(') {
+            continue;
+        }
+        if a.is_ascii() {
+            let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            if alnum(text[..s].chars().next_back()) || alnum(text[e..].chars().next()) {
+                continue;
+            }
+        } else {
+            if !cluster_starts(text, s) || !cluster_ends(text, e) {
+                continue;
+            }
+            if text[..s].chars().next_back().is_some_and(is_thai_letter) && !a.contains('.') {
+                continue;
+            }
+            // Glued to a place: ทน.ขอนแก่น, ทน.นครขอนแก่น.
+            let after = if text[e..].starts_with("นคร") { e + "นคร".len() } else { e };
+            if let Some((pe, _)) = place_at(text, after) {
+                e = pe;
+            } else if text[e..].chars().next().is_some_and(is_thai_letter) && !a.ends_with('.') {
+                continue;
+            }
+        }
+        found.push(RawOrg {
+            span: s..e,
+            name: text[s..e].to_string(),
+            full: Some(d.1.clone()),
+            abbreviation: None,
+            via: None,
+            kind: d.2,
+        });
+    }
+    out.extend(found);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviation_shapes() {
+        for a in ["บพท.", "KKTT", "เคเคทีที", "ก.ล.ต.", "PEA"] {
+            assert!(is_abbreviation(a), "{a}");
+        }
+        for a in ["มหาชน", "ประเทศไทย", "2567", "Zoom", "ญี่ปุ่น"] {
+            assert!(!is_abbreviation(a), "{a}");
+        }
+    }
+
+    #[test]
+    fn company_ends_at_limited() {
+        let t = "บริษัท ขอนแก่นพัฒนาเมือง (เคเคทีที) จำกัด ที่ได้";
+        let end = company_end(t, "บริษัท".len()).unwrap();
+        assert_eq!(&t[..end], "บริษัท ขอนแก่นพัฒนาเมือง (เคเคทีที) จำกัด");
+        let t = "บริษัท ทีโอที จำกัด (มหาชน) และ";
+        let end = company_end(t, "บริษัท".len()).unwrap();
+        assert_eq!(&t[..end], "บริษัท ทีโอที จำกัด (มหาชน)");
+    }
+
+    #[test]
+    fn unit_numbers() {
+        let t = "ตำรวจภูธรภาค 9 ได้";
+        assert_eq!(&t[..numbered_unit(t, "ตำรวจภูธรภาค".len())], "ตำรวจภูธรภาค 9");
+        let t = "กรมการปกครอง 9 คน";
+        assert_eq!(numbered_unit(t, "กรมการปกครอง".len()), "กรมการปกครอง".len());
+    }
 }

@@ -1,18 +1,547 @@
 //! Places: provinces, districts, countries, cities and venues.
+//!
+//! Part of the extract stage (normalize → scan → **extract** → link →
+//! facts). Takes the scanned document and returns every place mention, in
+//! text order, with spans in normalized-text coordinates.
+//!
+//! Places come from a gazetteer shipped as data (`provinces.tsv`,
+//! `districts.tsv`, `countries.tsv`, plus `place_words.tsv`, words that
+//! contain a place name and are not places). The gazetteer has its own
+//! leftmost-longest matcher, separate from the shared scan, so that a place
+//! inside an organization or a position (ขอนแก่น in นายกเทศมนตรีนครขอนแก่น)
+//! is still found. Thai has no spaces between words, so a gazetteer hit
+//! counts only at a word boundary:
+//!
+//! - never inside a character cluster (เลย in อาซูเลย์ is followed by a
+//!   mark, so it is no word of its own);
+//! - on the left: the start of the text, a character that is not a Thai
+//!   letter, a place prefix (จังหวัด, อ., กรุง, นคร), a function word from
+//!   `name_stops.tsv` (ใน, จาก, ชาว), or the end of another lexicon hit;
+//! - on the right: the end of the text, a character that is not a Thai
+//!   letter, a function word, a place prefix, another place or lexicon hit.
+//!
+//! A name that is also a common word (เลย, ตาก; districts such as สังคม)
+//! counts only after a place prefix or next to another place in a list.
+//! After อำเภอ/อ., ตำบล/ต., แขวง and จังหวัด/จ. a name that is not in the
+//! gazetteer is a place too (ตำบลบ้านบางจาก). Named venues (`venue_heads.tsv`:
+//! โรงแรม…, ศูนย์การประชุม…, ทำเนียบรัฐบาล) are places of kind venue.
+//!
+//! The gazetteer and the word lists are also what the organization extractor
+//! uses to end a name (เทศบาลนคร + ขอนแก่น), through [`place_at`] and
+//! [`word_at`].
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use super::{Doc, Span};
 use crate::facts::PlaceKind;
+use crate::lexicon::{self, Category, Hit};
 
 /// One mention of a place in the normalized text.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RawPlace {
     pub span: Span,
-    /// The bare name (ขอนแก่น for จังหวัดขอนแก่น).
+    /// The bare name as written (ขอนแก่น for จังหวัดขอนแก่น).
     pub name: String,
+    /// The name every spelling of this place is grouped under
+    /// (กรุงเทพมหานคร for กรุงเทพฯ).
+    pub key: String,
     pub kind: PlaceKind,
 }
 
+/// When a gazetteer name counts without a prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Use {
+    /// At any word boundary.
+    Any,
+    /// Only after a place prefix or next to another place (a common word).
+    List,
+}
+
+/// One gazetteer entry.
+#[derive(Debug)]
+pub(crate) struct GazEntry {
+    /// The name its spellings are grouped under.
+    pub canonical: String,
+    /// `None` for a word that only hides a place name inside it.
+    pub kind: Option<PlaceKind>,
+    use_: Use,
+}
+
+struct Gazetteer {
+    matcher: AhoCorasick,
+    entries: Vec<GazEntry>,
+}
+
+const GAZETTEER_FILES: &[(&str, &str)] = &[
+    ("provinces.tsv", include_str!("../lexicon/provinces.tsv")),
+    ("districts.tsv", include_str!("../lexicon/districts.tsv")),
+    ("countries.tsv", include_str!("../lexicon/countries.tsv")),
+    ("place_words.tsv", include_str!("../lexicon/place_words.tsv")),
+];
+
+fn place_kind(s: &str) -> Option<PlaceKind> {
+    Some(match s {
+        "province" => PlaceKind::Province,
+        "district" => PlaceKind::District,
+        "subdistrict" => PlaceKind::Subdistrict,
+        "country" => PlaceKind::Country,
+        "city" => PlaceKind::City,
+        "region" => PlaceKind::Region,
+        "venue" => PlaceKind::Venue,
+        _ => return None,
+    })
+}
+
+fn build_matcher(phrases: &[String]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Both)
+        .build(phrases)
+        // Safe: the patterns are a few thousand short phrases; the test
+        // `gazetteer_and_words_load` builds them.
+        .unwrap_or_else(|e| panic!("place matcher: {e}"))
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut phrases = Vec::new();
+    let mut entries = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (file, text) in GAZETTEER_FILES {
+        // Safe: the test `gazetteer_and_words_load` proves the files parse.
+        let parsed = lexicon::parse(file, text, 4).unwrap_or_else(|e| panic!("{e}"));
+        for e in parsed {
+            // A name in an earlier file wins (a district named like its province).
+            if !seen.insert(e.phrase().to_string()) {
+                continue;
+            }
+            phrases.push(e.phrase().to_string());
+            let use_ = if e.columns[3] == "any" { Use::Any } else { Use::List };
+            entries.push(GazEntry { canonical: e.columns[1].clone(), kind: place_kind(&e.columns[2]), use_ });
+        }
+    }
+    Gazetteer { matcher: build_matcher(&phrases), entries }
+});
+
+/// What a word of `name_stops.tsv` or `place_prefixes.tsv` does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Ends an organization name; a word boundary.
+    End,
+    /// May sit inside an organization name; a word boundary.
+    Join,
+    /// A word that holds an `End` word and ends nothing.
+    Keep,
+    /// A place prefix, with the kind of place that follows (if it says).
+    Prefix(Option<PlaceKind>),
+}
+
+struct Words {
+    matcher: AhoCorasick,
+    roles: Vec<Role>,
+    /// Every word, longest first, to find the one that ends at a position.
+    left: Vec<(String, Role)>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let mut phrases = Vec::new();
+    let mut roles = Vec::new();
+    // Safe: the test `gazetteer_and_words_load` proves the files parse.
+    let stops = lexicon::parse("name_stops.tsv", include_str!("../lexicon/name_stops.tsv"), 2)
+        .unwrap_or_else(|e| panic!("{e}"));
+    for e in stops {
+        phrases.push(e.phrase().to_string());
+        roles.push(match e.columns[1].as_str() {
+            "end" => Role::End,
+            "join" => Role::Join,
+            _ => Role::Keep,
+        });
+    }
+    let prefixes = lexicon::parse("place_prefixes.tsv", include_str!("../lexicon/place_prefixes.tsv"), 2)
+        .unwrap_or_else(|e| panic!("{e}"));
+    for e in prefixes {
+        phrases.push(e.phrase().to_string());
+        roles.push(Role::Prefix(place_kind(&e.columns[1])));
+    }
+    let mut left: Vec<(String, Role)> = phrases.iter().cloned().zip(roles.iter().copied()).collect();
+    left.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    Words { matcher: build_matcher(&phrases), roles, left }
+});
+
+/// The word of `name_stops.tsv` or `place_prefixes.tsv` that starts at
+/// `pos`, if any: its end and role.
+pub(crate) fn word_at(text: &str, pos: usize) -> Option<(usize, Role)> {
+    let w = &*WORDS;
+    let input = Input::new(text).span(pos..text.len()).anchored(Anchored::Yes);
+    let m = w.matcher.find(input)?;
+    cluster_ends(text, m.end()).then(|| (m.end(), w.roles[m.pattern().as_usize()]))
+}
+
+/// The boundary word (function word or prefix) that ends at `pos`, if any:
+/// its start and role.
+fn word_before(text: &str, pos: usize) -> Option<(usize, Role)> {
+    let before = text.get(..pos)?;
+    let (w, r) = WORDS.left.iter().find(|(w, _)| before.ends_with(w.as_str()))?;
+    let start = pos - w.len();
+    // A prefix with a dot (อ., จ., ต.) ends many abbreviations (พ.ต.อ., บมจ.):
+    // it counts only after a space, a non-letter or a function word.
+    if w.ends_with('.') && !dotted_prefix_starts(text, start) {
+        return None;
+    }
+    Some((start, *r))
+}
+
+/// Whether a dotted prefix (อ., จ.) may start at `pos`.
+fn dotted_prefix_starts(text: &str, pos: usize) -> bool {
+    match char_before(text, pos) {
+        None => true,
+        Some('.') => false,
+        Some(c) if is_thai_letter(c) => {
+            matches!(word_before(text, pos), Some((_, Role::End | Role::Join)))
+        }
+        Some(_) => true,
+    }
+}
+
+/// Whether a name may start at `pos`: at the start of the text, after a
+/// character that is not a Thai letter, after a function word or prefix, or
+/// right after a hit of the shared scan.
+pub(crate) fn left_boundary(text: &str, pos: usize, edges: &HitEdges) -> bool {
+    cluster_starts(text, pos)
+        && (!char_before(text, pos).is_some_and(is_thai_letter)
+            || word_before(text, pos).is_some()
+            || edges.ends_at(pos))
+}
+
+/// The gazetteer place that starts at `pos` and ends inside a character
+/// cluster boundary, if any: its end and entry. Words that only hide a place
+/// name are not returned.
+pub(crate) fn place_at(text: &str, pos: usize) -> Option<(usize, &'static GazEntry)> {
+    let g = &*GAZETTEER;
+    let input = Input::new(text).span(pos..text.len()).anchored(Anchored::Yes);
+    let m = g.matcher.find(input)?;
+    let e = &g.entries[m.pattern().as_usize()];
+    (e.kind.is_some() && cluster_ends(text, m.end())).then_some((m.end(), e))
+}
+
+/// Thai vowels and marks written after the consonant they belong to: a
+/// word never starts with one.
+fn is_following_mark(c: char) -> bool {
+    matches!(c, '\u{0E30}'..='\u{0E3A}' | '\u{0E45}' | '\u{0E47}'..='\u{0E4E}')
+}
+
+/// Thai vowels written before their consonant (เ แ โ ใ ไ): a word never ends
+/// with one.
+fn is_leading_vowel(c: char) -> bool {
+    matches!(c, '\u{0E40}'..='\u{0E44}')
+}
+
+/// A Thai letter (consonant, vowel or mark), not a digit or ฯ.
+pub(crate) fn is_thai_letter(c: char) -> bool {
+    matches!(c, '\u{0E01}'..='\u{0E2E}' | '\u{0E30}'..='\u{0E4E}')
+}
+
+/// Whether a character cluster may end at `pos` (the next character is not
+/// a vowel or mark of the same cluster).
+pub(crate) fn cluster_ends(text: &str, pos: usize) -> bool {
+    !text.get(pos..).and_then(|s| s.chars().next()).is_some_and(is_following_mark)
+}
+
+/// Whether a character cluster may start at `pos`.
+pub(crate) fn cluster_starts(text: &str, pos: usize) -> bool {
+    !text.get(..pos).and_then(|s| s.chars().next_back()).is_some_and(is_leading_vowel)
+}
+
+fn char_before(text: &str, pos: usize) -> Option<char> {
+    text.get(..pos)?.chars().next_back()
+}
+
+fn char_after(text: &str, pos: usize) -> Option<char> {
+    text.get(pos..)?.chars().next()
+}
+
+/// Sorted starts and ends of the shared scan's hits, for boundary checks.
+pub(crate) struct HitEdges {
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+impl HitEdges {
+    pub(crate) fn new(hits: &[Hit]) -> Self {
+        let mut starts: Vec<usize> = hits.iter().map(|h| h.start).collect();
+        let mut ends: Vec<usize> = hits.iter().map(|h| h.end).collect();
+        starts.sort_unstable();
+        ends.sort_unstable();
+        HitEdges { starts, ends }
+    }
+    pub(crate) fn starts_at(&self, pos: usize) -> bool {
+        self.starts.binary_search(&pos).is_ok()
+    }
+    pub(crate) fn ends_at(&self, pos: usize) -> bool {
+        self.ends.binary_search(&pos).is_ok()
+    }
+}
+
+/// A gazetteer hit before the boundary rules.
+struct Candidate {
+    start: usize,
+    end: usize,
+    entry: &'static GazEntry,
+    /// Start of the place prefix written before it, if any.
+    prefix: Option<(usize, Option<PlaceKind>)>,
+    left_ok: bool,
+    right_ok: bool,
+}
+
+/// What lies between two places of a list (`ลำปาง ลำพูน`, `ตาก, เลย และน่าน`).
+fn is_list_gap(gap: &str) -> bool {
+    let g = gap.trim_matches(|c: char| c == ' ' || c == ',');
+    g.is_empty() || g == "และ" || g == "หรือ"
+}
+
 /// Every place mention in `doc`, in text order.
-pub(crate) fn extract(_doc: &Doc<'_>) -> Vec<RawPlace> {
-    Vec::new()
+pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
+    let text = doc.text();
+    let edges = HitEdges::new(doc.hits);
+    let title_ends: Vec<usize> = doc.hits.iter().filter(|h| h.category == Category::Title).map(|h| h.end).collect();
+    let g = &*GAZETTEER;
+    let mut cands: Vec<Candidate> = Vec::new();
+    for m in g.matcher.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        let entry = &g.entries[m.pattern().as_usize()];
+        if entry.kind.is_none() || !cluster_ends(text, end) || !cluster_starts(text, start) {
+            continue;
+        }
+        // นายสุรินทร์: a given name after a title, not a place.
+        if title_ends.binary_search(&start).is_ok() {
+            continue;
+        }
+        // A prefix right before the name, or before one space.
+        let mut prefix = match word_before(text, start) {
+            Some((s, Role::Prefix(k))) => Some((s, k)),
+            _ => None,
+        };
+        if prefix.is_none() && text[..start].ends_with(' ') {
+            if let Some((s, Role::Prefix(k))) = word_before(text, start - 1) {
+                if k.is_some() {
+                    prefix = Some((s, k));
+                }
+            }
+        }
+        let left_ok = prefix.is_some()
+            || !char_before(text, start).is_some_and(is_thai_letter)
+            || word_before(text, start).is_some()
+            || edges.ends_at(start);
+        let right_ok = !char_after(text, end).is_some_and(is_thai_letter)
+            || word_at(text, end).is_some()
+            || edges.starts_at(end)
+            || place_at(text, end).is_some();
+        cands.push(Candidate { start, end, entry, prefix, left_ok, right_ok });
+    }
+    // A left boundary also comes from a place right before (a list written
+    // without spaces is rare, but `นครปฐมนนทบุรี` happens).
+    for i in 1..cands.len() {
+        if !cands[i].left_ok && cands[i - 1].end == cands[i].start {
+            cands[i].left_ok = true;
+        }
+    }
+    // Either side at a space or punctuation is enough for a name that is no
+    // common word; a prefix is enough on its own.
+    let strong = |c: &Candidate| {
+        (c.prefix.is_some()
+            && (c.right_ok || matches!(c.prefix, Some((_, Some(PlaceKind::Country | PlaceKind::City))))))
+            || (c.entry.use_ == Use::Any
+                && ((c.left_ok && c.right_ok)
+                    || (matches!(c.entry.kind, Some(PlaceKind::Province | PlaceKind::Country | PlaceKind::City))
+                        && (c.left_ok || c.right_ok)
+                        && (!char_before(text, c.start).is_some_and(is_thai_letter)
+                            || !char_after(text, c.end).is_some_and(is_thai_letter)))))
+    };
+    let accepted: Vec<bool> = (0..cands.len())
+        .map(|i| {
+            let c = &cands[i];
+            if strong(c) {
+                return true;
+            }
+            if !(c.left_ok && c.right_ok) {
+                return false;
+            }
+            // A common word counts inside a list of places.
+            let prev = i.checked_sub(1).map(|j| &cands[j]);
+            let next = cands.get(i + 1);
+            prev.is_some_and(|p| strong(p) && is_list_gap(&text[p.end..c.start]))
+                || next.is_some_and(|n| strong(n) && is_list_gap(&text[c.end..n.start]))
+        })
+        .collect();
+    let mut out: Vec<RawPlace> = Vec::new();
+    for (c, ok) in cands.iter().zip(&accepted) {
+        if !ok {
+            continue;
+        }
+        // The kind the gazetteer gives; kind is Some for every candidate kept above.
+        let mut kind = c.entry.kind.unwrap_or(PlaceKind::Province);
+        // ตำบลหนองบัวแดง: a subdistrict named like a district elsewhere.
+        if let Some((_, Some(pk @ (PlaceKind::District | PlaceKind::Subdistrict)))) = c.prefix {
+            if matches!(kind, PlaceKind::District | PlaceKind::Subdistrict) {
+                kind = pk;
+            }
+        }
+        let start = match c.prefix {
+            Some((s, Some(_))) => s,
+            _ => c.start,
+        };
+        out.push(RawPlace {
+            span: start..c.end,
+            name: text[c.start..c.end].to_string(),
+            key: c.entry.canonical.clone(),
+            kind,
+        });
+    }
+    let taken: Vec<usize> = cands.iter().zip(&accepted).filter(|(_, ok)| **ok).map(|(c, _)| c.start).collect();
+    out.extend(unlisted_after_prefix(text, &taken));
+    out.extend(venues(doc, &edges));
+    out.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
+    out.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
+    out
+}
+
+/// Names not in the gazetteer written after an administrative prefix
+/// (ตำบลบ้านบางจาก, อำเภอเมือง): the name runs to the next space, function
+/// word or non-letter.
+fn unlisted_after_prefix(text: &str, taken_starts: &[usize]) -> Vec<RawPlace> {
+    static PREFIXES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        let admin: Vec<String> = WORDS
+            .left
+            .iter()
+            .filter(|(_, r)| matches!(r, Role::Prefix(Some(PlaceKind::District | PlaceKind::Subdistrict))))
+            .map(|(w, _)| w.clone())
+            .collect();
+        build_matcher(&admin)
+    });
+    let mut out = Vec::new();
+    for m in PREFIXES.find_iter(text) {
+        let (pstart, start) = (m.start(), m.end());
+        if taken_starts.binary_search(&start).is_ok() {
+            continue; // the gazetteer has it
+        }
+        if text[pstart..start].ends_with('.') && !dotted_prefix_starts(text, pstart) {
+            continue;
+        }
+        let Some((Role::Prefix(Some(kind)), _)) = word_at(text, pstart).map(|(_, r)| (r, ())) else {
+            continue;
+        };
+        // `เขต` starts many phrases (เขตเศรษฐกิจพิเศษ): only gazetteer names follow it.
+        if &text[pstart..start] == "เขต" || !cluster_starts(text, pstart) {
+            continue;
+        }
+        if matches!(word_at(text, start), Some((_, Role::End | Role::Join))) {
+            continue;
+        }
+        // Subdistrict names hold words (บ้านบางจาก): they end at a space or prefix only.
+        let end = name_end(text, start, kind != PlaceKind::Subdistrict);
+        let name = &text[start..end];
+        if name.chars().count() < 3 || !cluster_ends(text, end) {
+            continue;
+        }
+        out.push(RawPlace { span: pstart..end, name: name.to_string(), key: name.to_string(), kind });
+    }
+    out
+}
+
+/// Where a name that starts at `start` ends: before the first character
+/// that is not a Thai letter (after ฯ), or the first prefix (with `any_word`,
+/// the first function word too) after at least one character, at most 30
+/// characters on.
+fn name_end(text: &str, start: usize, any_word: bool) -> usize {
+    let mut pos = start;
+    for (n, (i, c)) in text[start..].char_indices().enumerate() {
+        let at = start + i;
+        if c == 'ฯ' && at > start {
+            return at + c.len_utf8();
+        }
+        if n >= 30 || !is_thai_letter(c) {
+            return at;
+        }
+        if at > start && cluster_starts(text, at) && !is_following_mark(c) {
+            match word_at(text, at) {
+                Some((_, Role::Prefix(_))) => return at,
+                Some((_, Role::End | Role::Join)) if any_word => return at,
+                _ => {}
+            }
+        }
+        pos = at + c.len_utf8();
+    }
+    pos
+}
+
+/// Named venues: a venue head with a name after it, or a complete venue name.
+fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
+    let text = doc.text();
+    let entries = doc.lexicons.entries(Category::VenueHead);
+    let mut out = Vec::new();
+    for h in doc.hits.iter().filter(|h| h.category == Category::VenueHead) {
+        let Some(e) = entries.get(h.entry) else { continue };
+        if !left_boundary(text, h.start, edges) {
+            continue;
+        }
+        let end = if e.columns[1] == "name" {
+            if !cluster_ends(text, h.end) {
+                continue;
+            }
+            h.end
+        } else {
+            let end = name_end(text, h.end, true);
+            if text[h.end..end].chars().count() < 2 || !cluster_ends(text, end) {
+                continue;
+            }
+            // A numbered building or room: ตึกบัญชาการ 1.
+            let digits = text[end..].strip_prefix(' ').map_or(0, |r| r.bytes().take_while(u8::is_ascii_digit).count());
+            if (1..=2).contains(&digits) {
+                end + 1 + digits
+            } else {
+                end
+            }
+        };
+        let name = text[h.start..end].to_string();
+        out.push(RawPlace { span: h.start..end, key: name.clone(), name, kind: PlaceKind::Venue });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gazetteer_and_words_load() {
+        for (file, text) in GAZETTEER_FILES {
+            lexicon::parse(file, text, 4).unwrap_or_else(|e| panic!("{e}"));
+        }
+        lexicon::parse("name_stops.tsv", include_str!("../lexicon/name_stops.tsv"), 2).unwrap();
+        lexicon::parse("place_prefixes.tsv", include_str!("../lexicon/place_prefixes.tsv"), 2).unwrap();
+        let provinces = GAZETTEER.entries.iter().filter(|e| e.kind == Some(PlaceKind::Province)).count();
+        assert!(provinces >= 77, "{provinces} province forms");
+        assert!(!WORDS.roles.is_empty());
+    }
+
+    #[test]
+    fn clusters() {
+        assert!(!cluster_ends("อาซูเลย์", "อาซูเลย".len()));
+        assert!(cluster_ends("เลย ", "เลย".len()));
+        assert!(!cluster_starts("เลย", "เ".len()));
+    }
+
+    #[test]
+    fn name_end_stops_at_space_and_function_words() {
+        let t = "บ้านบางจาก อำเภอ";
+        assert_eq!(&t[..name_end(t, 0, false)], "บ้านบางจาก");
+        let t = "บ้านหนองได้";
+        assert_eq!(&t[..name_end(t, 0, true)], "บ้านหนอง");
+        let t = "บ้านบางจากอำเภอเมือง";
+        assert_eq!(&t[..name_end(t, 0, false)], "บ้านบางจาก");
+    }
 }

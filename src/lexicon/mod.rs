@@ -38,6 +38,15 @@ pub enum Category {
     Title,
     /// Month names, full and abbreviated (`months.tsv`: name, month number).
     Month,
+    // Organizations and places (src/extract/organizations.rs, places.rs):
+    /// Words that start an organization name (`org_heads.tsv`: head, kind,
+    /// the full head an abbreviated head stands for or `-`).
+    OrgHead,
+    /// Organizations known by name or abbreviation (`org_abbreviations.tsv`,
+    /// `org_known.tsv`: form as written, full name, kind).
+    OrgName,
+    /// Words that start the name of a venue (`venue_heads.tsv`).
+    VenueHead,
     // Date extractor (issue 5):
     /// Weekday names with วัน (`weekdays.tsv`: name, ISO weekday 1-7).
     Weekday,
@@ -52,6 +61,8 @@ impl Category {
         match self {
             Category::Title => 1,
             Category::Month => 2,
+            Category::OrgHead | Category::OrgName => 3,
+            Category::VenueHead => 2,
             // Date extractor (issue 5):
             Category::Weekday => 2,
             Category::RelativeDate => 3,
@@ -149,7 +160,7 @@ fn check_values(category: Category, file: &str, entries: &[Entry]) -> Result<(),
                 }
                 int_column(file, e, 3, -100..=100, "an offset from -100 to 100")?;
             }
-            Category::Title => {}
+            _ => {}
         }
     }
     Ok(())
@@ -196,6 +207,11 @@ struct Shipped {
 const SHIPPED: &[Shipped] = &[
     Shipped { category: Category::Title, file: "titles.txt", text: include_str!("titles.txt") },
     Shipped { category: Category::Month, file: "months.tsv", text: include_str!("months.tsv") },
+    // Organizations and places (src/extract/organizations.rs, places.rs):
+    Shipped { category: Category::OrgHead, file: "org_heads.tsv", text: include_str!("org_heads.tsv") },
+    Shipped { category: Category::OrgName, file: "org_abbreviations.tsv", text: include_str!("org_abbreviations.tsv") },
+    Shipped { category: Category::OrgName, file: "org_known.tsv", text: include_str!("org_known.tsv") },
+    Shipped { category: Category::VenueHead, file: "venue_heads.tsv", text: include_str!("venue_heads.tsv") },
     // Date extractor (issue 5):
     Shipped { category: Category::Weekday, file: "weekdays.tsv", text: include_str!("weekdays.tsv") },
     Shipped { category: Category::RelativeDate, file: "relative_dates.tsv", text: include_str!("relative_dates.tsv") },
