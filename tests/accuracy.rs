@@ -7,8 +7,14 @@
 mod common;
 
 /// (category, minimum F1). Raised as the extractors improve.
-const FLOORS: &[(&str, f64)] =
-    &[("people", 0.0), ("positions", 0.0), ("organizations", 0.86), ("places", 0.93), ("dates", 0.99), ("numbers", 0.0)];
+const FLOORS: &[(&str, f64)] = &[
+    ("people", 0.0),
+    ("positions", 0.0),
+    ("organizations", 0.86),
+    ("places", 0.93),
+    ("dates", 0.99),
+    ("numbers", 0.0),
+];
 
 /// Minimum share of matched numbers whose unit matches too.
 const UNIT_ACCURACY_FLOOR: f64 = 0.0;

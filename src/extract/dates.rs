@@ -140,6 +140,8 @@ enum Role {
     Time,
     /// ประมาณ: an approximate time follows (`เวลาประมาณ 10.00 น.`).
     About,
+    /// ของ: a time before the date it belongs to (`เวลา 10.00 น. ของวันที่`).
+    Of,
     /// น.: ends a time.
     TimeSuffix,
     /// An informal month form (มค, มกรา) with its number.
@@ -198,6 +200,7 @@ impl DateWords {
                 "past" => Role::Past,
                 "time" => Role::Time,
                 "about" => Role::About,
+                "of" => Role::Of,
                 "time_suffix" => Role::TimeSuffix,
                 "month" => Role::Month(lexicon::int_column(file, &e, 3, 1..=12, "a month number from 1 to 12")? as u32),
                 "weekday" => Role::Weekday(lexicon::int_column(
@@ -580,7 +583,7 @@ impl Parser<'_> {
         match t.kind {
             Kind::Num => {
                 if day_number(self.text, &t).is_some() {
-                    if let Some(r) = self.parse_day(i, None) {
+                    if let Some(r) = self.parse_day(i, None).or_else(|| self.parse_day_only(i)) {
                         return Some(r);
                     }
                 }
@@ -668,7 +671,11 @@ impl Parser<'_> {
                 }
                 (Some(d2), i + 2)
             }
-            Kind::Month { .. } if matches!(self.gap(i), "" | " ") => (None, i + 1),
+            Kind::Month { .. }
+                if matches!(self.gap(i), "" | " ") || self.gap_is(i, &[Role::MonthWord], Some(Role::MonthWord)) =>
+            {
+                (None, i + 1)
+            }
             _ => return None,
         };
         let (month, _) = self.is_month(mi)?;
@@ -702,8 +709,62 @@ impl Parser<'_> {
             atom.end = Some(end);
         }
         let next = self.attach_time(&mut atom, next);
+        if atom.time.is_none() {
+            let first = if i > 0 && self.toks[i - 1].start == start { i - 1 } else { i };
+            if let Some((time, from)) = self.time_before(first, start) {
+                atom.time = Some(time);
+                atom.span.start = from;
+            }
+        }
         self.open_end(&mut atom);
         Some((atom, next))
+    }
+
+    /// `เวลา 10.00 น. ของวันที่` / `เวลา 10.00 น. วันที่` before a date whose
+    /// first token is `first`, starting at `start`: the time and where
+    /// `เวลา` starts.
+    fn time_before(&self, first: usize, start: usize) -> Option<(String, usize)> {
+        let t = *self.tok(first.checked_sub(1)?)?;
+        let gap = &self.text[t.end..start];
+        let words = self.words.trailing(gap);
+        let at = words.iter().position(|(r, _)| !matches!(r, Role::Day | Role::Of | Role::The))?;
+        let (Role::TimeSuffix, pos) = words[at] else { return None };
+        if !gap[..pos].trim_matches(' ').is_empty() {
+            return None;
+        }
+        let time = time_of(self.text, &t)?;
+        let (from, before) = self.gap_before(first - 1);
+        let cue = self.words.trailing(before);
+        let lead = match cue.as_slice() {
+            [(Role::Time, p), ..] | [(Role::About, _), (Role::Time, p), ..] => from + p,
+            _ => return None,
+        };
+        // The time may already belong to the date before it.
+        if self.atoms.last().is_some_and(|a| a.span.end > lead) {
+            return None;
+        }
+        Some((time, lead))
+    }
+
+    /// `วันที่ 13 ที่ผ่านมา` / `วันที่ 20 นี้`: a day of the publication month
+    /// (or, with ที่ผ่านมา, of the month before when that day is still to
+    /// come). Only with a publication date.
+    fn parse_day_only(&self, i: usize) -> Option<(Atom, usize)> {
+        let p = self.published?;
+        let t = self.toks[i];
+        let d = day_number(self.text, &t)?;
+        if !matches!(self.words.trailing(self.gap_before(i).1).first(), Some((Role::Day, _))) {
+            return None;
+        }
+        let first = p.with_day(1)?;
+        let month = match self.marker_after(t.end) {
+            Marker::Past if d > p.day() => first.checked_sub_months(Months::new(1))?,
+            Marker::Past | Marker::This => first,
+            Marker::None => return None,
+        };
+        let date = month.with_day(d)?;
+        let point = Point { year: Some(date.year()), month: Some(date.month()), day: Some(d) };
+        Some((Atom::new(t.start..t.end, point, AtomKind::Relative), i + 1))
     }
 
     /// A bare weekday name (พุธ) before day token `i`, with an optional ที่.
