@@ -124,6 +124,8 @@ enum Role {
     Be,
     /// ค.ศ.: a Common-era year follows.
     Ce,
+    /// ตั้งแต่, ระหว่าง: a range follows.
+    From,
     /// ถึง, -: the end of a range follows.
     To,
     /// และ, หรือ: another year of a list follows.
@@ -192,6 +194,7 @@ impl DateWords {
                 "fiscal" => Role::Fiscal,
                 "be" => Role::Be,
                 "ce" => Role::Ce,
+                "from" => Role::From,
                 "to" => Role::To,
                 "and" => Role::And,
                 "present" => Role::Present,
@@ -795,7 +798,13 @@ impl Parser<'_> {
     fn attach_time(&self, atom: &mut Atom, next: usize) -> usize {
         let Some(t) = self.tok(next) else { return next };
         let gap = &self.text[atom.span.end..t.start];
-        if !matches!(self.words.whole(gap).as_deref(), Some([Role::Time] | [Role::Time, Role::About])) {
+        let roles = self.words.whole(gap);
+        let roles = match roles.as_deref() {
+            Some([Role::This | Role::Past, rest @ ..]) => rest,
+            Some(all) => all,
+            None => return next,
+        };
+        if !matches!(roles, [Role::Time] | [Role::Time, Role::About]) {
             return next;
         }
         let Some(from) = time_of(self.text, t) else { return next };
@@ -904,6 +913,11 @@ impl Parser<'_> {
                 _ => break,
             }
         }
+        if cues.is_empty() {
+            if let Some(r) = self.parse_bare_year_range(i) {
+                return Some(r);
+            }
+        }
         let (named, fiscal, start) = if let Some(&(_, far)) = cues.last() {
             let named = cues.iter().find_map(|(r, _)| match r {
                 Role::Be => Some(Era::Be),
@@ -980,6 +994,31 @@ impl Parser<'_> {
         }
         self.open_end(&mut atom);
         Some((atom, next))
+    }
+
+    /// A range of bare BE years, which says by itself that it is years:
+    /// in parentheses (`แผน 5 ปี (2566-2570)`) or after ตั้งแต่ / ระหว่าง /
+    /// ช่วง (`ช่วง 2563-2565`); both ends 2400-2700, at most 30 years apart.
+    fn parse_bare_year_range(&self, i: usize) -> Option<(Atom, usize)> {
+        let (a, b) = (self.toks[i], *self.tok(i + 1)?);
+        let (y1, y2) = match (plain(self.text, &a)?, plain(self.text, &b)?) {
+            ((y1, 4), (y2, 4)) if y1 >= 2400 && y2 <= 2700 && y1 < y2 && y2 - y1 <= 30 => (y1, y2),
+            _ => return None,
+        };
+        if !self.gap_is(i, &[Role::To], Some(Role::To)) {
+            return None;
+        }
+        let before = self.gap_before(i).1;
+        let parenthesised = before.ends_with('(') && self.text[b.end..].starts_with(')');
+        let after_from = matches!(self.words.trailing(before).first(), Some((Role::From, _)));
+        if !parenthesised && !after_from {
+            return None;
+        }
+        let ce = |y| calendar::year_ce(y, Era::Be, None);
+        let mut atom = Atom::new(a.start..b.end, Point { year: ce(y1), month: None, day: None }, AtomKind::Span);
+        atom.end = Some(Point { year: ce(y2), month: None, day: None });
+        atom.era = Some(Era::Be);
+        Some((atom, i + 2))
     }
 
     /// A numeric date `14/02/2567` (not after ที่, which makes it a number).
