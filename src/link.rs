@@ -89,12 +89,16 @@ pub(crate) fn link(raw: RawFacts, norm: &Normalized, input: &str) -> ArticleFact
 }
 
 /// One person per person: a mention with a family name starts or joins the
-/// person of that full name; a mention by given name alone joins the
-/// earlier person with that given name when there is exactly one.
+/// person of that full name. A mention by given name alone (`นายธีระศักดิ์
+/// กล่าวว่า`) joins the person with that given name whose full-name mention
+/// comes last before it (so two people sharing a given name stay two, and a
+/// short mention goes to the one the text was just talking about), else the
+/// first one after it; with no such person it is a person of its own.
 fn link_people(raw: Vec<RawPerson>, spans: &Spans<'_>) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::new();
-    let mut given_of: Vec<String> = Vec::new();
     let mut by_full: HashMap<String, usize> = HashMap::new();
+    // Given name → (start of a full-name mention, person), in text order.
+    let mut by_given: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
     // Mentions by given name alone are resolved after every full name is known.
     let mut pending: Vec<RawPerson> = Vec::new();
     for p in raw {
@@ -104,38 +108,23 @@ fn link_people(raw: Vec<RawPerson>, spans: &Spans<'_>) -> Vec<Person> {
         };
         let full = format!("{} {}", p.given, family);
         let i = *by_full.entry(full.clone()).or_insert_with(|| {
-            people.push(Person {
-                name: full,
-                title: None,
-                positions: Vec::new(),
-                mentions: Vec::new(),
-                statements: Vec::new(),
-            });
-            given_of.push(p.given.clone());
+            people.push(new_person(full));
             people.len() - 1
         });
+        by_given.entry(p.given.clone()).or_default().push((p.span.start, i));
         absorb(&mut people[i], p, spans);
     }
     for p in pending {
-        let matches: Vec<usize> = (0..people.len()).filter(|&i| given_of[i] == p.given).collect();
-        let i = if matches.len() == 1 {
-            matches[0]
-        } else {
-            match by_full.get(&p.given) {
-                Some(&i) => i,
-                None => {
-                    people.push(Person {
-                        name: p.given.clone(),
-                        title: None,
-                        positions: Vec::new(),
-                        mentions: Vec::new(),
-                        statements: Vec::new(),
-                    });
-                    given_of.push(p.given.clone());
-                    by_full.insert(p.given.clone(), people.len() - 1);
-                    people.len() - 1
-                }
+        let i = match by_given.get(&p.given) {
+            Some(list) => {
+                // `list` is in text order: the last full mention before this one, else the first.
+                let k = list.partition_point(|&(start, _)| start < p.span.start);
+                list[k.saturating_sub(1)].1
             }
+            None => *by_full.entry(p.given.clone()).or_insert_with(|| {
+                people.push(new_person(p.given.clone()));
+                people.len() - 1
+            }),
         };
         absorb(&mut people[i], p, spans);
     }
@@ -145,6 +134,10 @@ fn link_people(raw: Vec<RawPerson>, spans: &Spans<'_>) -> Vec<Person> {
     }
     people.sort_by(|a, b| a.mentions.first().cmp(&b.mentions.first()));
     people
+}
+
+fn new_person(name: String) -> Person {
+    Person { name, title: None, positions: Vec::new(), mentions: Vec::new(), statements: Vec::new() }
 }
 
 fn absorb(person: &mut Person, p: RawPerson, spans: &Spans<'_>) {

@@ -211,3 +211,29 @@ fn help_documents_exit_status() {
     let help = String::from_utf8(out.stdout).unwrap();
     assert!(help.contains("Exit status:"), "{help}");
 }
+
+#[test]
+fn jsonl_huge_line_between_bad_records() {
+    // A 20 MB record between malformed ones: every good record is written, in
+    // order, and each bad one yields its error line.
+    let article = std::fs::read_to_string(founding()).unwrap();
+    let mut big = String::with_capacity(21 << 20);
+    while big.len() < 20 << 20 {
+        big.push_str(&article);
+        big.push('\n');
+    }
+    let mut input = Vec::new();
+    input.extend_from_slice(b"{\"id\": \"a\", \"text\": \"\"}\n");
+    input.extend_from_slice(b"{\"id\": \"b\", \"text\": \"\xff\"}\n");
+    input.extend_from_slice(serde_json::json!({"id": "big", "text": big}).to_string().as_bytes());
+    input.extend_from_slice(b"\n{\"text\": \"x\"}\n{broken\n");
+    let out = run(&["extract", "--jsonl"], &input);
+    assert_eq!(out.status.code(), Some(1));
+    let got = lines(&out);
+    assert_eq!(got.len(), 5);
+    assert!(matches!(&got[0], Line::Facts { id, .. } if id == "a"));
+    assert!(matches!(&got[1], Line::Error { id, line: 2, .. } if id == "b"));
+    assert!(matches!(&got[2], Line::Facts { id, facts } if id == "big" && !facts.organizations.is_empty()));
+    assert!(matches!(&got[3], Line::Facts { id, .. } if id.is_null()));
+    assert!(matches!(&got[4], Line::Error { line: 5, .. }));
+}

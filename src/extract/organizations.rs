@@ -25,8 +25,6 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::places::{cluster_ends, cluster_starts, is_thai_letter, left_boundary, place_at, word_at, HitEdges, Role};
 use super::{Doc, Span};
 use crate::facts::OrgKind;
@@ -421,7 +419,7 @@ fn later_uses_of_definitions(text: &str, out: &mut Vec<RawOrg>) {
         by_abbr.entry(d.0.as_str()).or_insert(i);
     }
     let patterns: Vec<&str> = by_abbr.keys().copied().collect();
-    let Ok(matcher) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns) else {
+    let Ok(matcher) = crate::lexicon::matcher_builder().build(&patterns) else {
         return;
     };
     let mut spans: Vec<Span> = out.iter().map(|o| o.span.clone()).collect();

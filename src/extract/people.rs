@@ -1,6 +1,54 @@
-//! People: titled names and the positions written next to them.
+//! People: titled names, the positions written next to them, and what they
+//! are reported to have said.
+//!
+//! Third stage of the pipeline (normalize → scan → **extract** → link →
+//! facts). Takes the scanned document (title hits from `titles.txt`,
+//! position heads from `positions.txt`) and returns one [`RawPerson`] per
+//! mention, in text order, with spans in normalized-text coordinates;
+//! [`crate::link`] groups mentions into people.
+//!
+//! # How a mention is read
+//!
+//! - **Title.** A title hit (stacked titles such as `รศ.ดร.` or
+//!   `พันตำรวจเอกนายแพทย์` are consecutive hits) must start a word: at the
+//!   start of the text, after a space or an opening mark, or glued after a
+//!   function word (`โดยนาย...`). Titles of five characters or more
+//!   (`พลตำรวจเอก`) may stand anywhere. A title that begins an ordinary
+//!   word (`นายจ้าง`, `พระราชบัญญัติ`, `คุณภาพ`; class `not_name` in
+//!   `people_words.tsv`) is not a title.
+//! - **Name.** The given name runs from the end of the title (or after one
+//!   space: `พลเอก ประยุทธ์`) to the first space. The family name is the
+//!   next space-delimited word unless that word starts with a position, a
+//!   verb of speech or a function word. Where a name runs into the following
+//!   text without a space (`นายอนุทินกล่าวว่า`), it ends where a word of the
+//!   `people_words.tsv` list (speech, stop, link) or a position head starts
+//!   at a Thai character-cluster boundary. This is a dictionary-based cut
+//!   local to the candidate: names are mostly out of any dictionary, so the
+//!   words that *follow* a name are the dictionary that finds its end.
+//! - **Positions.** A position head (with its prefixes รอง, ผู้ช่วย,
+//!   รักษาการ, ...) right after the name, or right before the titled name,
+//!   is attached with whatever is glued to it (`นายกเทศมนตรีนครขอนแก่น`).
+//!   Positions joined by และ or `/` are split; a chain of positions
+//!   separated by spaces is read one after another.
+//! - **Statements.** A verb of speech after the name and positions
+//!   (`กล่าวว่า`, `เปิดเผยว่า`) starts a statement: the rest of the line
+//!   after ว่า.
+//! - **Credits.** Writers and photographers credited at the end of an
+//!   article (`Written by ชื่อ สกุล`, `ชื่อ สกุล – ข่าว/`) are people
+//!   without a title.
+//! - **Later mentions.** A full name found with a title is also found where
+//!   it is written again without one.
+//!
+//! Cost: one pass over the title hits; every look-around is local to the
+//! candidate (a word or two), so the whole is linear in the text.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 
 use super::{Doc, Span};
+use crate::lexicon::{self, Category, Hit};
 
 /// One mention of a person in the normalized text.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,7 +62,714 @@ pub(crate) struct RawPerson {
     pub statement: Option<Span>,
 }
 
+/// What a word of `people_words.tsv` does around a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Speech,
+    Stop,
+    Link,
+    Word,
+    Prefix,
+    PositionTail,
+    NotName,
+    TitlePosition,
+    CreditBefore,
+    CreditAfter,
+}
+
+impl Class {
+    fn parse(s: &str) -> Option<Class> {
+        Some(match s {
+            "speech" => Class::Speech,
+            "stop" => Class::Stop,
+            "link" => Class::Link,
+            "word" => Class::Word,
+            "prefix" => Class::Prefix,
+            "position_tail" => Class::PositionTail,
+            "not_name" => Class::NotName,
+            "title_position" => Class::TitlePosition,
+            "credit_before" => Class::CreditBefore,
+            "credit_after" => Class::CreditAfter,
+            _ => return None,
+        })
+    }
+}
+
+const WORDS_FILE: &str = "people_words.tsv";
+const WORDS_TEXT: &str = include_str!("../lexicon/people_words.tsv");
+
+/// Titles that are also ordinary words (ท่าน "you", คุณ "you", พระ "monk,
+/// sacred"): a mention with one of them needs a family name.
+const WEAK_TITLES: &[&str] = &["ท่าน", "คุณ", "พระ", "หม่อม"];
+
+/// The longest family name read, in characters.
+const MAX_FAMILY: usize = 20;
+
+/// The words of `people_words.tsv`, compiled once.
+struct Words {
+    /// Every word except the credit labels; anchored and unanchored searches.
+    words: AhoCorasick,
+    classes: Vec<Class>,
+    /// The credit labels, searched over the whole text.
+    credits: AhoCorasick,
+    credit_classes: Vec<Class>,
+    /// Words after which a title may be glued (`โดยนาย`).
+    glue_before: Vec<String>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    // Safe: the unit test `people_words_load` proves the shipped file parses.
+    Words::build(WORDS_FILE, WORDS_TEXT).unwrap_or_else(|e| panic!("{e}"))
+});
+
+impl Words {
+    fn build(file: &str, text: &str) -> Result<Words, String> {
+        let entries = lexicon::parse(file, text, 2).map_err(|e| e.to_string())?;
+        let (mut words, mut classes, mut credits, mut credit_classes, mut glue_before) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for e in &entries {
+            let class = Class::parse(&e.columns[1])
+                .ok_or_else(|| format!("{file}:{}: unknown class {:?}", e.line, e.columns[1]))?;
+            match class {
+                Class::CreditBefore | Class::CreditAfter => {
+                    credits.push(e.phrase().to_string());
+                    credit_classes.push(class);
+                }
+                _ => {
+                    if matches!(class, Class::Speech | Class::Stop | Class::Link | Class::Word) {
+                        glue_before.push(e.phrase().to_string());
+                    }
+                    words.push(e.phrase().to_string());
+                    classes.push(class);
+                }
+            }
+        }
+        let build = |p: &[String]| {
+            crate::lexicon::matcher_builder().start_kind(StartKind::Both).build(p).map_err(|e| format!("{file}: {e}"))
+        };
+        Ok(Words { words: build(&words)?, classes, credits: build(&credits)?, credit_classes, glue_before })
+    }
+
+    /// The longest word starting exactly at `i`: its class and end.
+    fn at(&self, text: &str, i: usize) -> Option<(Class, usize)> {
+        if i >= text.len() {
+            return None;
+        }
+        let input = Input::new(text).span(i..text.len()).anchored(Anchored::Yes);
+        self.words.find(input).map(|m| (self.classes[m.pattern().as_usize()], m.end()))
+    }
+
+    /// The first word of one of `classes` inside `range` that starts at a
+    /// cluster boundary and is not the start of a longer syllable.
+    fn first_cut(&self, text: &str, range: Span, classes: &[Class]) -> Option<usize> {
+        if range.start >= range.end {
+            return None;
+        }
+        let input = Input::new(text).span(range);
+        self.words
+            .find_iter(input)
+            .find(|m| {
+                classes.contains(&self.classes[m.pattern().as_usize()])
+                    && boundary(text, m.start())
+                    && !starts_with_mark(&text[m.end()..])
+            })
+            .map(|m| m.start())
+    }
+}
+
+// Thai characters.
+
+/// A mark or vowel that cannot start a syllable (it attaches to the
+/// consonant before it).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0E30}'..='\u{0E3A}' | '\u{0E45}' | '\u{0E47}'..='\u{0E4E}')
+}
+
+/// A vowel written before its consonant (เ แ โ ใ ไ).
+fn is_leading_vowel(c: char) -> bool {
+    matches!(c, '\u{0E40}'..='\u{0E44}')
+}
+
+/// A Thai letter that can be part of a name (no digits, ฯ or ๆ).
+fn is_thai_letter(c: char) -> bool {
+    matches!(c, '\u{0E01}'..='\u{0E2E}' | '\u{0E30}'..='\u{0E3A}' | '\u{0E40}'..='\u{0E45}' | '\u{0E47}'..='\u{0E4E}')
+}
+
+fn starts_with_mark(s: &str) -> bool {
+    s.chars().next().is_some_and(is_mark)
+}
+
+/// Whether a word may start at byte `i` (a Thai character-cluster boundary).
+fn boundary(text: &str, i: usize) -> bool {
+    !starts_with_mark(&text[i..]) && !text[..i].chars().next_back().is_some_and(is_leading_vowel)
+}
+
+/// Characters that end a word besides whitespace.
+fn is_break(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '(' | ')' | '[' | ']' | '"' | '\'' | ',' | ';' | ':' | '/' | '!' | '?' | 'ฯ' | '–' | '—' | '-' | '“' | '”'
+        )
+}
+
+/// Characters after which a word starts.
+fn opens(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\'' | ',' | ';' | ':' | '/' | '–' | '—' | '-' | '“')
+}
+
+/// The end of the word starting at `i`.
+fn word_end(text: &str, i: usize) -> usize {
+    text[i..].find(is_break).map_or(text.len(), |k| i + k)
+}
+
+/// The end of the position phrase starting at `i` (a position may contain
+/// dots and hyphens: `ผบ.หมู่`, `Director-General`).
+fn phrase_end(text: &str, i: usize) -> usize {
+    text[i..].find(|c: char| is_break(c) && c != '-').map_or(text.len(), |k| i + k)
+}
+
+fn char_count(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// The scanned hits the people extractor reads, indexed by start.
+struct Hits {
+    titles: Vec<Hit>,
+    positions: HashMap<usize, usize>,
+    /// Starts of position hits, sorted, for cuts inside a word (a title
+    /// inside a word is no cut: สาวนายน, คำคุณ).
+    starts: Vec<usize>,
+}
+
+impl Hits {
+    fn new(all: &[Hit]) -> Hits {
+        let titles: Vec<Hit> = all.iter().filter(|h| h.category == Category::Title).copied().collect();
+        let positions: HashMap<usize, usize> =
+            all.iter().filter(|h| h.category == Category::Position).map(|h| (h.start, h.end)).collect();
+        let starts = all.iter().filter(|h| h.category == Category::Position).map(|h| h.start).collect();
+        Hits { titles, positions, starts }
+    }
+
+    fn title_at(&self, i: usize) -> bool {
+        self.titles.binary_search_by_key(&i, |h| h.start).is_ok()
+    }
+
+    /// The first position hit starting inside `range`.
+    fn first_inside(&self, text: &str, range: Span) -> Option<usize> {
+        let k = self.starts.partition_point(|&s| s < range.start);
+        self.starts[k..].iter().copied().take_while(|&s| s < range.end).find(|&s| boundary(text, s))
+    }
+}
+
+/// The reader of one document.
+struct Reader<'a> {
+    text: &'a str,
+    hits: Hits,
+    words: &'a Words,
+}
+
+impl Reader<'_> {
+    /// The end of a position head starting at `i` (after its prefixes).
+    fn head_at(&self, i: usize) -> Option<(usize, usize)> {
+        let text = self.text;
+        let mut j = i;
+        for _ in 0..4 {
+            if let Some(&end) = self.hits.positions.get(&j) {
+                return Some((j, end));
+            }
+            match self.words.at(text, j) {
+                Some((Class::TitlePosition, end)) if !starts_with_mark(&text[end..]) => return Some((j, end)),
+                Some((Class::Prefix, end)) => {
+                    j = end;
+                    if text[j..].starts_with(' ') {
+                        j += 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        // A prefix that is a position of its own (ผู้ช่วย).
+        self.hits.positions.get(&i).map(|&end| (i, end))
+    }
+
+    /// A position phrase starting at `i`: the positions it holds (split at
+    /// และ and `/`) and where it ends.
+    fn position(&self, i: usize) -> Option<(Vec<Span>, usize)> {
+        let text = self.text;
+        let (head_start, head_end) = self.head_at(i)?;
+        let mut end = if text[head_start..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+            english_phrase_end(text, head_start)
+        } else {
+            phrase_end(text, head_start)
+        };
+        end = end.max(head_end);
+        if let Some(cut) = self.words.first_cut(text, head_end..end, &[Class::Speech, Class::Stop]) {
+            end = cut;
+        }
+        // "ด้านยุทธศาสตร์" continues the position in the next word.
+        if text[end..].starts_with(' ') {
+            if let Some((Class::PositionTail, _)) = self.words.at(text, end + 1) {
+                end = phrase_end(text, end + 1);
+            }
+        }
+        // A short number closes some positions (ภาค 9, ส่วน 1, 4.0).
+        if let Some(n) = short_number(text, end) {
+            end = n;
+        }
+        let mut spans = Vec::new();
+        let mut start = i;
+        let mut k = head_end;
+        while let Some(off) = text[k..end].find("และ") {
+            let at = k + off;
+            let next = at + "และ".len();
+            if self.head_at(next).is_some() {
+                spans.push(start..at);
+                start = next;
+            }
+            k = next;
+        }
+        spans.push(start..end);
+        Some((spans, end))
+    }
+
+    /// Positions in apposition from `i` on: one after another, separated by
+    /// a space or `/`.
+    fn positions_after(&self, mut i: usize) -> (Vec<Span>, usize) {
+        let text = self.text;
+        let mut out = Vec::new();
+        let mut end = i;
+        for _ in 0..4 {
+            let Some((spans, e)) = self.position(i) else { break };
+            out.extend(spans);
+            end = e;
+            i = e;
+            if text[i..].starts_with(' ') || text[i..].starts_with('/') {
+                i += 1;
+            }
+            // "... และเจ้าของบริษัท", "... ในฐานะกรรมการ": one more position.
+            if let Some(rest) = text[i..].strip_prefix("และ") {
+                i = text.len() - rest.strip_prefix(' ').unwrap_or(rest).len();
+            }
+            i = skip_in_role(text, i);
+        }
+        (out, end)
+    }
+
+    /// Reads a name from `p`: (given, family, end of the mention).
+    fn name(&self, p: usize, english: bool) -> Option<(Span, Option<Span>, usize)> {
+        let text = self.text;
+        if english {
+            let g = english_word(text, p)?;
+            let mut family = None;
+            if text[g.end..].starts_with(' ') {
+                if let Some(f) = english_word(text, g.end + 1) {
+                    if !self.hits.positions.contains_key(&f.start) && !f.is_empty() {
+                        family = Some(f);
+                    }
+                }
+            }
+            let end = family.as_ref().map_or(g.end, |f| f.end);
+            return Some((g, family, end));
+        }
+        let (given, cut) = self.name_word(p)?;
+        let mut family = None;
+        if !cut && text[given.end..].starts_with(' ') {
+            let q = given.end + 1;
+            if !self.ends_name(q) {
+                // A family name is a single word of modest length; longer is
+                // a clause written after a given name (a headline verb).
+                family = self.name_word(q).map(|(f, _)| f).filter(|f| char_count(&text[f.clone()]) <= MAX_FAMILY);
+            }
+        }
+        let mut end = family.as_ref().map_or(given.end, |f| f.end);
+        if text[end..].starts_with('ฯ') {
+            end += 'ฯ'.len_utf8();
+        }
+        Some((given, family, end))
+    }
+
+    /// One word of a name from `p`, cut where a following word is glued to
+    /// it; and whether it was cut.
+    fn name_word(&self, p: usize) -> Option<(Span, bool)> {
+        let text = self.text;
+        let end = word_end(text, p);
+        // At least two characters of name before any cut.
+        let min = text[p..end].char_indices().nth(2).map_or(end, |(k, _)| p + k);
+        let mut cut = self.words.first_cut(text, min..end, &[Class::Speech, Class::Stop, Class::Link]);
+        if let Some(h) = self.hits.first_inside(text, min..end) {
+            cut = Some(cut.map_or(h, |c| c.min(h)));
+        }
+        let e = cut.unwrap_or(end);
+        let word = &text[p..e];
+        if char_count(word) < 2 || !word.chars().all(is_thai_letter) || starts_with_mark(word) {
+            return None;
+        }
+        Some((p..e, cut.is_some()))
+    }
+
+    /// Whether the word at `q` cannot be a family name: a position, a title,
+    /// a verb of speech, a function word, or no Thai word at all.
+    fn ends_name(&self, q: usize) -> bool {
+        let text = self.text;
+        if !text[q..].starts_with(is_thai_letter) || self.hits.title_at(q) || self.head_at(q).is_some() {
+            return true;
+        }
+        match self.words.at(text, q) {
+            Some((Class::Speech | Class::Stop | Class::Link | Class::Prefix | Class::TitlePosition, _)) => true,
+            Some((Class::Word, end)) => end == word_end(text, q),
+            _ => false,
+        }
+    }
+
+    /// Whether a title may start at `s`.
+    fn title_may_start(&self, s: usize, title: &str) -> bool {
+        let text = self.text;
+        let before = &text[..s];
+        match before.chars().next_back() {
+            None => return true,
+            Some(c) if opens(c) => return true,
+            _ => {}
+        }
+        if char_count(title) >= 5 && !title.is_ascii() {
+            return true;
+        }
+        self.words.glue_before.iter().any(|w| before.ends_with(w.as_str()))
+    }
+
+    /// The statement after a verb of speech at `q`, if there is one.
+    fn statement(&self, q: usize) -> Option<Span> {
+        let text = self.text;
+        let Some((Class::Speech, verb_end)) = self.words.at(text, q) else { return None };
+        let line_end = text[q..].find('\n').map_or(text.len(), |k| q + k);
+        let mut w = word_end(text, q).min(line_end);
+        let mut start = text[verb_end..w].find("ว่า").map(|k| verb_end + k + "ว่า".len());
+        if start.is_none() && text[w..].starts_with(' ') && text[w + 1..].starts_with("ว่า") {
+            w += 1;
+            start = Some(w + "ว่า".len());
+        }
+        let start = start?;
+        let body = &text[start..line_end];
+        let trimmed = body.trim_start();
+        let s = start + (body.len() - trimmed.len());
+        let e = s + trimmed.trim_end().len();
+        (s < e).then_some(s..e)
+    }
+
+    /// A position phrase written right before `s` (the start of a mention),
+    /// not already taken by the mention before it.
+    fn position_before(&self, s: usize, taken: usize) -> Option<Vec<Span>> {
+        let text = self.text;
+        let mut before = &text[..s];
+        before = before.strip_suffix('(').unwrap_or(before);
+        let mut end = before.strip_suffix(' ')?.len();
+        for _ in 0..2 {
+            let start = text[..end]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c.is_whitespace() || c == '(')
+                .map_or(0, |(k, c)| k + c.len_utf8());
+            if start < taken || start >= end {
+                return None;
+            }
+            if let Some((spans, e)) = self.position(start) {
+                return (e == end).then_some(spans);
+            }
+            // Step back over a short number (เกษตร 4.0).
+            if short_number(text, start.saturating_sub(1)) == Some(end) && start >= 1 {
+                end = start - 1;
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+}
+
+/// The end of a short number word (`9`, `4.0`) starting after one space at
+/// `i`, followed by a break.
+fn short_number(text: &str, i: usize) -> Option<usize> {
+    let rest = text[i..].strip_prefix(' ')?;
+    let n = rest.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(rest.len());
+    let num = rest[..n].trim_end_matches('.');
+    let short = if num.contains('.') { num.len() <= 4 } else { num.len() <= 2 };
+    if num.is_empty() || !short || !num.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let after = &rest[num.len()..];
+    if !after.is_empty() && !after.starts_with(is_break) {
+        return None;
+    }
+    Some(i + 1 + num.len())
+}
+
+/// A capitalized English word at `i`.
+fn english_word(text: &str, i: usize) -> Option<Span> {
+    let rest = &text[i..];
+    if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let n = rest.find(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == '-')).unwrap_or(rest.len());
+    (n >= 2).then_some(i..i + n)
+}
+
+/// The end of an English position phrase: English words up to the first
+/// non-ASCII character or line end.
+fn english_phrase_end(text: &str, i: usize) -> usize {
+    let rest = &text[i..];
+    let n = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == ' ' || c == '-' || c == '.')).unwrap_or(rest.len());
+    i + rest[..n].trim_end().len()
+}
+
 /// Every person mention in `doc`, in text order.
-pub(crate) fn extract(_doc: &Doc<'_>) -> Vec<RawPerson> {
-    Vec::new()
+pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPerson> {
+    let text = doc.text();
+    let r = Reader { text, hits: Hits::new(doc.hits), words: &WORDS };
+    let mut out = titled(&r);
+    out.extend(credits(&r));
+    out.sort_by_key(|p| p.span.start);
+    let again = untitled_again(text, &out);
+    out.extend(again);
+    out.sort_by_key(|p| p.span.start);
+    out
+}
+
+/// Mentions that start with a title.
+fn titled(r: &Reader<'_>) -> Vec<RawPerson> {
+    let text = r.text;
+    let titles = &r.hits.titles;
+    let mut out: Vec<RawPerson> = Vec::new();
+    // Where the last mention's name and apposition ended.
+    let mut taken = 0;
+    let mut k = 0;
+    while k < titles.len() {
+        let first = titles[k];
+        k += 1;
+        if first.start < taken {
+            continue;
+        }
+        let s = first.start;
+        if matches!(r.words.at(text, s), Some((Class::NotName | Class::TitlePosition, e)) if !starts_with_mark(&text[e..]))
+            || !r.title_may_start(s, &text[s..first.end])
+        {
+            continue;
+        }
+        // Stacked titles: hits that follow one another without a gap.
+        let mut end = first.end;
+        let mut weak = WEAK_TITLES.contains(&&text[s..first.end]);
+        while k < titles.len() && titles[k].start == end {
+            if matches!(r.words.at(text, end), Some((Class::NotName, _))) {
+                break;
+            }
+            weak = false;
+            end = titles[k].end;
+            k += 1;
+        }
+        let title = &text[s..end];
+        let english = title.is_ascii();
+        let mut p = end;
+        if text[p..].starts_with(' ') && !r.ends_name(p + 1) {
+            p += 1;
+        }
+        let Some((given, family, name_end)) = r.name(p, english) else { continue };
+        if weak && family.is_none() {
+            continue;
+        }
+        // Positions: in apposition after the name (not after a name in
+        // parentheses), else right before the titled name.
+        let mut positions = Vec::new();
+        let mut after = name_end;
+        if !text[name_end..].starts_with(')') {
+            let mut q = name_end;
+            if text[q..].starts_with(' ') {
+                q += 1;
+            }
+            let q = skip_in_role(text, q);
+            let (spans, e) = r.positions_after(q);
+            if !spans.is_empty() {
+                positions.extend(spans);
+                after = e;
+            }
+        }
+        if positions.is_empty() {
+            if let Some(spans) = r.position_before(s, taken) {
+                positions.extend(spans);
+            }
+        }
+        let mut q = after;
+        if text[q..].starts_with(' ') {
+            q += 1;
+        }
+        let statement = r.statement(q);
+        taken = after;
+        out.push(RawPerson {
+            span: s..name_end,
+            title: Some(title.to_string()),
+            given: text[given].to_string(),
+            family: family.map(|f| text[f].to_string()),
+            positions: positions.into_iter().map(|sp| text[sp].trim().to_string()).filter(|p| !p.is_empty()).collect(),
+            statement,
+        });
+    }
+    out
+}
+
+/// Skips `ในฐานะ` (also misspelt `ในฐาน`) and one space after it.
+fn skip_in_role(text: &str, q: usize) -> usize {
+    let Some(rest) = text[q..].strip_prefix("ในฐาน") else { return q };
+    let rest = rest.strip_prefix('ะ').unwrap_or(rest);
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    text.len() - rest.len()
+}
+
+/// Writers and photographers credited by a label (`Written by ชื่อ สกุล,
+/// ชื่อ สกุล`, `ชื่อ สกุล – ข่าว/`).
+fn credits(r: &Reader<'_>) -> Vec<RawPerson> {
+    let text = r.text;
+    let mut out = Vec::new();
+    for m in r.words.credits.find_iter(text) {
+        match r.words.credit_classes[m.pattern().as_usize()] {
+            Class::CreditBefore => {
+                let line_end = text[m.end()..].find('\n').map_or(text.len(), |k| m.end() + k);
+                let mut i = m.end();
+                loop {
+                    let rest = &text[i..line_end];
+                    let skip = rest.len() - rest.trim_start_matches([' ', ':']).len();
+                    i += skip;
+                    let Some((span, given, family)) = two_word_name(text, i, line_end) else { break };
+                    out.push(credited(span.clone(), given, family, text));
+                    i = span.end;
+                    let rest = &text[i..line_end];
+                    if let Some(r2) = rest.strip_prefix(',').or_else(|| rest.strip_prefix(" และ")) {
+                        i = line_end - r2.len();
+                    } else {
+                        break;
+                    }
+                }
+            }
+            Class::CreditAfter => {
+                // The label must close its line.
+                let after = &text[m.end()..];
+                if !(after.is_empty() || after.starts_with('\n')) {
+                    continue;
+                }
+                let before = text[..m.start()].trim_end_matches(' ');
+                let Some(before) = before.strip_suffix(['–', '-', '—']) else { continue };
+                let before = before.trim_end_matches(' ');
+                let line_start = before.rfind('\n').map_or(0, |k| k + 1);
+                if let Some((span, given, family)) = two_word_name(text, line_start, before.len()) {
+                    if span.end == before.len() {
+                        out.push(credited(span, given, family, text));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn credited(span: Span, given: Span, family: Span, text: &str) -> RawPerson {
+    RawPerson {
+        span,
+        title: None,
+        given: text[given].to_string(),
+        family: Some(text[family].to_string()),
+        positions: Vec::new(),
+        statement: None,
+    }
+}
+
+/// Two Thai words `ชื่อ สกุล` from `i`, ending by `limit`.
+fn two_word_name(text: &str, i: usize, limit: usize) -> Option<(Span, Span, Span)> {
+    let word = |a: usize| -> Option<Span> {
+        let e = word_end(text, a).min(limit);
+        let w = &text[a..e];
+        (char_count(w) >= 2 && w.chars().all(is_thai_letter) && !starts_with_mark(w)).then_some(a..e)
+    };
+    let g = word(i)?;
+    if !text[g.end..limit].starts_with(' ') {
+        return None;
+    }
+    let f = word(g.end + 1)?;
+    Some((i..f.end, g, f))
+}
+
+/// Mentions of an already found full name written again without a title:
+/// one search for all of them (few patterns: a fast packed searcher).
+fn untitled_again(text: &str, found: &[RawPerson]) -> Vec<RawPerson> {
+    let mut names: Vec<(String, &RawPerson)> = Vec::new();
+    let mut seen: HashMap<String, ()> = HashMap::new();
+    for p in found {
+        if let Some(f) = &p.family {
+            let full = format!("{} {}", p.given, f);
+            if seen.insert(full.clone(), ()).is_none() {
+                names.push((full, p));
+            }
+        }
+    }
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let Ok(ac) = crate::lexicon::matcher_builder().build(names.iter().map(|(n, _)| n)) else {
+        return Vec::new();
+    };
+    let mut spans: Vec<Span> = found.iter().map(|p| p.span.clone()).collect();
+    spans.sort_by_key(|s| s.start);
+    let mut out = Vec::new();
+    for m in ac.find_iter(text) {
+        let k = spans.partition_point(|s| s.end <= m.start());
+        if k < spans.len() && spans[k].start < m.end() {
+            continue;
+        }
+        // A whole word on both sides.
+        let before_ok = text[..m.start()].chars().next_back().map_or(true, |c| !is_thai_letter(c));
+        if !before_ok || starts_with_mark(&text[m.end()..]) {
+            continue;
+        }
+        let p = names[m.pattern().as_usize()].1;
+        out.push(RawPerson {
+            span: m.start()..m.end(),
+            title: None,
+            given: p.given.clone(),
+            family: p.family.clone(),
+            positions: Vec::new(),
+            statement: None,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn people_words_load() {
+        let w = Words::build(WORDS_FILE, WORDS_TEXT).unwrap();
+        assert!(!w.classes.is_empty() && !w.credit_classes.is_empty());
+    }
+
+    #[test]
+    fn unknown_class_names_file_and_line() {
+        let err = Words::build("w.tsv", "# c\nกล่าว\tverb\n").err().unwrap();
+        assert_eq!(err, "w.tsv:2: unknown class \"verb\"");
+    }
+
+    #[test]
+    fn cluster_boundaries() {
+        let t = "สมชายกล่าว";
+        assert!(boundary(t, "สมชาย".len()));
+        assert!(!boundary("กิจ", "ก".len()));
+        assert!(!boundary("เกม", "เ".len()));
+    }
+
+    #[test]
+    fn short_numbers_close_positions() {
+        assert_eq!(short_number("ภาค 9 ชี้แจง", "ภาค".len()), Some("ภาค 9".len()));
+        assert_eq!(short_number("เกษตร 4.0 (", "เกษตร".len()), Some("เกษตร 4.0".len()));
+        assert_eq!(short_number("ปี 2562 ", "ปี".len()), None);
+        assert_eq!(short_number("รวม 20 ร้าน", "รวม".len()), Some("รวม 20".len()));
+        assert_eq!(short_number("รวม 20ร้าน", "รวม".len()), None);
+    }
 }

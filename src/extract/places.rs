@@ -32,7 +32,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 
 use super::{Doc, Span};
 use crate::facts::PlaceKind;
@@ -95,8 +95,7 @@ fn place_kind(s: &str) -> Option<PlaceKind> {
 }
 
 fn build_matcher(phrases: &[String]) -> AhoCorasick {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
+    crate::lexicon::matcher_builder()
         .start_kind(StartKind::Both)
         .build(phrases)
         // Safe: the patterns are a few thousand short phrases; the test

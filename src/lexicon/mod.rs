@@ -47,6 +47,9 @@ pub enum Category {
     OrgName,
     /// Words that start the name of a venue (`venue_heads.tsv`).
     VenueHead,
+    /// Heads of official positions (`positions.txt`), read by the people
+    /// extractor with whatever organization or place is glued after them.
+    Position,
     // Date extractor (issue 5):
     /// Weekday names with วัน (`weekdays.tsv`: name, ISO weekday 1-7).
     Weekday,
@@ -63,6 +66,8 @@ impl Category {
             Category::Month => 2,
             Category::OrgHead | Category::OrgName => 3,
             Category::VenueHead => 2,
+            // people extractor
+            Category::Position => 1,
             // Date extractor (issue 5):
             Category::Weekday => 2,
             Category::RelativeDate => 3,
@@ -196,6 +201,18 @@ pub(crate) fn value_error(file: &str, e: &Entry, column: usize, expected: &'stat
     }
 }
 
+/// The settings of every lexicon matcher: leftmost-longest (so the longer
+/// phrase wins), and a DFA without prefilter. Thai text is a stream of
+/// three-byte characters that all start with the same two bytes, so a
+/// byte-frequency prefilter (Teddy) finds candidates almost everywhere and
+/// costs more than it saves; a DFA does one table lookup per byte. Its
+/// memory is a few megabytes for our lexicons, built once.
+pub(crate) fn matcher_builder() -> aho_corasick::AhoCorasickBuilder {
+    let mut b = AhoCorasick::builder();
+    b.match_kind(MatchKind::LeftmostLongest).kind(Some(aho_corasick::AhoCorasickKind::DFA)).prefilter(false);
+    b
+}
+
 /// A lexicon file compiled into the binary.
 struct Shipped {
     category: Category,
@@ -212,6 +229,8 @@ const SHIPPED: &[Shipped] = &[
     Shipped { category: Category::OrgName, file: "org_abbreviations.tsv", text: include_str!("org_abbreviations.tsv") },
     Shipped { category: Category::OrgName, file: "org_known.tsv", text: include_str!("org_known.tsv") },
     Shipped { category: Category::VenueHead, file: "venue_heads.tsv", text: include_str!("venue_heads.tsv") },
+    // people extractor
+    Shipped { category: Category::Position, file: "positions.txt", text: include_str!("positions.txt") },
     // Date extractor (issue 5):
     Shipped { category: Category::Weekday, file: "weekdays.tsv", text: include_str!("weekdays.tsv") },
     Shipped { category: Category::RelativeDate, file: "relative_dates.tsv", text: include_str!("relative_dates.tsv") },
@@ -282,7 +301,7 @@ impl Lexicons {
                 patterns.push((category, i));
             }
         }
-        let matcher = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&phrases)?;
+        let matcher = matcher_builder().build(&phrases)?;
         Ok(Lexicons { matcher, patterns, entries })
     }
 
