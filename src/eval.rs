@@ -637,6 +637,7 @@ mod tests {
             precision: Precision::Day,
             era: None,
             time: None,
+            weekday_mismatch: false,
         };
         let facts = ArticleFacts { dates: vec![d("2024-02-14"), d("2024-02-14")], ..ArticleFacts::default() };
         let r = score(&e, &facts);

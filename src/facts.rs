@@ -280,6 +280,11 @@ pub struct DateFact {
     pub era: Option<Era>,
     /// A time of day attached to the date (`09:30`, `13:00-16:00`), if any.
     pub time: Option<String>,
+    /// The text names a weekday the date does not fall on
+    /// (`วันจันทร์ที่ 14 กุมภาพันธ์ 2567`, a Wednesday): the date is kept as
+    /// written and this is `true`. An additive field of the contract.
+    #[serde(default)]
+    pub weekday_mismatch: bool,
 }
 
 /// What kind of quantity a [`NumberFact`] is.

@@ -150,7 +150,9 @@ impl Extractor {
     }
 
     /// Like [`Extractor::extract`], with a publication date for this article
-    /// only (overriding the builder's, if any).
+    /// only (overriding the builder's, if any). The publication date anchors
+    /// year-less and relative dates as described in
+    /// [`ExtractorBuilder::published`].
     ///
     /// # Example
     ///
@@ -200,12 +202,47 @@ impl ExtractorBuilder {
     /// in which case relative dates are not reported and a year-less date is
     /// reported only where the article itself gives the year. Costs nothing.
     ///
+    /// # Year-less dates
+    ///
+    /// A day or month written without a year (`เมื่อวันที่ 5 มี.ค.`) takes its
+    /// year, in this order, from:
+    ///
+    /// 1. with `ที่ผ่านมา` after it, the publication date: the latest such
+    ///    day not after it; with `นี้`, the publication year;
+    /// 2. a year written shortly before it on the same line
+    ///    (`สำหรับปี 2562 ตั้งแต่วันที่ 1 มกราคม`);
+    /// 3. the nearest full date before it in the article (`วันที่ 29 มกราคม
+    ///    2561 ... ครม. 30 ม.ค.` is 30 January 2018);
+    /// 4. the publication date: the year that puts the day nearest to it,
+    ///    a day after publication counting four times a day before it (news
+    ///    mostly reports what has happened, but a cabinet meeting `30 ม.ค.`
+    ///    in an article of 29 January is the next day);
+    /// 5. nothing: the date is not reported.
+    ///
+    /// A weekday written with the date (`วันพุธที่ 20 ธันวาคม`) moves the year
+    /// by one where that makes the weekday right. The `era` of an inferred
+    /// year is null.
+    ///
+    /// # Relative dates
+    ///
+    /// With a publication date, `วันนี้`, `เมื่อวาน(นี้)`, `พรุ่งนี้`,
+    /// `เมื่อวันจันทร์ที่ผ่านมา`, `สัปดาห์หน้า` (Monday to Sunday),
+    /// `เดือนที่แล้ว`, `ปีหน้า` ... are dates relative to it; right after a
+    /// number (`3 ปีที่แล้ว`) they are a duration, not a date.
+    ///
     /// # Example
     ///
     /// ```
     /// let day = chrono::NaiveDate::from_ymd_opt(2024, 2, 14).unwrap();
     /// let e = thaifacts::Extractor::builder().published(day).build().unwrap();
     /// assert_eq!(e.published(), Some(day));
+    /// let facts = e.extract("เมื่อวันที่ 5 ก.พ. ที่ประชุมมีมติ เมื่อวานนี้");
+    /// assert_eq!(facts.dates[0].value, "2024-02-05");
+    /// assert_eq!(facts.dates[0].era, None);
+    /// assert_eq!(facts.dates[1].value, "2024-02-13");
+    /// // Without a publication date neither is reported.
+    /// let facts = thaifacts::extract("เมื่อวันที่ 5 ก.พ. ที่ประชุมมีมติ เมื่อวานนี้");
+    /// assert!(facts.dates.is_empty());
     /// ```
     pub fn published(mut self, date: NaiveDate) -> Self {
         self.published = Some(date);

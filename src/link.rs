@@ -62,6 +62,7 @@ pub(crate) fn link(raw: RawFacts, norm: &Normalized, input: &str) -> ArticleFact
                     precision: d.precision,
                     era: d.era,
                     time: d.time,
+                    weekday_mismatch: d.weekday_mismatch,
                 }
             })
             .collect(),

@@ -12,7 +12,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("positions", 0.92),
     ("organizations", 0.93),
     ("places", 0.98),
-    ("dates", 0.0),
+    ("dates", 0.99),
     ("numbers", 0.99),
 ];
 

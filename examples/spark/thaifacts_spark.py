@@ -64,6 +64,7 @@ FACTS = T.StructType([
         T.StructField("precision", T.StringType()),
         T.StructField("era", T.StringType()),
         T.StructField("time", T.StringType()),
+        T.StructField("weekday_mismatch", T.BooleanType()),
     ]))),
     T.StructField("numbers", T.ArrayType(T.StructType([
         T.StructField("text", T.StringType()),

@@ -82,6 +82,12 @@ pub enum Category {
     /// Words around a number that say what it is (`number_context.tsv`:
     /// phrase, role, argument): qualifiers, ordinal and year markers, ...
     NumberContext,
+    // Date extractor (issue 5):
+    /// Weekday names with วัน (`weekdays.tsv`: name, ISO weekday 1-7).
+    Weekday,
+    /// Words for a day, week, month or year relative to the publication date
+    /// (`relative_dates.tsv`: phrase, unit, offset).
+    RelativeDate,
 }
 
 impl Category {
@@ -105,6 +111,9 @@ impl Category {
             Category::Place => 4,
             // Number extractor (issue 6).
             Category::NumberWord | Category::Unit | Category::NumberContext => 3,
+            // Date extractor (issue 5):
+            Category::Weekday => 2,
+            Category::RelativeDate => 3,
         }
     }
 }
@@ -177,6 +186,64 @@ pub(crate) fn parse(file: &str, text: &str, columns: usize) -> Result<Vec<Entry>
     Ok(entries)
 }
 
+/// Checks the value columns of a category's entries (date extractor, issue 5):
+/// a month number is 1-12, a weekday 1-7, a relative date has a known unit
+/// and a small offset.
+///
+/// # Errors
+///
+/// [`LexiconError::Value`] naming the file, line and column.
+fn check_values(category: Category, file: &str, entries: &[Entry]) -> Result<(), LexiconError> {
+    for e in entries {
+        match category {
+            Category::Month => {
+                int_column(file, e, 2, 1..=12, "a month number from 1 to 12")?;
+            }
+            Category::Weekday => {
+                int_column(file, e, 2, 1..=7, "an ISO weekday number from 1 (Monday) to 7 (Sunday)")?;
+            }
+            Category::RelativeDate => {
+                if !matches!(e.columns[1].as_str(), "day" | "week" | "month" | "year") {
+                    return Err(value_error(file, e, 2, "one of day, week, month, year"));
+                }
+                int_column(file, e, 3, -100..=100, "an offset from -100 to 100")?;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Column `column` (1-based) of `e` as an integer within `range`.
+///
+/// # Errors
+///
+/// [`LexiconError::Value`] with `expected` when the column is not an integer
+/// in `range`.
+pub(crate) fn int_column(
+    file: &str,
+    e: &Entry,
+    column: usize,
+    range: std::ops::RangeInclusive<i32>,
+    expected: &'static str,
+) -> Result<i32, LexiconError> {
+    match e.columns.get(column - 1).and_then(|c| c.parse::<i32>().ok()) {
+        Some(v) if range.contains(&v) => Ok(v),
+        _ => Err(value_error(file, e, column, expected)),
+    }
+}
+
+/// A [`LexiconError::Value`] for column `column` (1-based) of `e`.
+pub(crate) fn value_error(file: &str, e: &Entry, column: usize, expected: &'static str) -> LexiconError {
+    LexiconError::Value {
+        file: file.to_string(),
+        line: e.line,
+        column,
+        expected,
+        found: e.columns.get(column - 1).cloned().unwrap_or_default(),
+    }
+}
+
 /// The settings of every lexicon matcher: leftmost-longest (so the longer
 /// phrase wins), and a DFA without prefilter. Thai text is a stream of
 /// three-byte characters that all start with the same two bytes, so a
@@ -211,6 +278,9 @@ const SHIPPED: &[Shipped] = &[
     Shipped { category: Category::NumberWord, file: "number_words.tsv", text: include_str!("number_words.tsv") },
     Shipped { category: Category::Unit, file: "units.tsv", text: include_str!("units.tsv") },
     Shipped { category: Category::NumberContext, file: "number_context.tsv", text: include_str!("number_context.tsv") },
+    // Date extractor (issue 5):
+    Shipped { category: Category::Weekday, file: "weekdays.tsv", text: include_str!("weekdays.tsv") },
+    Shipped { category: Category::RelativeDate, file: "relative_dates.tsv", text: include_str!("relative_dates.tsv") },
 ];
 
 /// One lexicon hit in the normalized text.
@@ -299,6 +369,7 @@ impl Lexicons {
         let mut seen: std::collections::HashSet<(Category, String)> = Default::default();
         for (category, file, text) in files {
             let parsed = parse(file, text, category.columns())?;
+            check_values(category, file, &parsed)?;
             let list = entries.entry(category).or_default();
             for e in parsed {
                 // An extra file may repeat a shipped phrase of the same
@@ -345,6 +416,36 @@ mod tests {
         let lex = Lexicons::shipped();
         assert!(!lex.entries(Category::Title).is_empty());
         assert!(!lex.entries(Category::Month).is_empty());
+        assert!(!lex.entries(Category::Weekday).is_empty());
+        assert!(!lex.entries(Category::RelativeDate).is_empty());
+    }
+
+    #[test]
+    fn value_columns_are_checked() {
+        let cases: &[(Category, &str, &str)] = &[
+            (Category::Month, "มกรา\t13\n", "m.tsv:1: column 2 is \"13\", expected a month number from 1 to 12"),
+            (Category::Month, "# c\nมกรา\tx\n", "m.tsv:2: column 2 is \"x\", expected a month number from 1 to 12"),
+            (
+                Category::Weekday,
+                "วันจันทร์นี้\t0\n",
+                "m.tsv:1: column 2 is \"0\", expected an ISO weekday number from 1 (Monday) to 7 (Sunday)",
+            ),
+            (
+                Category::RelativeDate,
+                "วานนี้\tdays\t-1\n",
+                "m.tsv:1: column 2 is \"days\", expected one of day, week, month, year",
+            ),
+            (
+                Category::RelativeDate,
+                "วานนี้\tday\t+x\n",
+                "m.tsv:1: column 3 is \"+x\", expected an offset from -100 to 100",
+            ),
+        ];
+        for (category, text, want) in cases {
+            let err = Lexicons::with_extra(&[(*category, "m.tsv".into(), (*text).into())]).unwrap_err();
+            assert_eq!(err.to_string(), *want, "{text:?}");
+        }
+        assert!(Lexicons::with_extra(&[(Category::Month, "m.tsv".into(), "มกรา\t1\n".into())]).is_ok());
     }
 
     #[test]
