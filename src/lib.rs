@@ -45,17 +45,12 @@
 #![warn(missing_docs)]
 #![deny(rustdoc::broken_intra_doc_links)]
 
-// The extractors fill these in issue by issue; until every pass reads them,
-// parts of the scanned document and the calendar are not yet used.
-#[allow(dead_code)]
 mod calendar;
 mod error;
 pub mod eval;
-#[allow(dead_code)]
 mod extract;
 mod facts;
 mod input;
-#[allow(dead_code)]
 mod lexicon;
 mod link;
 mod normalize;
