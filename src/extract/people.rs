@@ -45,6 +45,9 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+/// The longest statement kept, in bytes (about 1,000 Thai characters).
+const MAX_STATEMENT: usize = 3000;
+
 use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 
 use super::{Doc, Span};
@@ -220,13 +223,28 @@ fn opens(c: char) -> bool {
 
 /// The end of the word starting at `i`.
 fn word_end(text: &str, i: usize) -> usize {
-    text[i..].find(is_break).map_or(text.len(), |k| i + k)
+    let window = &text[i..floor_boundary(text, i + MAX_WORD)];
+    window.find(is_break).map_or(i + window.len(), |k| i + k)
+}
+
+/// The longest run between spaces looked at, in bytes: Thai text without
+/// spaces must not make each name or position read to the end of the text.
+const MAX_WORD: usize = 1024;
+
+/// `at`, or the nearest char boundary of `text` before it (clamped to its length).
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// The end of the position phrase starting at `i` (a position may contain
 /// dots and hyphens: `ผบ.หมู่`, `Director-General`).
 fn phrase_end(text: &str, i: usize) -> usize {
-    text[i..].find(|c: char| is_break(c) && c != '-').map_or(text.len(), |k| i + k)
+    let window = &text[i..floor_boundary(text, i + MAX_WORD)];
+    window.find(|c: char| is_break(c) && c != '-').map_or(i + window.len(), |k| i + k)
 }
 
 fn char_count(s: &str) -> usize {
@@ -441,8 +459,16 @@ impl Reader<'_> {
     fn statement(&self, q: usize) -> Option<Span> {
         let text = self.text;
         let Some((Class::Speech, verb_end)) = self.words.at(text, q) else { return None };
-        let line_end = text[q..].find('\n').map_or(text.len(), |k| q + k);
-        let mut w = word_end(text, q).min(line_end);
+        // A statement runs to the end of its paragraph, but no further than
+        // MAX_STATEMENT bytes (cut at a space): text without line breaks
+        // must not make every statement run to the end of the article.
+        let limit = floor_boundary(text, q + MAX_STATEMENT);
+        let line_end = match text[q..limit].find('\n') {
+            Some(k) => q + k,
+            None if limit < text.len() => text[q..limit].rfind(' ').map_or(limit, |k| q + k),
+            None => limit,
+        };
+        let mut w = word_end(&text[..line_end], q);
         let mut start = text[verb_end..w].find("ว่า").map(|k| verb_end + k + "ว่า".len());
         if start.is_none() && text[w..].starts_with(' ') && text[w + 1..].starts_with("ว่า") {
             w += 1;
