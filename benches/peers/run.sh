@@ -10,5 +10,7 @@ root="$(cd "$here/../.." && pwd)"
 venv="$root/target/peers-venv"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/pip" install --quiet --disable-pip-version-check "pythainlp>=5"
+# tltk's NER model ships in its wheel (runs offline); it needs a newer scikit-learn.
+"$venv/bin/pip" install --quiet --disable-pip-version-check tltk "scikit-learn>=1.5" || echo "run.sh: tltk not installed; NER is skipped" >&2
 (cd "$root" && cargo build --release --quiet)
 "$venv/bin/python" "$here/compare.py" --cli "$root/target/release/thaifacts" --root "$root" "$@"
