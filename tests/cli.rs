@@ -143,8 +143,25 @@ fn jsonl_keeps_order_and_reports_bad_records() {
     );
     assert!(matches!(&got[5], Line::Facts { id, .. } if id == "f"));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(err.lines().count(), 3, "{err}");
-    assert!(err.lines().all(|l| l.starts_with("thaifacts: line ")));
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 4, "{err}");
+    assert!(lines[..3].iter().all(|l| l.starts_with("thaifacts: line ")));
+    assert!(lines[3].starts_with("thaifacts: 6 records, 3 errors, "), "{err}");
+    assert!(lines[3].ends_with(" s"), "{err}");
+}
+
+#[test]
+fn jsonl_quiet_has_no_summary() {
+    let input = "{\"id\": 1, \"text\": \"ข่าว\"}\n{oops\n";
+    let out = run(&["extract", "--jsonl", "--quiet"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("thaifacts: line 2: invalid JSON record"));
+    let out = run(&["extract", "--jsonl"], b"{\"id\": 1, \"text\": \"x\"}\n");
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("thaifacts: 1 records, 0 errors, "), "{err}");
 }
 
 #[test]

@@ -51,6 +51,10 @@ enum Command {
         /// Worker threads for --jsonl (default: all cores).
         #[arg(long, value_name = "N")]
         threads: Option<usize>,
+        /// With --jsonl: no progress display and no closing summary line on
+        /// stderr (errors of single records are still reported).
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Score extraction against hand-written expected facts: every
     /// NAME.expected.json in DIR against NAME.txt (beside it, or in --texts).
@@ -97,11 +101,11 @@ impl From<io::Error> for Failure {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Extract { file, jsonl: false, published, pretty, threads: _ } => {
+        Command::Extract { file, jsonl: false, published, pretty, threads: _, quiet: _ } => {
             extract_one(file.as_deref(), published, pretty).map(|()| true)
         }
-        Command::Extract { file, jsonl: true, published, pretty: _, threads } => {
-            extract_jsonl(file.as_deref(), published, threads)
+        Command::Extract { file, jsonl: true, published, pretty: _, threads, quiet } => {
+            extract_jsonl(file.as_deref(), published, threads, quiet)
         }
         Command::Normalize { file } => normalize(file.as_deref()).map(|()| true),
         Command::Eval { dir, texts, verbose, json } => eval(&dir, texts.as_deref(), verbose, json).map(|()| true),
@@ -241,7 +245,70 @@ struct ErrorLine<'a> {
 }
 
 /// Returns whether every record succeeded.
-fn extract_jsonl(file: Option<&Path>, published: Option<NaiveDate>, threads: Option<usize>) -> Result<bool, Failure> {
+/// Progress of a JSON Lines run: a live line on stderr when it is a
+/// terminal (and not --quiet), and a summary line at the end (unless --quiet).
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    quiet: bool,
+    started: std::time::Instant,
+    records: usize,
+    errors: usize,
+    bytes: usize,
+}
+
+impl Progress {
+    fn new(quiet: bool) -> Progress {
+        use std::io::IsTerminal;
+        let bar = (!quiet && io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
+            bar
+        });
+        Progress { bar, quiet, started: std::time::Instant::now(), records: 0, errors: 0, bytes: 0 }
+    }
+
+    fn update(&self) {
+        if let Some(bar) = &self.bar {
+            let secs = self.started.elapsed().as_secs_f64().max(1e-9);
+            bar.set_message(format!(
+                "{} records, {:.1} MB/s, {} errors",
+                self.records,
+                self.bytes as f64 / 1e6 / secs,
+                self.errors
+            ));
+        }
+    }
+
+    /// Prints a diagnostic without tearing the live line.
+    fn error(&self, msg: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("thaifacts: {msg}")),
+            None => eprintln!("thaifacts: {msg}"),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+        if !self.quiet {
+            eprintln!(
+                "thaifacts: {} records, {} errors, {:.2} s",
+                self.records,
+                self.errors,
+                self.started.elapsed().as_secs_f64()
+            );
+        }
+    }
+}
+
+fn extract_jsonl(
+    file: Option<&Path>,
+    published: Option<NaiveDate>,
+    threads: Option<usize>,
+    quiet: bool,
+) -> Result<bool, Failure> {
+    let mut progress = Progress::new(quiet);
     let pool = {
         let mut b = rayon::ThreadPoolBuilder::new();
         if let Some(n) = threads {
@@ -282,6 +349,7 @@ fn extract_jsonl(file: Option<&Path>, published: Option<NaiveDate>, threads: Opt
                 continue; // blank lines carry no record
             }
             bytes += buf.len();
+            progress.bytes += buf.len();
             chunk.push((line_no, buf));
         }
         let lines: Vec<(bool, String)> = pool.install(|| {
@@ -305,21 +373,25 @@ fn extract_jsonl(file: Option<&Path>, published: Option<NaiveDate>, threads: Opt
                 .collect()
         });
         for (ok, line) in lines {
+            progress.records += 1;
             if !ok {
                 all_ok = false;
+                progress.errors += 1;
                 let msg: serde_json::Value = serde_json::from_str(&line).unwrap_or_default();
                 // Flush our data first so stderr and stdout do not interleave mid-line.
                 out.flush()?;
-                eprintln!("thaifacts: {}", msg["error"].as_str().unwrap_or("record failed"));
+                progress.error(msg["error"].as_str().unwrap_or("record failed"));
             }
             out.write_all(line.as_bytes())?;
             out.write_all(b"\n")?;
         }
+        progress.update();
         if eof {
             break;
         }
     }
     out.flush()?;
+    progress.finish();
     Ok(all_ok)
 }
 
