@@ -95,6 +95,8 @@ pub(crate) fn link(raw: RawFacts, norm: &Normalized, input: &str) -> ArticleFact
 /// short mention goes to the one the text was just talking about), else the
 /// first one after it; with no such person it is a person of its own.
 fn link_people(raw: Vec<RawPerson>, spans: &Spans<'_>) -> Vec<Person> {
+    let mut name_spans: Vec<Range<usize>> = raw.iter().map(|p| p.span.clone()).collect();
+    name_spans.sort_by_key(|r| r.start);
     let mut people: Vec<Person> = Vec::new();
     let mut by_full: HashMap<String, usize> = HashMap::new();
     // Given name → (start of a full-name mention, person), in text order.
@@ -128,12 +130,56 @@ fn link_people(raw: Vec<RawPerson>, spans: &Spans<'_>) -> Vec<Person> {
         };
         absorb(&mut people[i], p, spans);
     }
+    mention_by_position(&mut people, &name_spans, spans);
     for person in &mut people {
         person.mentions.sort();
+        person.mentions.dedup();
         person.statements.sort();
     }
     people.sort_by(|a, b| a.mentions.first().cmp(&b.mentions.first()));
     people
+}
+
+/// A position written on its own (`ผู้ว่าราชการจังหวัดขอนแก่น กล่าวว่า`, no
+/// name next to it) is a mention of the one person who holds it in this
+/// article. It must stand as a phrase of its own (a space, punctuation or
+/// the line's edge on both sides) and must not be the apposition of a name
+/// (right after or right before a name mention). A position that two people
+/// hold is ambiguous and mentions nobody.
+fn mention_by_position(people: &mut [Person], name_spans: &[Range<usize>], spans: &Spans<'_>) {
+    let mut holder: HashMap<&str, Option<usize>> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        for pos in &p.positions {
+            // Short positions (โฆษก, ประธาน) name a role, not one person.
+            if pos.chars().count() < 8 {
+                continue;
+            }
+            holder.entry(pos.as_str()).and_modify(|h| *h = h.filter(|&j| j == i)).or_insert(Some(i));
+        }
+    }
+    let owned: Vec<(String, usize)> =
+        holder.into_iter().filter_map(|(pos, h)| h.map(|i| (pos.to_string(), i))).collect();
+    if owned.is_empty() {
+        return;
+    }
+    let Ok(matcher) = crate::lexicon::doc_matcher_builder().build(owned.iter().map(|(p, _)| p)) else { return };
+    let text = spans.norm.text();
+    let free = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || (c.is_ascii_punctuation() && c != '.'));
+    for m in matcher.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        if !free(text[..s].chars().next_back()) || !free(text[e..].chars().next()) {
+            continue;
+        }
+        // Apposition: a name mention ends just before, or starts just after.
+        let i = name_spans.partition_point(|r| r.start < s);
+        let near_before = i > 0 && name_spans[i - 1].end + 2 >= s && name_spans[i - 1].end <= s;
+        let near_after = name_spans.get(i).is_some_and(|r| r.start <= e + 2 && r.start >= e);
+        if near_before || near_after {
+            continue;
+        }
+        let person = owned[m.pattern().as_usize()].1;
+        people[person].mentions.push(spans.mention(&(s..e)));
+    }
 }
 
 fn new_person(name: String) -> Person {
