@@ -392,6 +392,14 @@ fn arabic_digit(c: char) -> Option<char> {
     }
 }
 
+/// Characters the Thai pass writes unchanged whatever surrounds them: ASCII
+/// letters and digits, Thai consonants and the vowels that are no mark
+/// (not sara e, which may be doubled). None is a zero-width character, a
+/// space, a line break, a quote, a Thai digit or a Thai mark.
+fn is_plain(c: char) -> bool {
+    matches!(c, 'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{0E01}'..='\u{0E30}' | '\u{0E32}' | '\u{0E33}' | '\u{0E41}'..='\u{0E46}')
+}
+
 /// A Thai combining mark: mai han-akat, the upper and lower vowels,
 /// phinthu, maitaikhu, the tone marks, thanthakhat, nikhahit, yamakkan.
 fn is_thai_mark(c: char) -> bool {
@@ -492,6 +500,11 @@ fn thai_pass(input: &str) -> Normalized {
     let mut canon: Vec<char> = Vec::new();
     let mut tmp = [0u8; 4];
     while let Some((i, c)) = it.next() {
+        if is_plain(c) {
+            // Most characters: written unchanged, nothing to check.
+            last_space = false;
+            continue;
+        }
         let c_end = i + c.len_utf8();
         if is_zero_width(c) {
             b.keep(input, run..i);
@@ -615,6 +628,15 @@ mod tests {
         check("น\u{0E4D}\u{0E49}\u{0E32}ท่วม", "น้ำท่วม", "น้ำ", "น\u{0E4D}\u{0E49}\u{0E32}");
         // tone mark before nikhahit: น ้ ํ า → น้ำ
         check("น\u{0E49}\u{0E4D}\u{0E32}", "น้ำ", "น้ำ", "น\u{0E49}\u{0E4D}\u{0E32}");
+    }
+
+    #[test]
+    fn plain_characters_are_nothing_else() {
+        for c in (0..0x3000).filter_map(char::from_u32).filter(|&c| is_plain(c)) {
+            assert!(!is_zero_width(c) && !is_space(c) && line_break(c, Some('\n')).is_none(), "{c:?}");
+            assert!(straight_quote(c).is_none() && arabic_digit(c).is_none(), "{c:?}");
+            assert!(c != SARA_E && !is_thai_mark(c), "{c:?}");
+        }
     }
 
     #[test]

@@ -536,7 +536,7 @@ fn later_uses_of_definitions(text: &str, out: &mut Vec<RawOrg>) {
         by_abbr.entry(d.0.as_str()).or_insert(i);
     }
     let patterns: Vec<&str> = by_abbr.keys().copied().collect();
-    let Ok(matcher) = crate::lexicon::doc_matcher_builder().build(&patterns) else {
+    let Ok(matcher) = crate::lexicon::DocMatcher::new(&patterns) else {
         return;
     };
     let mut spans: Vec<Span> = out.iter().map(|o| o.span.clone()).collect();

@@ -737,7 +737,7 @@ fn untitled_again(text: &str, found: &[RawPerson]) -> Vec<RawPerson> {
     if names.is_empty() {
         return Vec::new();
     }
-    let Ok(ac) = crate::lexicon::doc_matcher_builder().build(names.iter().map(|(n, _)| n)) else {
+    let Ok(ac) = crate::lexicon::DocMatcher::new(names.iter().map(|(n, _)| n)) else {
         return Vec::new();
     };
     let mut spans: Vec<Span> = found.iter().map(|p| p.span.clone()).collect();

@@ -139,9 +139,19 @@ pub(crate) enum Role {
 struct Words {
     matcher: AhoCorasick,
     roles: Vec<Role>,
-    /// Every word, longest first, to find the one that ends at a position.
+    /// Every word, longest first.
     left: Vec<(String, Role)>,
+    /// The words of `left`, bytes reversed, in the same order: an anchored
+    /// search over the reversed bytes before a position finds the longest
+    /// word that ends there in one pass (no loop over every word).
+    reversed: AhoCorasick,
+    /// The longest word, in bytes.
+    max_len: usize,
 }
+
+/// The longest boundary word [`word_before`] can find, in bytes (the
+/// reversed bytes before a position are copied to a buffer of this size).
+const MAX_WORD_BYTES: usize = 128;
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let mut phrases = Vec::new();
@@ -165,7 +175,14 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     }
     let mut left: Vec<(String, Role)> = phrases.iter().cloned().zip(roles.iter().copied()).collect();
     left.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    Words { matcher: build_matcher(&phrases), roles, left }
+    let reversed_phrases: Vec<Vec<u8>> = left.iter().map(|(w, _)| w.bytes().rev().collect()).collect();
+    let reversed = crate::lexicon::matcher_builder()
+        .start_kind(StartKind::Anchored)
+        .build(&reversed_phrases)
+        // Safe: the same phrases as `matcher`, reversed.
+        .unwrap_or_else(|e| panic!("place matcher: {e}"));
+    let max_len = left.first().map_or(0, |(w, _)| w.len());
+    Words { matcher: build_matcher(&phrases), roles, left, reversed, max_len }
 });
 
 /// The word of `name_stops.tsv` or `place_prefixes.tsv` that starts at
@@ -181,7 +198,17 @@ pub(crate) fn word_at(text: &str, pos: usize) -> Option<(usize, Role)> {
 /// its start and role.
 fn word_before(text: &str, pos: usize) -> Option<(usize, Role)> {
     let before = text.get(..pos)?;
-    let (w, r) = WORDS.left.iter().find(|(w, _)| before.ends_with(w.as_str()))?;
+    let words = &*WORDS;
+    let tail = &before.as_bytes()[before.len().saturating_sub(words.max_len.min(MAX_WORD_BYTES))..];
+    let mut buf = [0u8; MAX_WORD_BYTES];
+    for (b, &t) in buf.iter_mut().zip(tail.iter().rev()) {
+        *b = t;
+    }
+    let input = Input::new(&buf[..tail.len()]).anchored(Anchored::Yes);
+    // Leftmost-longest over the reversed bytes: the longest word that ends
+    // at `pos`, the first of `left` among equals, as a scan of `left` would.
+    let m = words.reversed.find(input)?;
+    let (w, r) = &words.left[m.pattern().as_usize()];
     let start = pos - w.len();
     // A prefix with a dot (อ., จ., ต.) ends many abbreviations (พ.ต.อ., บมจ.):
     // it counts only after a space, a non-letter or a function word.
@@ -643,6 +670,32 @@ mod tests {
         let provinces = GAZETTEER.entries.iter().filter(|e| e.kind == Some(PlaceKind::Province)).count();
         assert!(provinces >= 77, "{provinces} province forms");
         assert!(!WORDS.roles.is_empty());
+    }
+
+    #[test]
+    fn word_before_finds_the_longest_word_like_a_scan_of_the_list() {
+        assert!(WORDS.max_len <= MAX_WORD_BYTES, "a boundary word is longer than {MAX_WORD_BYTES} bytes");
+        let mut text = include_str!("../../fixtures/000_khonkaen_unesco.txt").to_string();
+        for (w, _) in &WORDS.left {
+            text.push('ก');
+            text.push_str(w);
+            text.push_str(w);
+            text.push(' ');
+        }
+        for pos in 0..=text.len() {
+            // The list scan it replaces: the first word of `left` (longest
+            // first) that the text before `pos` ends with.
+            let raw = text.get(..pos).and_then(|before| {
+                let (w, r) = WORDS.left.iter().find(|(w, _)| before.ends_with(w.as_str()))?;
+                Some((pos - w.len(), *r))
+            });
+            // word_before also drops dotted prefixes that do not start a word.
+            let got = word_before(&text, pos);
+            match raw {
+                Some((s, _)) if text[s..pos].ends_with('.') && !dotted_prefix_starts(&text, s) => assert_eq!(got, None),
+                _ => assert_eq!(got, raw, "at {pos}"),
+            }
+        }
     }
 
     #[test]

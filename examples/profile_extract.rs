@@ -1,0 +1,60 @@
+//! A driver for profiling the whole pipeline under callgrind or perf:
+//! warms the lexicons, then extracts the fixture articles, concatenated,
+//! N times (default 3).
+//!
+//! ```text
+//! cargo build --release --example profile_extract
+//! valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*profile_extract::run*' \
+//!     target/release/examples/profile_extract 3
+//! callgrind_annotate --inclusive=yes callgrind.out.<pid>
+//! ```
+//!
+//! Texts come from `$THAIFACTS_CORPUS` (default `../shared/corpus`) for every
+//! `fixtures/NAME.expected.json`.
+
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(3);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let corpus = std::env::var_os("THAIFACTS_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+    let mut names: Vec<String> = std::fs::read_dir(&root)
+        .expect("fixtures/ is readable")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|n| n.strip_suffix(".expected.json").map(str::to_string))
+        .collect();
+    names.sort();
+    let texts: Vec<String> = names
+        .iter()
+        .filter_map(|name| {
+            let local = root.join(format!("{name}.txt"));
+            let path = if local.exists() { local } else { corpus.join(format!("{name}.txt")) };
+            std::fs::read_to_string(path).ok()
+        })
+        .collect();
+    let all = texts.join("\n");
+    let extractor = thaifacts::Extractor::default();
+    let _ = extractor.extract("นาย");
+    let start = std::time::Instant::now();
+    let facts = run(&extractor, &all, n);
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!(
+        "{} bytes x {n}: {facts} facts, {:.1} MiB/s",
+        all.len(),
+        (all.len() * n) as f64 / secs / (1024.0 * 1024.0)
+    );
+}
+
+/// The measured loop, a function of its own so that callgrind can count it
+/// alone (`--toggle-collect`).
+#[inline(never)]
+fn run(extractor: &thaifacts::Extractor, all: &str, n: usize) -> usize {
+    let mut facts = 0;
+    for _ in 0..n {
+        let f = extractor.extract(std::hint::black_box(all));
+        facts += f.people.len() + f.organizations.len() + f.places.len() + f.dates.len() + f.numbers.len();
+    }
+    facts
+}
