@@ -39,6 +39,41 @@ pub struct ArticleFacts {
     pub numbers: Vec<NumberFact>,
 }
 
+impl ArticleFacts {
+    /// Every span of every fact, as `(start, end, text)`: mentions and
+    /// statements of people, mentions of organizations and places, dates and
+    /// numbers. Each satisfies `&input[start..end] == text`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let input = "เมื่อวันที่ 14 กุมภาพันธ์ 2567 มี 390 ล้านคน";
+    /// let facts = thaifacts::extract(input);
+    /// for (start, end, text) in facts.spans() {
+    ///     assert_eq!(&input[start..end], text);
+    /// }
+    /// assert!(facts.spans().len() >= 2);
+    /// ```
+    pub fn spans(&self) -> Vec<(usize, usize, &str)> {
+        fn m(m: &Mention) -> (usize, usize, &str) {
+            (m.start, m.end, m.text.as_str())
+        }
+        let mut out: Vec<(usize, usize, &str)> = Vec::new();
+        for p in &self.people {
+            out.extend(p.mentions.iter().chain(&p.statements).map(m));
+        }
+        for o in &self.organizations {
+            out.extend(o.mentions.iter().map(m));
+        }
+        for p in &self.places {
+            out.extend(p.mentions.iter().map(m));
+        }
+        out.extend(self.dates.iter().map(|d| (d.start, d.end, d.text.as_str())));
+        out.extend(self.numbers.iter().map(|n| (n.start, n.end, n.text.as_str())));
+        out
+    }
+}
+
 impl Default for ArticleFacts {
     fn default() -> Self {
         ArticleFacts {

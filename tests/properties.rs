@@ -37,19 +37,7 @@ fn check_facts(input: &str) {
     let facts = thaifacts::extract(input);
     let again = thaifacts::extract(input);
     assert_eq!(serde_json::to_string(&facts).unwrap(), serde_json::to_string(&again).unwrap());
-    let mut spans = Vec::new();
-    for p in &facts.people {
-        spans.extend(p.mentions.iter().map(|m| (m.start, m.end, m.text.clone())));
-        spans.extend(p.statements.iter().map(|m| (m.start, m.end, m.text.clone())));
-    }
-    for o in &facts.organizations {
-        spans.extend(o.mentions.iter().map(|m| (m.start, m.end, m.text.clone())));
-    }
-    for p in &facts.places {
-        spans.extend(p.mentions.iter().map(|m| (m.start, m.end, m.text.clone())));
-    }
-    spans.extend(facts.dates.iter().map(|d| (d.start, d.end, d.text.clone())));
-    spans.extend(facts.numbers.iter().map(|n| (n.start, n.end, n.text.clone())));
+    let spans = facts.spans();
     for (s, e, text) in spans {
         assert!(s <= e && e <= input.len(), "span {s}..{e} out of bounds");
         assert!(input.is_char_boundary(s) && input.is_char_boundary(e));

@@ -2,18 +2,7 @@
 // text, spans lie on char boundaries, dates are valid, output serializes.
 
 pub fn facts(input: &str, facts: &thaifacts::ArticleFacts) {
-    let mut spans: Vec<(usize, usize, &str)> = Vec::new();
-    for p in &facts.people {
-        spans.extend(p.mentions.iter().chain(&p.statements).map(|m| (m.start, m.end, m.text.as_str())));
-    }
-    for o in &facts.organizations {
-        spans.extend(o.mentions.iter().map(|m| (m.start, m.end, m.text.as_str())));
-    }
-    for p in &facts.places {
-        spans.extend(p.mentions.iter().map(|m| (m.start, m.end, m.text.as_str())));
-    }
-    spans.extend(facts.dates.iter().map(|d| (d.start, d.end, d.text.as_str())));
-    spans.extend(facts.numbers.iter().map(|n| (n.start, n.end, n.text.as_str())));
+    let spans = facts.spans();
     for (s, e, t) in spans {
         assert!(s <= e && e <= input.len());
         assert!(input.is_char_boundary(s) && input.is_char_boundary(e));
