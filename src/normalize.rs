@@ -406,15 +406,33 @@ fn is_thai_mark(c: char) -> bool {
     matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}')
 }
 
+/// A combining mark of another script (canonical combining class above 0)
+/// standing among Thai marks: it is put in order with them, so that the
+/// result stays in NFC.
+fn is_foreign_mark(c: char) -> bool {
+    c >= '\u{0300}'
+        && !('\u{0E00}'..='\u{0E7F}').contains(&c)
+        && unicode_normalization::char::canonical_combining_class(c) > 0
+}
+
+/// A mark that belongs to the cluster being put in order.
+fn is_mark(c: char) -> bool {
+    is_thai_mark(c) || is_foreign_mark(c)
+}
+
 /// Where a mark goes in a cluster: vowels first, then maitaikhu, then tone
 /// marks and thanthakhat, then nikhahit. A stable sort keeps marks of the
-/// same rank in the order typed.
+/// same rank in the order typed. A foreign mark goes with the vowels when
+/// its combining class is at most theirs (103), else with the tone marks,
+/// which keeps every run of non-starters in ascending combining class (NFC).
 fn mark_rank(c: char) -> u8 {
     match c {
         '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' => 0,
         '\u{0E47}' => 1,
         '\u{0E48}'..='\u{0E4C}' | '\u{0E4E}' => 2,
-        _ => 3,
+        '\u{0E4D}' => 3,
+        _ if unicode_normalization::char::canonical_combining_class(c) <= 103 => 0,
+        _ => 2,
     }
 }
 
@@ -432,7 +450,8 @@ fn thai_ccc(c: char) -> u8 {
 
 /// Sort key of a mark within a cluster.
 fn mark_key(c: char) -> (u8, u8) {
-    (mark_rank(c), thai_ccc(c))
+    let ccc = if is_thai_mark(c) { thai_ccc(c) } else { unicode_normalization::char::canonical_combining_class(c) };
+    (mark_rank(c), ccc)
 }
 
 /// Whether a run of marks is already canonical: no duplicates and in order
@@ -440,10 +459,10 @@ fn mark_key(c: char) -> (u8, u8) {
 fn is_canonical(marks: &[char]) -> bool {
     match marks {
         [_] => true,
-        [a, b] => a != b && mark_key(*a) <= mark_key(*b),
+        [a, b] => (a != b || !is_thai_mark(*a)) && mark_key(*a) <= mark_key(*b),
         _ => {
             marks.windows(2).all(|w| mark_key(w[0]) <= mark_key(w[1])) && {
-                let mut seen = marks.to_vec();
+                let mut seen: Vec<char> = marks.iter().copied().filter(|&m| is_thai_mark(m)).collect();
                 seen.sort_unstable();
                 seen.windows(2).all(|w| w[0] != w[1])
             }
@@ -462,7 +481,8 @@ fn canonical_marks(marks: &[char], then_sara_aa: bool, out: &mut Vec<char>) {
         if then_sara_aa && m == NIKHAHIT {
             continue;
         }
-        if !out.contains(&m) {
+        // Only Thai marks are deduplicated; other scripts may repeat marks.
+        if !is_thai_mark(m) || !out.contains(&m) {
             out.push(m);
         }
     }
@@ -552,7 +572,7 @@ fn thai_pass(input: &str) -> Normalized {
             }
             continue;
         }
-        if is_thai_mark(c) {
+        if is_mark(c) {
             // Gather the whole run of marks (zero-width characters inside it
             // are dropped), and a sara aa that completes a decomposed sara
             // am; then write the run in canonical order.
@@ -561,7 +581,7 @@ fn thai_pass(input: &str) -> Normalized {
             let mut end = c_end;
             let mut dropped = false;
             while let Some((j, m, n)) = peek_visible(&it) {
-                if !is_thai_mark(m) {
+                if !is_mark(m) {
                     break;
                 }
                 dropped |= n > 1;
@@ -696,6 +716,19 @@ mod tests {
         let doc = normalize(input);
         assert_eq!(doc.text(), input);
         assert_eq!(doc.map.segments.len(), 1);
+    }
+
+    // Found by the `normalize` fuzz target (issue 9): a Hebrew point among
+    // Thai marks made the Thai pass's output non-NFC, so a second
+    // normalization changed it again.
+    #[test]
+    fn foreign_mark_among_thai_marks_stays_idempotent() {
+        let input = "\u{0E35}\u{0E4B}\u{05C1}\u{0E39}\u{0E48}\u{0E3C}";
+        let once = normalize(input);
+        assert_eq!(normalize(once.text()).text(), once.text());
+        let input = "\u{0E01}\u{0E48}\u{0301}\u{0E38}\u{05C1}";
+        let once = normalize(input);
+        assert_eq!(normalize(once.text()).text(), once.text());
     }
 
     #[test]
