@@ -17,7 +17,7 @@
 //!   word (`นายจ้าง`, `พระราชบัญญัติ`, `คุณภาพ`; class `not_name` in
 //!   `people_words.tsv`) is not a title.
 //! - **Name.** The given name runs from the end of the title (or after one
-//!   space: `พลเอก ประยุทธ์`) to the first space. The family name is the
+//!   space: `พลเอก สมชาย`) to the first space. The family name is the
 //!   next space-delimited word unless that word starts with a position, a
 //!   verb of speech or a function word. Where a name runs into the following
 //!   text without a space (`นายอนุทินกล่าวว่า`), it ends where a word of the
@@ -256,7 +256,7 @@ struct Hits {
     titles: Vec<Hit>,
     positions: HashMap<usize, usize>,
     /// Starts of position hits, sorted, for cuts inside a word (a title
-    /// inside a word is no cut: สาวนายน, คำคุณ).
+    /// inside a word is no cut: สาวนายน).
     starts: Vec<usize>,
 }
 
