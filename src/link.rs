@@ -164,7 +164,7 @@ fn mention_by_position(people: &mut [Person], name_spans: &[Range<usize>], spans
     }
     let Ok(matcher) = crate::lexicon::DocMatcher::new(owned.iter().map(|(p, _)| p)) else { return };
     let text = spans.norm.text();
-    let free = |c: Option<char>| c.map_or(true, |c| c.is_whitespace() || (c.is_ascii_punctuation() && c != '.'));
+    let free = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || (c.is_ascii_punctuation() && c != '.'));
     for m in matcher.find_iter(text) {
         let (s, e) = (m.start(), m.end());
         if !free(text[..s].chars().next_back()) || !free(text[e..].chars().next()) {

@@ -393,7 +393,7 @@ fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
     toks.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
     let mut out: Vec<Token> = Vec::with_capacity(toks.len());
     for t in toks {
-        if out.last().map_or(true, |p| t.start >= p.end) {
+        if out.last().is_none_or(|p| t.start >= p.end) {
             out.push(t);
         }
     }
@@ -549,7 +549,7 @@ impl Parser<'_> {
     /// and at least one of `required` (when given).
     fn gap_is(&self, i: usize, allowed: &[Role], required: Option<Role>) -> bool {
         match self.words.whole(self.gap(i)) {
-            Some(roles) => roles.iter().all(|r| allowed.contains(r)) && required.map_or(true, |q| roles.contains(&q)),
+            Some(roles) => roles.iter().all(|r| allowed.contains(r)) && required.is_none_or(|q| roles.contains(&q)),
             None => false,
         }
     }

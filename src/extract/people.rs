@@ -749,7 +749,7 @@ fn untitled_again(text: &str, found: &[RawPerson]) -> Vec<RawPerson> {
             continue;
         }
         // A whole word on both sides.
-        let before_ok = text[..m.start()].chars().next_back().map_or(true, |c| !is_thai_letter(c));
+        let before_ok = text[..m.start()].chars().next_back().is_none_or(|c| !is_thai_letter(c));
         if !before_ok || starts_with_mark(&text[m.end()..]) {
             continue;
         }

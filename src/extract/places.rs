@@ -355,7 +355,7 @@ fn in_family_name(text: &str, pos: usize, title_ends: &[usize]) -> bool {
         && title_ends.get(i).is_some_and(|&e| e < word_end)
         && window[space + 1..].chars().all(is_thai_letter)
         // Not a place that starts like a title (พระนครศรีอยุธยา ลำปาง).
-        && !place_at(text, word_start).is_some_and(|(e, _)| e == word_end)
+        && place_at(text, word_start).is_none_or(|(e, _)| e != word_end)
 }
 
 /// What lies between two places of a list (`ลำปาง ลำพูน`, `ตาก, เลย และน่าน`).
