@@ -254,3 +254,25 @@ fn jsonl_huge_line_between_bad_records() {
     assert!(matches!(&got[3], Line::Facts { id, .. } if id.is_null()));
     assert!(matches!(&got[4], Line::Error { line: 5, .. }));
 }
+
+#[test]
+fn eval_prints_the_table_and_names_a_missing_text() {
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let corpus = std::env::var_os("THAIFACTS_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+    let out = run(&["eval", fixtures.to_str().unwrap(), "--texts", corpus.to_str().unwrap()], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let table = String::from_utf8(out.stdout).unwrap();
+    for cat in ["people", "positions", "organizations", "places", "dates", "numbers", "articles: "] {
+        assert!(table.contains(cat), "{table}");
+    }
+    let json = run(&["eval", fixtures.to_str().unwrap(), "--texts", corpus.to_str().unwrap(), "--json"], b"");
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(v["scores"]["dates"]["f1"].as_f64().unwrap() > 0.5);
+    let dir = temp("x.expected.json", b"{}").parent().unwrap().to_path_buf();
+    let out = bin().args(["eval", dir.to_str().unwrap()]).env_remove("THAIFACTS_CORPUS").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("thaifacts: x.txt: expected beside the expected facts in "), "{err}");
+}

@@ -62,7 +62,8 @@ enum Command {
     Eval {
         /// Directory of NAME.expected.json files.
         dir: PathBuf,
-        /// Directory holding the NAME.txt articles, when not beside them.
+        /// Directory holding the NAME.txt articles, when not beside them
+        /// (default: $THAIFACTS_CORPUS, if set).
         #[arg(long, value_name = "TEXTDIR")]
         texts: Option<PathBuf>,
         /// List every miss and every spurious fact with its article.
@@ -108,7 +109,10 @@ fn main() -> ExitCode {
             extract_jsonl(file.as_deref(), published, threads, quiet)
         }
         Command::Normalize { file } => normalize(file.as_deref()).map(|()| true),
-        Command::Eval { dir, texts, verbose, json } => eval(&dir, texts.as_deref(), verbose, json).map(|()| true),
+        Command::Eval { dir, texts, verbose, json } => {
+            let texts = texts.or_else(|| std::env::var_os("THAIFACTS_CORPUS").map(PathBuf::from));
+            eval(&dir, texts.as_deref(), verbose, json).map(|()| true)
+        }
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
