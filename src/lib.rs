@@ -24,11 +24,30 @@
 //! # Example: the facts of one article
 //!
 //! ```
-//! let input = "เมื่อวันที่ 14 กุมภาพันธ์ 2567 ทน.ขอนแก่นเข้าร่วม";
+//! let input = "เมื่อวันที่ 14 กุมภาพันธ์ 2567 นายธีระศักดิ์ ฑีฆายุพันธุ์ นายกเทศมนตรีนครขอนแก่น \
+//!              เปิดเผยว่า เทศบาลนครขอนแก่น (ทน.) ได้รับคัดเลือกเป็น 1 ใน 64 เมือง \
+//!              ร่วมกับพลเมือง 390 ล้านคน";
 //! let facts = thaifacts::extract(input);
-//! assert_eq!(facts.schema_version, 1);
-//! for d in &facts.dates {
-//!     assert_eq!(&input[d.start..d.end], d.text);
+//!
+//! let date = &facts.dates[0];
+//! assert_eq!((date.text.as_str(), date.value.as_str()), ("14 กุมภาพันธ์ 2567", "2024-02-14"));
+//!
+//! let person = &facts.people[0];
+//! assert_eq!(person.name, "ธีระศักดิ์ ฑีฆายุพันธุ์");
+//! assert_eq!(person.title.as_deref(), Some("นาย"));
+//! assert_eq!(person.positions, ["นายกเทศมนตรีนครขอนแก่น"]);
+//!
+//! let org = facts.organizations.iter().find(|o| o.name == "เทศบาลนครขอนแก่น").unwrap();
+//! assert_eq!(org.abbreviations, ["ทน."]);
+//!
+//! let rank = facts.numbers.iter().find(|n| n.of.is_some()).unwrap();
+//! assert_eq!((rank.value, rank.of, rank.unit.as_deref()), (1.0, Some(64.0), Some("เมือง")));
+//! let people = facts.numbers.iter().find(|n| n.unit.as_deref() == Some("คน")).unwrap();
+//! assert_eq!(people.value, 390_000_000.0);
+//!
+//! // Every span slices the original input to its text.
+//! for (start, end, text) in facts.spans() {
+//!     assert_eq!(&input[start..end], text);
 //! }
 //! ```
 //!
