@@ -122,7 +122,13 @@ pub fn normalize(input: &str) -> Normalized {
         None => thai_pass(input),
         Some(first) => {
             let second = thai_pass(&first.text);
-            Normalized { map: first.map.then(&second.map), text: second.text }
+            let done = Normalized { map: first.map.then(&second.map), text: second.text };
+            // Putting Thai marks in order can unblock a foreign mark that
+            // now composes with its base (r + ◌̑ → ȓ): compose once more.
+            match nfc(&done.text) {
+                None => done,
+                Some(third) => Normalized { map: done.map.then(&third.map), text: third.text },
+            }
         }
     }
 }
@@ -727,6 +733,10 @@ mod tests {
         let once = normalize(input);
         assert_eq!(normalize(once.text()).text(), once.text());
         let input = "\u{0E01}\u{0E48}\u{0301}\u{0E38}\u{05C1}";
+        let once = normalize(input);
+        assert_eq!(normalize(once.text()).text(), once.text());
+        // Found by the fuzzer too: reordering unblocked r + U+0311 (→ ȓ).
+        let input = "r\u{05C1}\u{0E4B}\u{0311}\u{0E4D}";
         let once = normalize(input);
         assert_eq!(normalize(once.text()).text(), once.text());
     }
