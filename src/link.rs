@@ -162,7 +162,7 @@ fn mention_by_position(people: &mut [Person], name_spans: &[Range<usize>], spans
     if owned.is_empty() {
         return;
     }
-    let Ok(matcher) = crate::lexicon::DocMatcher::new(owned.iter().map(|(p, _)| p)) else { return };
+    let matcher = crate::lexicon::DocMatcher::new(owned.iter().map(|(p, _)| p));
     let text = spans.norm.text();
     let free = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || (c.is_ascii_punctuation() && c != '.'));
     for m in matcher.find_iter(text) {

@@ -536,9 +536,7 @@ fn later_uses_of_definitions(text: &str, out: &mut Vec<RawOrg>) {
         by_abbr.entry(d.0.as_str()).or_insert(i);
     }
     let patterns: Vec<&str> = by_abbr.keys().copied().collect();
-    let Ok(matcher) = crate::lexicon::DocMatcher::new(&patterns) else {
-        return;
-    };
+    let matcher = crate::lexicon::DocMatcher::new(&patterns);
     let mut spans: Vec<Span> = out.iter().map(|o| o.span.clone()).collect();
     spans.sort_by_key(|s| s.start);
     let covered = |s: usize, e: usize| {

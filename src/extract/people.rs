@@ -737,9 +737,7 @@ fn untitled_again(text: &str, found: &[RawPerson]) -> Vec<RawPerson> {
     if names.is_empty() {
         return Vec::new();
     }
-    let Ok(ac) = crate::lexicon::DocMatcher::new(names.iter().map(|(n, _)| n)) else {
-        return Vec::new();
-    };
+    let ac = crate::lexicon::DocMatcher::new(names.iter().map(|(n, _)| n));
     let mut spans: Vec<Span> = found.iter().map(|p| p.span.clone()).collect();
     spans.sort_by_key(|s| s.start);
     let mut out = Vec::new();

@@ -257,90 +257,126 @@ pub(crate) fn matcher_builder() -> aho_corasick::AhoCorasickBuilder {
 }
 
 /// A leftmost-longest matcher built for one document (the abbreviations it
-/// defines, the names it mentions). A contiguous NFA builds far faster than
-/// a DFA for the few patterns of one article, but it costs several times
-/// more per byte than a DFA; so [`DocMatcher::find_iter`] walks the text
-/// character by character and runs an anchored search only where a
-/// pattern's first two characters stand (a filter of hashed pairs). Its
-/// matches are those of an unanchored leftmost-longest `find_iter`.
+/// defines, the names it mentions). Building an automaton for the few
+/// patterns of each article costs more than scanning with it, so there is
+/// none: [`DocMatcher::find_iter`] steps through the text a character at a
+/// time and looks up patterns only where the text's next bytes are, by a
+/// hashed bit set, the first bytes of some pattern. How many bytes is
+/// decided by the character's first byte (the shortest pattern starting
+/// with that byte, at most 8), so `EU` among Thai names does not make every
+/// Thai character a candidate. Testing a position is a table lookup, a
+/// load, a multiply and a bit test, with no character decoding. Its matches
+/// are those of an unanchored leftmost-longest Aho-Corasick `find_iter`;
+/// empty patterns never match.
 pub(crate) struct DocMatcher {
-    matcher: AhoCorasick,
-    /// Bit `pair(a, b)` is set when a pattern starts with the characters
-    /// `a b`, or with `a` alone (then `b` is `'\0'`).
-    pairs: Vec<u64>,
-    /// Whether a pattern is one character long: then a position is tried
-    /// when its first character alone fits.
-    short: bool,
-    /// Whether a pattern is empty: then every search is unanchored.
-    empty: bool,
+    /// Bit `slot(prefix)` is set when a pattern starts with `prefix`: its
+    /// first `keys[first byte]` bytes.
+    filter: Vec<u64>,
+    /// For each byte, the length of the prefix the filter holds for
+    /// patterns starting with it: the shortest such pattern's length, at
+    /// most 8 (two Thai characters are 6 bytes); 0 when none starts with it.
+    keys: [u8; 256],
+    /// `filter.len() * 64 - 1`: the filter's size is a power of two.
+    mask: usize,
+    /// (prefix, pattern ID), sorted by prefix, then longest pattern first,
+    /// then lowest ID (the one leftmost-longest reports among equals).
+    /// Patterns with the same first byte have prefixes of the same length,
+    /// so equal prefixes mean equal first bytes.
+    candidates: Vec<(u64, usize)>,
+    /// The patterns' bytes, by ID.
+    patterns: Vec<Box<[u8]>>,
 }
 
-/// Bits in [`DocMatcher::pairs`].
-const PAIR_BITS: u32 = 1 << 16;
+/// The bytes of `b[at..at + key]` as an integer (little-endian).
+fn prefix(b: &[u8], at: usize, key: usize) -> u64 {
+    match b.get(at..at + 8) {
+        Some(w) => {
+            let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+            if key >= 8 {
+                w
+            } else {
+                w & ((1u64 << (8 * key)) - 1)
+            }
+        }
+        None => b.get(at..at + key).map_or(0, |w| w.iter().rev().fold(0, |acc, &x| acc << 8 | u64::from(x))),
+    }
+}
 
-/// The bit of the character pair `a b` in [`DocMatcher::pairs`].
-fn pair(a: char, b: char) -> usize {
-    let h = (a as u32).wrapping_mul(0x9E37_79B1) ^ (b as u32).wrapping_mul(0x85EB_CA77);
-    (h.wrapping_mul(0xC2B2_AE3D) >> 16) as usize % PAIR_BITS as usize
+/// The bit of a prefix in a filter of `mask + 1` bits.
+fn slot(prefix: u64, mask: usize) -> usize {
+    (prefix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
+}
+
+/// The length of the UTF-8 character whose first byte is `b` (1 for a
+/// continuation byte, which a `&str` never starts a character with).
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
 }
 
 impl DocMatcher {
-    /// Compiles `patterns`; pattern IDs are their positions.
-    pub fn new<P: AsRef<str>>(patterns: impl IntoIterator<Item = P>) -> Result<DocMatcher, BuildError> {
-        let patterns: Vec<P> = patterns.into_iter().collect();
-        let (mut pairs, mut short, mut empty) = (vec![0u64; PAIR_BITS as usize / 64], false, false);
-        for p in &patterns {
-            let mut cs = p.as_ref().chars();
-            match (cs.next(), cs.next()) {
-                (None, _) => empty = true,
-                (Some(a), b) => {
-                    short |= b.is_none();
-                    let k = pair(a, b.unwrap_or('\0'));
-                    pairs[k / 64] |= 1 << (k % 64);
-                }
-            }
+    /// Compiles `patterns`; pattern IDs are their positions. Costs
+    /// `O(n log n)` in the number of patterns plus their total length.
+    pub fn new<P: AsRef<str>>(patterns: impl IntoIterator<Item = P>) -> DocMatcher {
+        let patterns: Vec<Box<[u8]>> = patterns.into_iter().map(|p| p.as_ref().as_bytes().into()).collect();
+        let mut keys = [0u8; 256];
+        for b in patterns.iter().filter(|b| !b.is_empty()) {
+            let k = &mut keys[usize::from(b[0])];
+            let len = b.len().min(8) as u8;
+            *k = if *k == 0 { len } else { (*k).min(len) };
         }
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .start_kind(aho_corasick::StartKind::Both)
-            .prefilter(false)
-            .build(patterns.iter().map(|p| p.as_ref()))?;
-        Ok(DocMatcher { matcher, pairs, short, empty })
+        // About 64 bits a pattern keeps false positives rare.
+        let bits = (patterns.len() * 64).next_power_of_two().clamp(1024, 1 << 16);
+        let mask = bits - 1;
+        let mut filter = vec![0u64; bits / 64];
+        let mut candidates = Vec::with_capacity(patterns.len());
+        for (id, b) in patterns.iter().enumerate().filter(|(_, b)| !b.is_empty()) {
+            let p = prefix(b, 0, usize::from(keys[usize::from(b[0])]));
+            let k = slot(p, mask);
+            filter[k / 64] |= 1 << (k % 64);
+            candidates.push((p, id));
+        }
+        candidates.sort_unstable_by_key(|&(p, id)| (p, std::cmp::Reverse(patterns[id].len()), id));
+        DocMatcher { filter, keys, mask, candidates, patterns }
     }
 
-    fn has(&self, a: char, b: char) -> bool {
-        let k = pair(a, b);
-        self.pairs[k / 64] & (1 << (k % 64)) != 0
+    /// The longest pattern at `pos`, given the text's prefix there.
+    fn longest_at(&self, bytes: &[u8], pos: usize, prefix: u64) -> Option<aho_corasick::Match> {
+        let from = self.candidates.partition_point(|&(p, _)| p < prefix);
+        self.candidates[from..]
+            .iter()
+            .take_while(|&&(p, _)| p == prefix)
+            .find(|&&(_, id)| bytes[pos..].starts_with(&self.patterns[id]))
+            .map(|&(_, id)| aho_corasick::Match::must(id, pos..pos + self.patterns[id].len()))
     }
 
     /// The leftmost-longest, non-overlapping matches in `text`, in order.
     pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = aho_corasick::Match> + 'a {
-        let mut unanchored = self.empty.then(|| self.matcher.find_iter(text));
+        let bytes = text.as_bytes();
         let mut pos = 0;
         std::iter::from_fn(move || {
-            if let Some(it) = unanchored.as_mut() {
-                return it.next();
-            }
             // A match starts at a character boundary (patterns and text are
-            // UTF-8), and the leftmost match is the anchored match at the
-            // first position where one exists.
-            let mut cs = text.get(pos..)?.chars();
-            let mut a = cs.next()?;
-            loop {
-                let b = cs.next();
-                let fits = (b.is_some_and(|b| self.has(a, b))) || (self.short && self.has(a, '\0'));
-                if fits {
-                    let input =
-                        aho_corasick::Input::new(text).span(pos..text.len()).anchored(aho_corasick::Anchored::Yes);
-                    if let Some(m) = self.matcher.find(input) {
-                        pos = m.end();
-                        return Some(m);
+            // UTF-8), and the leftmost match is the longest pattern at the
+            // first position where one fits.
+            while let Some(&first) = bytes.get(pos) {
+                let key = usize::from(self.keys[usize::from(first)]);
+                if key != 0 && pos + key <= bytes.len() {
+                    let p = prefix(bytes, pos, key);
+                    let k = slot(p, self.mask);
+                    if self.filter[k / 64] & (1 << (k % 64)) != 0 {
+                        if let Some(m) = self.longest_at(bytes, pos, p) {
+                            pos = m.end();
+                            return Some(m);
+                        }
                     }
                 }
-                pos += a.len_utf8();
-                a = b?;
+                pos += utf8_len(first);
             }
+            None
         })
     }
 }
@@ -545,10 +581,12 @@ mod tests {
             &["เทศบาล", "เทศบาลนคร", "ศบาลนครขอน", "น"],
             &["ไม่มีในข้อความนี้"],
             &["", "ขอน"],
+            &["ขอนแก่น", "นครขอนแก่นก", "แก่น"],
+            &["นก", "a.b", "ab"],
         ];
         for patterns in sets {
             let reference = doc_matcher_reference(patterns);
-            let doc = DocMatcher::new(patterns.iter()).unwrap();
+            let doc = DocMatcher::new(patterns.iter());
             for t in [text, "", "ก", "นครขอนแก่นก"] {
                 let want: Vec<_> = reference.find_iter(t).collect();
                 let got: Vec<_> = doc.find_iter(t).collect();
@@ -557,8 +595,23 @@ mod tests {
         }
     }
 
-    /// The unanchored matcher [`DocMatcher`] stands for.
+    proptest::proptest! {
+        #[test]
+        fn doc_matcher_agrees_with_an_unanchored_search(
+            patterns in proptest::collection::vec("[กขนa. ]{0,4}", 1..6),
+            text in "[กขนa. ]{0,40}",
+        ) {
+            let reference = doc_matcher_reference(&patterns.iter().map(String::as_str).collect::<Vec<_>>());
+            let want: Vec<_> = reference.find_iter(&text).collect();
+            let got: Vec<_> = DocMatcher::new(&patterns).find_iter(&text).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    /// The unanchored matcher [`DocMatcher`] stands for (where `""`, which
+    /// `DocMatcher` never matches, is a pattern, one that cannot match).
     fn doc_matcher_reference(patterns: &[&str]) -> AhoCorasick {
+        let patterns = patterns.iter().map(|p| if p.is_empty() { "\u{0}\u{1}never" } else { p });
         AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(patterns).unwrap()
     }
 
