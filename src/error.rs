@@ -118,9 +118,6 @@ pub enum BuildError {
     /// A lexicon added through the builder is malformed.
     #[error(transparent)]
     Lexicon(#[from] LexiconError),
-    /// The combined matcher could not be built.
-    #[error("could not build the lexicon matcher: {0}")]
-    Matcher(#[from] aho_corasick::BuildError),
 }
 
 /// A single article could not be read (the command-line tool's input).

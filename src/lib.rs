@@ -289,8 +289,7 @@ impl ExtractorBuilder {
     ///
     /// [`BuildError::Lexicon`] when a lexicon added with
     /// [`ExtractorBuilder::lexicon`] is malformed (the error names the file
-    /// and line), [`BuildError::Matcher`] when the combined matcher cannot be
-    /// built.
+    /// and line).
     ///
     /// # Example
     ///

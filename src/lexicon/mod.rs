@@ -10,9 +10,11 @@
 //! [`parse`] reads a file and rejects a byte-order mark, stray whitespace,
 //! duplicates, a wrong column count and entries that normalization would
 //! change (they could never match normalized text). [`Lexicons`] compiles
-//! every file into one Aho-Corasick automaton with leftmost-longest
+//! every file into one character trie ([`trie`]) with leftmost-longest
 //! semantics (so `นายกเทศมนตรี` wins over `นาย`), and [`Lexicons::scan`]
 //! reports every hit in one pass over the text.
+
+pub(crate) mod trie;
 
 use std::sync::{Arc, LazyLock};
 
@@ -421,50 +423,23 @@ pub(crate) struct Hit {
     pub entry: usize,
 }
 
-/// One leftmost-longest matcher and what each of its patterns is.
-#[derive(Debug)]
-struct Matcher {
-    matcher: AhoCorasick,
-    /// For each pattern: its category and entry index.
-    patterns: Vec<(Category, usize)>,
-}
+/// The scan group of the word lexicons (titles, positions, organizations,
+/// months, ...).
+const WORDS: usize = 0;
+/// The scan group of the number extractor's words.
+const NUMBERS: usize = 1;
 
-impl Matcher {
-    fn build(entries: &std::collections::BTreeMap<Category, Vec<Entry>>, numbers: bool) -> Result<Matcher, BuildError> {
-        let mut phrases: Vec<&str> = Vec::new();
-        let mut patterns = Vec::new();
-        for (&category, list) in entries.iter().filter(|(c, _)| c.is_number_word() == numbers) {
-            for (i, e) in list.iter().enumerate() {
-                phrases.push(e.phrase());
-                patterns.push((category, i));
-            }
-        }
-        Ok(Matcher { matcher: matcher_builder().build(&phrases)?, patterns })
-    }
-
-    fn scan(&self, text: &str, out: &mut Vec<Hit>) {
-        out.extend(
-            self.matcher
-                .find_iter(text)
-                .filter(|m| text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()))
-                .map(|m| {
-                    let (category, entry) = self.patterns[m.pattern().as_usize()];
-                    Hit { start: m.start(), end: m.end(), category, entry }
-                }),
-        );
-    }
-}
-
-/// Every lexicon, compiled into two leftmost-longest matchers: one for
-/// words (titles, positions, organizations, months, ...) and one for the
+/// Every lexicon, compiled into one [`trie::Trie`] with two leftmost-longest
+/// groups: words (titles, positions, organizations, months, ...) and the
 /// number extractor's words. They are kept apart because everyday number
 /// words straddle word boundaries in unsegmented Thai: `องศา` (degrees)
-/// lies across `ของ|ศาล`, and in one leftmost-longest scan it would hide
+/// lies across `ของ|ศาล`, and in one leftmost-longest group it would hide
 /// the organization head `ศาล`.
 #[derive(Debug)]
 pub(crate) struct Lexicons {
-    words: Matcher,
-    numbers: Matcher,
+    trie: trie::Trie,
+    /// For each trie ID: its category and entry index.
+    patterns: Vec<(Category, usize)>,
     /// Entries by category.
     entries: std::collections::BTreeMap<Category, Vec<Entry>>,
 }
@@ -504,22 +479,27 @@ impl Lexicons {
                 }
             }
         }
-        let words = Matcher::build(&entries, false)?;
-        let numbers = Matcher::build(&entries, true)?;
-        Ok(Lexicons { words, numbers, entries })
+        let mut builder = trie::TrieBuilder::new();
+        let mut patterns = Vec::new();
+        for (&category, list) in &entries {
+            let group = if category.is_number_word() { NUMBERS } else { WORDS };
+            for (i, e) in list.iter().enumerate() {
+                builder.add(group, patterns.len() as u32, e.phrase());
+                patterns.push((category, i));
+            }
+        }
+        Ok(Lexicons { trie: builder.build(), patterns, entries })
     }
 
     /// Every hit in `text`, in text order: the leftmost-longest hits of the
-    /// word lexicons and, separately, of the number lexicons (two passes).
+    /// word lexicons and, separately, of the number lexicons (one pass; at
+    /// one start, the word first).
     pub fn scan(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
-        self.words.scan(text, &mut hits);
-        let words = hits.len();
-        self.numbers.scan(text, &mut hits);
-        if words > 0 && words < hits.len() {
-            // Both runs are sorted; a stable sort merges them, words first on ties.
-            hits.sort_by_key(|h| h.start);
-        }
+        self.trie.scan(text, |f| {
+            let (category, entry) = self.patterns[f.id as usize];
+            hits.push(Hit { start: f.start, end: f.end, category, entry });
+        });
         hits
     }
 

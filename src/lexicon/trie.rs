@@ -1,0 +1,344 @@
+//! One pass over the text for several leftmost-longest lexicons at once.
+//!
+//! A [`Trie`] holds the phrases of several *groups* (the word lexicons, the
+//! number words, the gazetteer, ...). [`Trie::scan`] reports, for every
+//! group, the same matches as that group's own leftmost-longest
+//! Aho-Corasick `find_iter`, in a single walk over the text.
+//!
+//! # Why a trie and not one automaton per group
+//!
+//! Thai is three bytes a character, and a byte DFA of our lexicons is tens
+//! of megabytes: every transition is a likely cache miss, and each group
+//! needs its own scan because leftmost-longest matches of one group hide
+//! those of another. Here the trie's alphabet is characters (ASCII, the Thai
+//! block and the few other characters the phrases use), so one Thai
+//! character is one step; and from each character of the text the walk
+//! follows the trie as far as the text agrees with some phrase. That walk
+//! finds, for every group at once, the longest phrase starting there, which
+//! is all leftmost-longest needs: walking positions left to right, a group's
+//! match is taken where that group is free (past the end of its previous
+//! match). Most walks stop after a character or two, since Thai text agrees
+//! with few phrases for long.
+//!
+//! Cost: linear in the text times the number of characters a walk follows
+//! (at most the longest phrase). Memory: a few bytes a trie node.
+
+use std::collections::HashMap;
+
+/// A character in the trie's alphabet: ASCII is `0..128`, the Thai block
+/// U+0E00..U+0E7F is `128..256`, and other characters that some phrase uses
+/// are numbered from 256 (there are fewer characters than `u32` values, so
+/// numbering cannot fail).
+type Sym = u32;
+
+/// A character no phrase uses.
+const UNUSED: Sym = Sym::MAX;
+
+/// Node 0 is the root; no edge leads to it, so 0 also means "no child".
+const NONE: u32 = 0;
+
+/// An empty slot of [`Trie::keys`].
+const EMPTY: u64 = u64::MAX;
+
+/// The most groups a trie holds (each is a bit of a mask in the scan).
+pub(crate) const MAX_GROUPS: usize = 8;
+
+/// A match of one group's phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// The group the phrase was added to.
+    pub group: usize,
+    /// The ID the phrase was added with.
+    pub id: u32,
+    /// Byte offsets in the text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Phrases of several groups; see the [module docs](self).
+#[derive(Debug)]
+pub(crate) struct Trie {
+    /// The root's child for each symbol below 256 (ASCII and Thai), or
+    /// [`NONE`].
+    root: Vec<u32>,
+    /// Characters outside ASCII and the Thai block that phrases use.
+    others: HashMap<char, Sym>,
+    /// The other edges, an open-addressing table keyed by
+    /// `node << 32 | symbol`, with [`EMPTY`] slots.
+    keys: Vec<u64>,
+    /// The child of the edge in the same slot of `keys`.
+    children: Vec<u32>,
+    /// For node `n`, its phrases are `terminals[ends[n]..ends[n + 1]]`.
+    ends: Vec<u32>,
+    /// (group, id) of the phrases ending at a node, at most one a group.
+    terminals: Vec<(u8, u32)>,
+}
+
+/// Collects phrases, then builds a [`Trie`].
+#[derive(Debug, Default)]
+pub(crate) struct TrieBuilder {
+    others: HashMap<char, Sym>,
+    edges: HashMap<(u32, Sym), u32>,
+    /// Per node, (group, id) of the phrases ending there.
+    terminals: Vec<Vec<(u8, u32)>>,
+}
+
+impl TrieBuilder {
+    pub fn new() -> TrieBuilder {
+        TrieBuilder { terminals: vec![Vec::new()], ..Default::default() }
+    }
+
+    /// Adds `phrase` to `group` (below [`MAX_GROUPS`]) with `id`. Where a
+    /// group has the same phrase twice, the first added wins, as the lowest
+    /// pattern ID does in Aho-Corasick. An empty phrase never matches.
+    pub fn add(&mut self, group: usize, id: u32, phrase: &str) {
+        assert!(group < MAX_GROUPS, "a trie holds at most {MAX_GROUPS} groups");
+        if phrase.is_empty() {
+            return;
+        }
+        let mut node = 0u32;
+        for c in phrase.chars() {
+            let sym = match symbol(c) {
+                Some(s) => s,
+                None => {
+                    let next = 256 + self.others.len() as Sym;
+                    *self.others.entry(c).or_insert(next)
+                }
+            };
+            let fresh = self.terminals.len() as u32;
+            node = *self.edges.entry((node, sym)).or_insert(fresh);
+            if node == fresh {
+                self.terminals.push(Vec::new());
+            }
+        }
+        let list = &mut self.terminals[node as usize];
+        if !list.iter().any(|&(g, _)| usize::from(g) == group) {
+            list.push((group as u8, id));
+        }
+    }
+
+    pub fn build(self) -> Trie {
+        let mut root = vec![NONE; 256];
+        let slots = (self.edges.len() * 2).next_power_of_two().max(16);
+        let (mut keys, mut children) = (vec![EMPTY; slots], vec![NONE; slots]);
+        for (&(node, sym), &child) in &self.edges {
+            if node == 0 && sym < 256 {
+                root[sym as usize] = child;
+                continue;
+            }
+            let key = edge_key(node, sym);
+            let mut i = slot(key, slots - 1);
+            while keys[i] != EMPTY {
+                i = (i + 1) & (slots - 1);
+            }
+            keys[i] = key;
+            children[i] = child;
+        }
+        let mut ends = Vec::with_capacity(self.terminals.len() + 1);
+        let mut terminals = Vec::new();
+        ends.push(0);
+        for list in self.terminals {
+            terminals.extend(list);
+            ends.push(terminals.len() as u32);
+        }
+        Trie { root, others: self.others, keys, children, ends, terminals }
+    }
+}
+
+/// The symbol of an ASCII or Thai character.
+fn symbol(c: char) -> Option<Sym> {
+    match c as u32 {
+        c @ 0..0x80 => Some(c),
+        c @ 0x0E00..0x0E80 => Some(c - 0x0E00 + 128),
+        _ => None,
+    }
+}
+
+fn edge_key(node: u32, sym: Sym) -> u64 {
+    u64::from(node) << 32 | u64::from(sym)
+}
+
+/// The slot of `key` in a table of `mask + 1` slots.
+fn slot(key: u64, mask: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
+}
+
+impl Trie {
+    /// The symbol of the character at byte `pos` of `text` (a character
+    /// boundary) and its length in bytes, or `None` at the end.
+    #[inline]
+    fn symbol_at(&self, text: &str, pos: usize) -> Option<(Sym, usize)> {
+        let b = text.as_bytes();
+        let b0 = *b.get(pos)?;
+        if b0 < 0x80 {
+            return Some((Sym::from(b0), 1));
+        }
+        if b0 == 0xE0 {
+            // U+0E00..U+0E7F is E0 B8 80..E0 B9 BF.
+            if let (Some(&b1 @ (0xB8 | 0xB9)), Some(&b2)) = (b.get(pos + 1), b.get(pos + 2)) {
+                return Some((128 + Sym::from(b1 - 0xB8) * 64 + Sym::from(b2 & 0x3F), 3));
+            }
+        }
+        let c = text.get(pos..)?.chars().next()?;
+        Some((self.others.get(&c).copied().unwrap_or(UNUSED), c.len_utf8()))
+    }
+
+    #[inline]
+    fn child(&self, node: u32, sym: Sym) -> u32 {
+        if node == 0 {
+            return self.root.get(sym as usize).copied().unwrap_or_else(|| self.child_slow(node, sym));
+        }
+        self.child_slow(node, sym)
+    }
+
+    fn child_slow(&self, node: u32, sym: Sym) -> u32 {
+        if sym == UNUSED {
+            return NONE;
+        }
+        let key = edge_key(node, sym);
+        let mask = self.keys.len() - 1;
+        let mut i = slot(key, mask);
+        loop {
+            match self.keys[i] {
+                k if k == key => return self.children[i],
+                EMPTY => return NONE,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    #[inline]
+    fn terminals_of(&self, node: u32) -> &[(u8, u32)] {
+        let n = node as usize;
+        &self.terminals[self.ends[n] as usize..self.ends[n + 1] as usize]
+    }
+
+    /// Every group's leftmost-longest matches, in text order; at one start,
+    /// groups in increasing order.
+    pub fn scan(&self, text: &str, mut emit: impl FnMut(Found)) {
+        // Where each group's next match may start.
+        let mut free = [0usize; MAX_GROUPS];
+        let mut best = [(0u32, 0usize); MAX_GROUPS];
+        let mut pos = 0;
+        while let Some((sym, len)) = self.symbol_at(text, pos) {
+            let mut node = self.child(0, sym);
+            let mut found = 0u32;
+            let mut end = pos + len;
+            while node != NONE {
+                for &(g, id) in self.terminals_of(node) {
+                    let g = usize::from(g);
+                    if pos >= free[g] {
+                        best[g] = (id, end);
+                        found |= 1 << g;
+                    }
+                }
+                let Some((sym, len)) = self.symbol_at(text, end) else { break };
+                node = self.child(node, sym);
+                end += len;
+            }
+            while found != 0 {
+                let group = found.trailing_zeros() as usize;
+                found &= found - 1;
+                let (id, end) = best[group];
+                free[group] = end;
+                emit(Found { group, id, start: pos, end });
+            }
+            pos += len;
+        }
+    }
+
+    /// The longest phrase of `group` that starts exactly at byte `pos`:
+    /// its ID and end.
+    #[cfg(test)]
+    pub fn longest_at(&self, text: &str, pos: usize, group: usize) -> Option<(u32, usize)> {
+        if !text.is_char_boundary(pos) {
+            return None;
+        }
+        let (sym, len) = self.symbol_at(text, pos)?;
+        let mut node = self.child(0, sym);
+        let (mut end, mut best) = (pos + len, None);
+        while node != NONE {
+            if let Some(&(_, id)) = self.terminals_of(node).iter().find(|(g, _)| usize::from(*g) == group) {
+                best = Some((id, end));
+            }
+            let Some((sym, len)) = self.symbol_at(text, end) else { break };
+            node = self.child(node, sym);
+            end += len;
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aho_corasick::{AhoCorasick, MatchKind};
+
+    /// Each group's matches from [`Trie::scan`] and from its own
+    /// leftmost-longest Aho-Corasick automaton.
+    fn compare(groups: &[Vec<&str>], text: &str) {
+        let mut b = TrieBuilder::new();
+        for (g, phrases) in groups.iter().enumerate() {
+            for (i, p) in phrases.iter().enumerate() {
+                b.add(g, i as u32, p);
+            }
+        }
+        let trie = b.build();
+        let mut got = vec![Vec::new(); groups.len()];
+        let mut last = 0;
+        trie.scan(text, |f| {
+            assert!(f.start >= last, "text order");
+            last = f.start;
+            got[f.group].push((f.id as usize, f.start, f.end));
+        });
+        for (g, phrases) in groups.iter().enumerate() {
+            // "" never matches in the trie; stand in a phrase that cannot.
+            let phrases = phrases.iter().map(|p| if p.is_empty() { "\u{0}\u{1}never" } else { p });
+            let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(phrases).unwrap();
+            let want: Vec<_> = ac.find_iter(text).map(|m| (m.pattern().as_usize(), m.start(), m.end())).collect();
+            assert_eq!(got[g], want, "group {g} of {groups:?} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn each_group_gets_its_own_leftmost_longest_matches() {
+        let text = include_str!("../../fixtures/000_khonkaen_unesco.txt");
+        compare(
+            &[
+                vec!["นาย", "นายกเทศมนตรี", "เทศบาลนคร", "ขอนแก่น", "ยูเนสโก", "(", "UNESCO"],
+                vec!["ใน", "ปี", "คน", "องศา", "ล้าน", "นคร"],
+                vec!["ขอนแก่น", "ขอน", "แก่น", "นครขอนแก่น", "–", "€"],
+            ],
+            text,
+        );
+        compare(&[vec!["ab", "abc", "b", "bcd"], vec!["c", "cd"]], "abcd abcabcd bcd");
+        compare(&[vec!["a", "a", "aa"]], "aaa");
+        compare(&[vec!["é", "éa"], vec![""]], "aéaéé");
+    }
+
+    #[test]
+    fn longest_at_is_anchored() {
+        let mut b = TrieBuilder::new();
+        b.add(0, 0, "นาย");
+        b.add(0, 1, "นายก");
+        b.add(1, 0, "นายกเทศมนตรี");
+        let trie = b.build();
+        let text = "นายกเทศมนตรีนาย";
+        assert_eq!(trie.longest_at(text, 0, 0), Some((1, "นายก".len())));
+        assert_eq!(trie.longest_at(text, 0, 1), Some((0, "นายกเทศมนตรี".len())));
+        assert_eq!(trie.longest_at(text, 3, 0), None);
+        assert_eq!(trie.longest_at(text, 1, 0), None, "inside a character");
+        assert_eq!(trie.longest_at(text, text.len(), 0), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scan_agrees_with_aho_corasick(
+            a in proptest::collection::vec("[กขนa.é ]{0,4}", 1..6),
+            b in proptest::collection::vec("[กขนa.é ]{0,4}", 1..6),
+            text in "[กขนa.é ]{0,40}",
+        ) {
+            compare(&[a.iter().map(String::as_str).collect(), b.iter().map(String::as_str).collect()], &text);
+        }
+    }
+}
