@@ -177,8 +177,8 @@ impl Extractor {
     /// ```
     pub fn extract_with(&self, input: &str, published: Option<NaiveDate>) -> ArticleFacts {
         let norm = normalize::normalize(input);
-        let hits = self.lexicons.scan(norm.text());
-        let doc = Doc { norm: &norm, hits: &hits, lexicons: &self.lexicons, published };
+        let scan = self.lexicons.scan(norm.text());
+        let doc = Doc { norm: &norm, scan: &scan, lexicons: &self.lexicons, published };
         let dates = extract::dates::extract(&doc);
         let claimed: Vec<_> = dates.iter().map(|d| d.span.clone()).collect();
         let raw = RawFacts {

@@ -350,7 +350,7 @@ fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
     let text = doc.text();
     let words = &*DATE_WORDS;
     let mut toks: Vec<Token> = Vec::new();
-    for h in doc.hits {
+    for h in &doc.scan.hits {
         let entry = |c: Category| -> Option<&Entry> { doc.lexicons.entries(c).get(h.entry) };
         let kind = match h.category {
             Category::Month => {

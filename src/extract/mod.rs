@@ -16,15 +16,15 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::lexicon::{Hit, Lexicons};
+use crate::lexicon::{Lexicons, Scan};
 use crate::normalize::Normalized;
 
 /// What every extractor reads.
 pub(crate) struct Doc<'a> {
     /// The normalized article.
     pub norm: &'a Normalized,
-    /// Every lexicon hit in the normalized text, in text order.
-    pub hits: &'a [Hit],
+    /// What the lexicons found in the normalized text, in text order.
+    pub scan: &'a Scan,
     /// The lexicons the hits refer to.
     pub lexicons: &'a Lexicons,
     /// The publication date, if known.

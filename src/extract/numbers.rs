@@ -86,7 +86,7 @@ const MAX_NOUN_CHARS: usize = 12;
 /// Every numeric fact in `doc`, in text order. `claimed` are spans already
 /// taken by dates, which are not numbers.
 pub(crate) fn extract(doc: &Doc<'_>, claimed: &[Span]) -> Vec<RawNumber> {
-    let (hits, words) = doc.hits.iter().partition(|h| h.category.is_number_word());
+    let (hits, words) = doc.scan.hits.iter().partition(|h| h.category.is_number_word());
     let view = View { text: doc.text(), hits, words, lexicons: doc.lexicons };
     let atoms = atoms(&view);
     let mut claimed: Vec<Span> = claimed.to_vec();
@@ -1057,8 +1057,8 @@ mod tests {
     fn numbers(text: &str) -> Vec<RawNumber> {
         let norm = crate::normalize::normalize(text);
         let lexicons = Lexicons::shipped();
-        let hits = lexicons.scan(norm.text());
-        let doc = Doc { norm: &norm, hits: &hits, lexicons: &lexicons, published: None };
+        let scan = lexicons.scan(norm.text());
+        let doc = Doc { norm: &norm, scan: &scan, lexicons: &lexicons, published: None };
         extract(&doc, &[])
     }
 
@@ -1115,8 +1115,8 @@ mod tests {
         let text = "ปี 2567 มี 5 คน";
         let norm = crate::normalize::normalize(text);
         let lexicons = Lexicons::shipped();
-        let hits = lexicons.scan(norm.text());
-        let doc = Doc { norm: &norm, hits: &hits, lexicons: &lexicons, published: None };
+        let scan = lexicons.scan(norm.text());
+        let doc = Doc { norm: &norm, scan: &scan, lexicons: &lexicons, published: None };
         let five = text.rfind('5').unwrap();
         let claimed: Span = five..five + 1;
         assert_eq!(extract(&doc, &[]).len(), 1);

@@ -76,9 +76,9 @@ const MAX_COMPANY_BYTES: usize = 240;
 /// Every organization mention in `doc`, in text order.
 pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawOrg> {
     let text = doc.text();
-    let edges = HitEdges::new(doc.hits);
+    let edges = HitEdges::new(&doc.scan.hits);
     let org_hits: Vec<Hit> =
-        doc.hits.iter().filter(|h| matches!(h.category, Category::OrgHead | Category::OrgName)).copied().collect();
+        doc.scan.hits.iter().filter(|h| matches!(h.category, Category::OrgHead | Category::OrgName)).copied().collect();
     let names = doc.lexicons.entries(Category::OrgName);
     let ministries: Vec<Hit> = org_hits
         .iter()
@@ -91,7 +91,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawOrg> {
     // Text consumed by a mention already: hits starting before it are skipped.
     let mut consumed = 0;
     // Number words (ใน, คน, จังหวัด as a counted noun) do not end names.
-    let words: Vec<Hit> = doc.hits.iter().filter(|h| !h.category.is_number_word()).copied().collect();
+    let words: Vec<Hit> = doc.scan.hits.iter().filter(|h| !h.category.is_number_word()).copied().collect();
     for (i, h) in words.iter().enumerate() {
         if h.start < consumed {
             continue;
@@ -270,12 +270,12 @@ fn unit(doc: &Doc<'_>, h: &Hit, of: bool, ctx: &Ctx) -> Option<RawOrg> {
     let heads = doc.lexicons.entries(Category::OrgHead);
     // The body (not a unit) whose mention starts at `pos`, if any.
     let body_at = |pos: usize| -> Option<RawOrg> {
-        let i = doc.hits.partition_point(|x| x.start < pos);
-        let n = doc.hits.get(i).filter(|n| n.start == pos)?;
+        let i = doc.scan.hits.partition_point(|x| x.start < pos);
+        let n = doc.scan.hits.get(i).filter(|n| n.start == pos)?;
         match n.category {
             Category::OrgName => from_known(doc, n, ctx),
             Category::OrgHead if heads.get(n.entry).is_some_and(|e| !e.columns[1].starts_with("unit")) => {
-                from_head(doc, n, doc.hits[i + 1..].iter().find(|x| !x.category.is_number_word()), ctx)
+                from_head(doc, n, doc.scan.hits[i + 1..].iter().find(|x| !x.category.is_number_word()), ctx)
             }
             _ => None,
         }

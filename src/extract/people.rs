@@ -51,7 +51,7 @@ const MAX_STATEMENT: usize = 3000;
 use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 
 use super::{Doc, Span};
-use crate::lexicon::{self, Category, Hit};
+use crate::lexicon::{self, Category, Found, Hit};
 
 /// One mention of a person in the normalized text.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,8 +113,9 @@ struct Words {
     /// Every word except the credit labels; anchored and unanchored searches.
     words: AhoCorasick,
     classes: Vec<Class>,
-    /// The credit labels, searched over the whole text.
-    credits: AhoCorasick,
+    /// The credit labels, found by the shared scan
+    /// ([`crate::lexicon::Scan::credits`]; IDs index this list).
+    credits: Vec<String>,
     credit_classes: Vec<Class>,
     /// Words after which a title may be glued (`โดยนาย`).
     glue_before: Vec<String>,
@@ -124,6 +125,12 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     // Safe: the unit test `people_words_load` proves the shipped file parses.
     Words::build(WORDS_FILE, WORDS_TEXT).unwrap_or_else(|e| panic!("{e}"))
 });
+
+/// The credit labels (`Written by`, `ข่าว/`), for the shared scan: a
+/// match's ID indexes this list.
+pub(crate) fn credit_phrases() -> &'static [String] {
+    &WORDS.credits
+}
 
 impl Words {
     fn build(file: &str, text: &str) -> Result<Words, String> {
@@ -150,7 +157,7 @@ impl Words {
         let build = |p: &[String]| {
             crate::lexicon::matcher_builder().start_kind(StartKind::Both).build(p).map_err(|e| format!("{file}: {e}"))
         };
-        Ok(Words { words: build(&words)?, classes, credits: build(&credits)?, credit_classes, glue_before })
+        Ok(Words { words: build(&words)?, classes, credits, credit_classes, glue_before })
     }
 
     /// The longest word starting exactly at `i`: its class and end.
@@ -283,6 +290,8 @@ impl Hits {
 /// The reader of one document.
 struct Reader<'a> {
     text: &'a str,
+    /// The credit labels in the text.
+    credits: &'a [Found],
     hits: Hits,
     words: &'a Words,
 }
@@ -550,7 +559,7 @@ fn english_phrase_end(text: &str, i: usize) -> usize {
 /// Every person mention in `doc`, in text order.
 pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPerson> {
     let text = doc.text();
-    let r = Reader { text, hits: Hits::new(doc.hits), words: &WORDS };
+    let r = Reader { text, credits: &doc.scan.credits, hits: Hits::new(&doc.scan.hits), words: &WORDS };
     let mut out = titled(&r);
     out.extend(credits(&r));
     out.sort_by_key(|p| p.span.start);
@@ -653,11 +662,11 @@ fn skip_in_role(text: &str, q: usize) -> usize {
 fn credits(r: &Reader<'_>) -> Vec<RawPerson> {
     let text = r.text;
     let mut out = Vec::new();
-    for m in r.words.credits.find_iter(text) {
-        match r.words.credit_classes[m.pattern().as_usize()] {
+    for m in r.credits {
+        match r.words.credit_classes[m.id as usize] {
             Class::CreditBefore => {
-                let line_end = text[m.end()..].find('\n').map_or(text.len(), |k| m.end() + k);
-                let mut i = m.end();
+                let line_end = text[m.end..].find('\n').map_or(text.len(), |k| m.end + k);
+                let mut i = m.end;
                 loop {
                     let rest = &text[i..line_end];
                     let skip = rest.len() - rest.trim_start_matches([' ', ':']).len();
@@ -675,11 +684,11 @@ fn credits(r: &Reader<'_>) -> Vec<RawPerson> {
             }
             Class::CreditAfter => {
                 // The label must close its line.
-                let after = &text[m.end()..];
+                let after = &text[m.end..];
                 if !(after.is_empty() || after.starts_with('\n')) {
                     continue;
                 }
-                let before = text[..m.start()].trim_end_matches(' ');
+                let before = text[..m.start].trim_end_matches(' ');
                 let Some(before) = before.strip_suffix(['–', '-', '—']) else { continue };
                 let before = before.trim_end_matches(' ');
                 let line_start = before.rfind('\n').map_or(0, |k| k + 1);

@@ -34,9 +34,11 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 
+use crate::lexicon::trie::{Trie, TrieBuilder};
+
 use super::{Doc, Span};
 use crate::facts::PlaceKind;
-use crate::lexicon::{self, Category, Hit};
+use crate::lexicon::{self, Category, Found, Hit};
 
 /// One mention of a place in the normalized text.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,8 +72,21 @@ pub(crate) struct GazEntry {
 }
 
 struct Gazetteer {
-    matcher: AhoCorasick,
+    /// The names (group 0), for lookups at a position; the whole-text scan
+    /// is the shared one ([`crate::lexicon::Scan::places`]).
+    trie: Trie,
+    /// The names, indexed like `entries`.
+    phrases: Vec<String>,
     entries: Vec<GazEntry>,
+}
+
+/// A trie of `phrases` in group 0, IDs their positions.
+fn build_trie(phrases: &[String]) -> Trie {
+    let mut b = TrieBuilder::new();
+    for (id, p) in phrases.iter().enumerate() {
+        b.add(0, id as u32, p);
+    }
+    b.build()
 }
 
 const GAZETTEER_FILES: &[(&str, &str)] = &[
@@ -94,15 +109,6 @@ fn place_kind(s: &str) -> Option<PlaceKind> {
     })
 }
 
-fn build_matcher(phrases: &[String]) -> AhoCorasick {
-    crate::lexicon::matcher_builder()
-        .start_kind(StartKind::Both)
-        .build(phrases)
-        // Safe: the patterns are a few thousand short phrases; the test
-        // `gazetteer_and_words_load` builds them.
-        .unwrap_or_else(|e| panic!("place matcher: {e}"))
-}
-
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut phrases = Vec::new();
     let mut entries = Vec::new();
@@ -120,8 +126,28 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             entries.push(GazEntry { canonical: e.columns[1].clone(), kind: place_kind(&e.columns[2]), use_ });
         }
     }
-    Gazetteer { matcher: build_matcher(&phrases), entries }
+    Gazetteer { trie: build_trie(&phrases), phrases, entries }
 });
+
+/// The shipped gazetteer's names, for the shared scan: a match's ID indexes
+/// this list.
+pub(crate) fn gazetteer_phrases() -> &'static [String] {
+    &GAZETTEER.phrases
+}
+
+/// The district and subdistrict prefixes (ตำบล, อ.), for the shared scan: a
+/// match's ID indexes this list.
+pub(crate) fn admin_prefix_phrases() -> &'static [String] {
+    static ADMIN: LazyLock<Vec<String>> = LazyLock::new(|| {
+        WORDS
+            .left
+            .iter()
+            .filter(|(_, r)| matches!(r, Role::Prefix(Some(PlaceKind::District | PlaceKind::Subdistrict))))
+            .map(|(w, _)| w.clone())
+            .collect()
+    });
+    &ADMIN
+}
 
 /// What a word of `name_stops.tsv` or `place_prefixes.tsv` does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,7 +163,8 @@ pub(crate) enum Role {
 }
 
 struct Words {
-    matcher: AhoCorasick,
+    /// The words (group 0), for lookups at a position.
+    trie: Trie,
     roles: Vec<Role>,
     /// Every word, longest first.
     left: Vec<(String, Role)>,
@@ -182,16 +209,15 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         // Safe: the same phrases as `matcher`, reversed.
         .unwrap_or_else(|e| panic!("place matcher: {e}"));
     let max_len = left.first().map_or(0, |(w, _)| w.len());
-    Words { matcher: build_matcher(&phrases), roles, left, reversed, max_len }
+    Words { trie: build_trie(&phrases), roles, left, reversed, max_len }
 });
 
 /// The word of `name_stops.tsv` or `place_prefixes.tsv` that starts at
 /// `pos`, if any: its end and role.
 pub(crate) fn word_at(text: &str, pos: usize) -> Option<(usize, Role)> {
     let w = &*WORDS;
-    let input = Input::new(text).span(pos..text.len()).anchored(Anchored::Yes);
-    let m = w.matcher.find(input)?;
-    cluster_ends(text, m.end()).then(|| (m.end(), w.roles[m.pattern().as_usize()]))
+    let (id, end) = w.trie.longest_at(text, pos, 0)?;
+    cluster_ends(text, end).then(|| (end, w.roles[id as usize]))
 }
 
 /// The boundary word (function word or prefix) that ends at `pos`, if any:
@@ -245,10 +271,9 @@ pub(crate) fn left_boundary(text: &str, pos: usize, edges: &HitEdges) -> bool {
 /// name are not returned.
 pub(crate) fn place_at(text: &str, pos: usize) -> Option<(usize, &'static GazEntry)> {
     let g = &*GAZETTEER;
-    let input = Input::new(text).span(pos..text.len()).anchored(Anchored::Yes);
-    let m = g.matcher.find(input)?;
-    let e = &g.entries[m.pattern().as_usize()];
-    (e.kind.is_some() && cluster_ends(text, m.end())).then_some((m.end(), e))
+    let (id, end) = g.trie.longest_at(text, pos, 0)?;
+    let e = &g.entries[id as usize];
+    (e.kind.is_some() && cluster_ends(text, end)).then_some((end, e))
 }
 
 /// Thai vowels and marks written after the consonant they belong to: a
@@ -367,22 +392,23 @@ fn is_list_gap(gap: &str) -> bool {
 /// Every place mention in `doc`, in text order.
 pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
     let text = doc.text();
-    let edges = HitEdges::new(doc.hits);
-    let title_ends: Vec<usize> = doc.hits.iter().filter(|h| h.category == Category::Title).map(|h| h.end).collect();
+    let edges = HitEdges::new(&doc.scan.hits);
+    let title_ends: Vec<usize> =
+        doc.scan.hits.iter().filter(|h| h.category == Category::Title).map(|h| h.end).collect();
     let g = &*GAZETTEER;
     let mut cands: Vec<Candidate> = Vec::new();
     // Places added through the builder come from the shared scan (no second
     // matcher); they join the shipped gazetteer's hits in text order.
     let extra_entries = doc.lexicons.entries(Category::Place);
-    let extra = doc.hits.iter().filter(|h| h.category == Category::Place).filter_map(|h| {
+    let extra = doc.scan.hits.iter().filter(|h| h.category == Category::Place).filter_map(|h| {
         let e = extra_entries.get(h.entry)?;
         let kind = place_kind(&e.columns[2]);
         let use_ = if e.columns[3] == "any" { Use::Any } else { Use::List };
         Some((h.start, h.end, PlaceEntry { canonical: &e.columns[1], kind, use_ }))
     });
-    let shipped = g.matcher.find_iter(text).map(|m| {
-        let e = &g.entries[m.pattern().as_usize()];
-        (m.start(), m.end(), PlaceEntry { canonical: &e.canonical, kind: e.kind, use_: e.use_ })
+    let shipped = doc.scan.places.iter().map(|m| {
+        let e = &g.entries[m.id as usize];
+        (m.start, m.end, PlaceEntry { canonical: &e.canonical, kind: e.kind, use_: e.use_ })
     });
     let mut hits: Vec<(usize, usize, PlaceEntry<'_>)> = shipped.chain(extra).collect();
     hits.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
@@ -492,7 +518,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
         });
     }
     let taken: Vec<usize> = cands.iter().zip(&accepted).filter(|(_, ok)| **ok).map(|(c, _)| c.start).collect();
-    out.extend(unlisted_after_prefix(text, &taken));
+    out.extend(unlisted_after_prefix(text, &doc.scan.admin_prefixes, &taken));
     out.extend(venues(doc, &edges));
     out.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
     out.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
@@ -502,19 +528,10 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
 /// Names not in the gazetteer written after an administrative prefix
 /// (ตำบลบ้านบางจาก, อำเภอเมือง): the name runs to the next space, function
 /// word or non-letter.
-fn unlisted_after_prefix(text: &str, taken_starts: &[usize]) -> Vec<RawPlace> {
-    static PREFIXES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        let admin: Vec<String> = WORDS
-            .left
-            .iter()
-            .filter(|(_, r)| matches!(r, Role::Prefix(Some(PlaceKind::District | PlaceKind::Subdistrict))))
-            .map(|(w, _)| w.clone())
-            .collect();
-        build_matcher(&admin)
-    });
+fn unlisted_after_prefix(text: &str, prefixes: &[Found], taken_starts: &[usize]) -> Vec<RawPlace> {
     let mut out = Vec::new();
-    for m in PREFIXES.find_iter(text) {
-        let (pstart, start) = (m.start(), m.end());
+    for m in prefixes {
+        let (pstart, start) = (m.start, m.end);
         if taken_starts.binary_search(&start).is_ok() {
             continue; // the gazetteer has it
         }
@@ -577,10 +594,10 @@ fn name_end(text: &str, start: usize, any_word: bool) -> usize {
 fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
     let text = doc.text();
     let entries = doc.lexicons.entries(Category::VenueHead);
-    let org_heads: Vec<Hit> = doc.hits.iter().filter(|h| h.category == Category::OrgHead).copied().collect();
+    let org_heads: Vec<Hit> = doc.scan.hits.iter().filter(|h| h.category == Category::OrgHead).copied().collect();
     let org_ends = HitEdges::new(&org_heads);
     let mut out = Vec::new();
-    for h in doc.hits.iter().filter(|h| h.category == Category::VenueHead) {
+    for h in doc.scan.hits.iter().filter(|h| h.category == Category::VenueHead) {
         let Some(e) = entries.get(h.entry) else { continue };
         if e.columns[1] == "-" || !left_boundary(text, h.start, edges) {
             continue;

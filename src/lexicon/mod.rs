@@ -423,18 +423,47 @@ pub(crate) struct Hit {
     pub entry: usize,
 }
 
-/// The scan group of the word lexicons (titles, positions, organizations,
-/// months, ...).
-const WORDS: usize = 0;
-/// The scan group of the number extractor's words.
-const NUMBERS: usize = 1;
+/// The scan groups of [`Lexicons::scan`]: each gets its own leftmost-longest
+/// matches, all from one pass over the text.
+mod group {
+    /// The word lexicons (titles, positions, organizations, months, ...).
+    pub const WORDS: usize = 0;
+    /// The number extractor's words.
+    pub const NUMBERS: usize = 1;
+    /// The shipped gazetteer ([`crate::extract::places::gazetteer_phrases`]).
+    pub const PLACES: usize = 2;
+    /// District and subdistrict prefixes
+    /// ([`crate::extract::places::admin_prefix_phrases`]).
+    pub const ADMIN_PREFIXES: usize = 3;
+    /// Credit labels ([`crate::extract::people::credit_phrases`]).
+    pub const CREDITS: usize = 4;
+}
 
-/// Every lexicon, compiled into one [`trie::Trie`] with two leftmost-longest
-/// groups: words (titles, positions, organizations, months, ...) and the
-/// number extractor's words. They are kept apart because everyday number
-/// words straddle word boundaries in unsegmented Thai: `องศา` (degrees)
-/// lies across `ของ|ศาล`, and in one leftmost-longest group it would hide
-/// the organization head `ศาล`.
+pub(crate) use trie::Found;
+
+/// What [`Lexicons::scan`] finds in a text.
+#[derive(Debug, Default)]
+pub(crate) struct Scan {
+    /// Hits of the lexicon files by category, in text order: the
+    /// leftmost-longest hits of the word lexicons and, separately, of the
+    /// number lexicons (at one start, the word first).
+    pub hits: Vec<Hit>,
+    /// Leftmost-longest gazetteer places; `id` indexes the gazetteer.
+    pub places: Vec<Found>,
+    /// Leftmost-longest district and subdistrict prefixes; `id` indexes
+    /// the prefix list.
+    pub admin_prefixes: Vec<Found>,
+    /// Leftmost-longest credit labels; `id` indexes the label list.
+    pub credits: Vec<Found>,
+}
+
+/// Every lexicon, compiled into one [`trie::Trie`] whose groups get
+/// leftmost-longest matches of their own (see [`group`]). Words and number
+/// words are kept apart because everyday number words straddle word
+/// boundaries in unsegmented Thai: `องศา` (degrees) lies across `ของ|ศาล`,
+/// and in one leftmost-longest group it would hide the organization head
+/// `ศาล`. The gazetteer, place prefixes and credit labels belong to the
+/// places and people extractors, and share the pass.
 #[derive(Debug)]
 pub(crate) struct Lexicons {
     trie: trie::Trie,
@@ -482,25 +511,38 @@ impl Lexicons {
         let mut builder = trie::TrieBuilder::new();
         let mut patterns = Vec::new();
         for (&category, list) in &entries {
-            let group = if category.is_number_word() { NUMBERS } else { WORDS };
+            let group = if category.is_number_word() { group::NUMBERS } else { group::WORDS };
             for (i, e) in list.iter().enumerate() {
                 builder.add(group, patterns.len() as u32, e.phrase());
                 patterns.push((category, i));
             }
         }
+        let shared = [
+            (group::PLACES, crate::extract::places::gazetteer_phrases()),
+            (group::ADMIN_PREFIXES, crate::extract::places::admin_prefix_phrases()),
+            (group::CREDITS, crate::extract::people::credit_phrases()),
+        ];
+        for (g, phrases) in shared {
+            for (id, p) in phrases.iter().enumerate() {
+                builder.add(g, id as u32, p);
+            }
+        }
         Ok(Lexicons { trie: builder.build(), patterns, entries })
     }
 
-    /// Every hit in `text`, in text order: the leftmost-longest hits of the
-    /// word lexicons and, separately, of the number lexicons (one pass; at
-    /// one start, the word first).
-    pub fn scan(&self, text: &str) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        self.trie.scan(text, |f| {
-            let (category, entry) = self.patterns[f.id as usize];
-            hits.push(Hit { start: f.start, end: f.end, category, entry });
+    /// Everything the lexicons find in `text`, in one pass; see [`Scan`].
+    pub fn scan(&self, text: &str) -> Scan {
+        let mut scan = Scan::default();
+        self.trie.scan(text, |f| match f.group {
+            group::PLACES => scan.places.push(f),
+            group::ADMIN_PREFIXES => scan.admin_prefixes.push(f),
+            group::CREDITS => scan.credits.push(f),
+            _ => {
+                let (category, entry) = self.patterns[f.id as usize];
+                scan.hits.push(Hit { start: f.start, end: f.end, category, entry });
+            }
         });
-        hits
+        scan
     }
 
     /// The entries of one category, indexed by [`Hit::entry`].
@@ -598,7 +640,7 @@ mod tests {
     #[test]
     fn leftmost_longest_prefers_the_longer_phrase() {
         let lex = Lexicons::with_extra(&[(Category::Title, "t.txt".into(), "นายกเทศมนตรี\n".into())]).unwrap();
-        let hits = lex.scan("นายกเทศมนตรีนครขอนแก่น");
+        let hits = lex.scan("นายกเทศมนตรีนครขอนแก่น").hits;
         let words: Vec<&Hit> = hits.iter().filter(|h| !h.category.is_number_word()).collect();
         let len = "นายกเทศมนตรี".len();
         assert_eq!((words[0].start, words[0].end), (0, len));

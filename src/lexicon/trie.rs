@@ -249,7 +249,6 @@ impl Trie {
 
     /// The longest phrase of `group` that starts exactly at byte `pos`:
     /// its ID and end.
-    #[cfg(test)]
     pub fn longest_at(&self, text: &str, pos: usize, group: usize) -> Option<(u32, usize)> {
         if !text.is_char_boundary(pos) {
             return None;
