@@ -37,9 +37,6 @@ const UNUSED: Sym = Sym::MAX;
 /// Node 0 is the root; no edge leads to it, so 0 also means "no child".
 const NONE: u32 = 0;
 
-/// An empty slot of [`Trie::keys`].
-const EMPTY: u64 = u64::MAX;
-
 /// The most groups a trie holds (each is a bit of a mask in the scan).
 pub(crate) const MAX_GROUPS: usize = 8;
 
@@ -63,11 +60,17 @@ pub(crate) struct Trie {
     root: Vec<u32>,
     /// Characters outside ASCII and the Thai block that phrases use.
     others: HashMap<char, Sym>,
-    /// The other edges, an open-addressing table keyed by
-    /// `node << 32 | symbol`, with [`EMPTY`] slots.
-    keys: Vec<u64>,
-    /// The child of the edge in the same slot of `keys`.
-    children: Vec<u32>,
+    /// Node `n`'s edges are `edges[first[n]..first[n + 1]]`, sorted by
+    /// symbol. Nodes are numbered breadth-first, so the edges near the root,
+    /// which nearly every step reads, sit together at the start (a few
+    /// kilobytes that stay in cache); a walk rarely goes deep.
+    first: Vec<u32>,
+    /// (symbol, child) of every edge, grouped by parent.
+    edges: Vec<(Sym, u32)>,
+    /// Bit `a << 8 | b` is set when a phrase starts with the ASCII or Thai
+    /// characters `a b`: most second steps fail, and this 8 KB table says so
+    /// without a search.
+    pairs: Vec<u64>,
     /// For node `n`, its phrases are `terminals[ends[n]..ends[n + 1]]`.
     ends: Vec<u32>,
     /// (group, id) of the phrases ending at a node, at most one a group.
@@ -118,30 +121,48 @@ impl TrieBuilder {
     }
 
     pub fn build(self) -> Trie {
-        let mut root = vec![NONE; 256];
-        let slots = (self.edges.len() * 2).next_power_of_two().max(16);
-        let (mut keys, mut children) = (vec![EMPTY; slots], vec![NONE; slots]);
+        // Children by parent, in the builder's numbering.
+        let mut children: Vec<Vec<(Sym, u32)>> = vec![Vec::new(); self.terminals.len()];
         for (&(node, sym), &child) in &self.edges {
-            if node == 0 && sym < 256 {
-                root[sym as usize] = child;
+            children[node as usize].push((sym, child));
+        }
+        // Number the nodes breadth-first: `order[new] = old`.
+        let mut order = vec![0u32];
+        let mut renumber = vec![0u32; self.terminals.len()];
+        let mut i = 0;
+        while let Some(&old) = order.get(i) {
+            let list = &mut children[old as usize];
+            list.sort_unstable();
+            for &(_, child) in list.iter() {
+                renumber[child as usize] = order.len() as u32;
+                order.push(child);
+            }
+            i += 1;
+        }
+        let (mut first, mut edges) = (Vec::with_capacity(order.len() + 1), Vec::with_capacity(self.edges.len()));
+        let (mut ends, mut terminals) = (Vec::with_capacity(order.len() + 1), Vec::new());
+        for &old in &order {
+            first.push(edges.len() as u32);
+            edges.extend(children[old as usize].iter().map(|&(sym, child)| (sym, renumber[child as usize])));
+            ends.push(terminals.len() as u32);
+            terminals.extend(self.terminals[old as usize].iter().copied());
+        }
+        first.push(edges.len() as u32);
+        ends.push(terminals.len() as u32);
+        let mut root = vec![NONE; 256];
+        let mut pairs = vec![0u64; 1 << 10];
+        for &(a, child) in &edges[..first[1] as usize] {
+            if a >= 256 {
                 continue;
             }
-            let key = edge_key(node, sym);
-            let mut i = slot(key, slots - 1);
-            while keys[i] != EMPTY {
-                i = (i + 1) & (slots - 1);
+            root[a as usize] = child;
+            let c = child as usize;
+            for &(b, _) in edges[first[c] as usize..first[c + 1] as usize].iter().filter(|(b, _)| *b < 256) {
+                let bit = (a << 8 | b) as usize;
+                pairs[bit / 64] |= 1 << (bit % 64);
             }
-            keys[i] = key;
-            children[i] = child;
         }
-        let mut ends = Vec::with_capacity(self.terminals.len() + 1);
-        let mut terminals = Vec::new();
-        ends.push(0);
-        for list in self.terminals {
-            terminals.extend(list);
-            ends.push(terminals.len() as u32);
-        }
-        Trie { root, others: self.others, keys, children, ends, terminals }
+        Trie { root, others: self.others, first, edges, pairs, ends, terminals }
     }
 }
 
@@ -152,15 +173,6 @@ fn symbol(c: char) -> Option<Sym> {
         c @ 0x0E00..0x0E80 => Some(c - 0x0E00 + 128),
         _ => None,
     }
-}
-
-fn edge_key(node: u32, sym: Sym) -> u64 {
-    u64::from(node) << 32 | u64::from(sym)
-}
-
-/// The slot of `key` in a table of `mask + 1` slots.
-fn slot(key: u64, mask: usize) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
 }
 
 impl Trie {
@@ -183,6 +195,18 @@ impl Trie {
         Some((self.others.get(&c).copied().unwrap_or(UNUSED), c.len_utf8()))
     }
 
+    /// The child of `node`, reached from the root by `first`, for `sym`.
+    #[inline]
+    fn second(&self, first: Sym, node: u32, sym: Sym) -> u32 {
+        if first < 256 && sym < 256 {
+            let bit = (first << 8 | sym) as usize;
+            if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
+                return NONE;
+            }
+        }
+        self.child_slow(node, sym)
+    }
+
     #[inline]
     fn child(&self, node: u32, sym: Sym) -> u32 {
         if node == 0 {
@@ -192,18 +216,12 @@ impl Trie {
     }
 
     fn child_slow(&self, node: u32, sym: Sym) -> u32 {
-        if sym == UNUSED {
-            return NONE;
-        }
-        let key = edge_key(node, sym);
-        let mask = self.keys.len() - 1;
-        let mut i = slot(key, mask);
-        loop {
-            match self.keys[i] {
-                k if k == key => return self.children[i],
-                EMPTY => return NONE,
-                _ => i = (i + 1) & mask,
-            }
+        let n = node as usize;
+        let edges = &self.edges[self.first[n] as usize..self.first[n + 1] as usize];
+        if edges.len() <= 8 {
+            edges.iter().find(|&&(s, _)| s == sym).map_or(NONE, |&(_, c)| c)
+        } else {
+            edges.binary_search_by_key(&sym, |&(s, _)| s).map_or(NONE, |i| edges[i].1)
         }
     }
 
@@ -220,10 +238,11 @@ impl Trie {
         let mut free = [0usize; MAX_GROUPS];
         let mut best = [(0u32, 0usize); MAX_GROUPS];
         let mut pos = 0;
-        while let Some((sym, len)) = self.symbol_at(text, pos) {
-            let mut node = self.child(0, sym);
+        while let Some((first, len)) = self.symbol_at(text, pos) {
+            let mut node = self.child(0, first);
             let mut found = 0u32;
             let mut end = pos + len;
+            let mut depth = 1;
             while node != NONE {
                 for &(g, id) in self.terminals_of(node) {
                     let g = usize::from(g);
@@ -233,7 +252,8 @@ impl Trie {
                     }
                 }
                 let Some((sym, len)) = self.symbol_at(text, end) else { break };
-                node = self.child(node, sym);
+                node = if depth == 1 { self.second(first, node, sym) } else { self.child_slow(node, sym) };
+                depth += 1;
                 end += len;
             }
             while found != 0 {
@@ -253,15 +273,16 @@ impl Trie {
         if !text.is_char_boundary(pos) {
             return None;
         }
-        let (sym, len) = self.symbol_at(text, pos)?;
-        let mut node = self.child(0, sym);
-        let (mut end, mut best) = (pos + len, None);
+        let (first, len) = self.symbol_at(text, pos)?;
+        let mut node = self.child(0, first);
+        let (mut end, mut best, mut depth) = (pos + len, None, 1);
         while node != NONE {
             if let Some(&(_, id)) = self.terminals_of(node).iter().find(|(g, _)| usize::from(*g) == group) {
                 best = Some((id, end));
             }
             let Some((sym, len)) = self.symbol_at(text, end) else { break };
-            node = self.child(node, sym);
+            node = if depth == 1 { self.second(first, node, sym) } else { self.child_slow(node, sym) };
+            depth += 1;
             end += len;
         }
         best
