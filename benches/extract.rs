@@ -3,7 +3,8 @@
 //! Texts: `fixtures/000_khonkaen_unesco.txt` and every corpus article that has
 //! an expected-facts file in `fixtures/` (read from `../shared/corpus`, or
 //! `$THAIFACTS_CORPUS`). Run with `cargo bench --bench extract`; one group:
-//! `cargo bench --bench extract -- extract/all`.
+//! `cargo bench --bench extract -- extract/all`; each stage alone (normalize,
+//! scan, the five extractors, link): `cargo bench --bench extract -- stage/`.
 
 use std::path::{Path, PathBuf};
 
@@ -58,6 +59,18 @@ fn bench(c: &mut Criterion) {
     g.bench_with_input(BenchmarkId::new("article", &texts[0].0), &texts[0].1, |b, t| {
         b.iter(|| extractor.extract(std::hint::black_box(t)))
     });
+    g.finish();
+
+    // Each stage alone, on the outputs of the stages before it.
+    let stages = thaifacts::stages::Stages::new(&extractor, &all);
+    let mut g = c.benchmark_group("stage");
+    g.throughput(Throughput::Bytes(all.len() as u64));
+    g.bench_function("normalize", |b| b.iter(|| stages.normalize()));
+    g.bench_function("scan", |b| b.iter(|| stages.scan()));
+    for name in ["dates", "numbers", "people", "organizations", "places"] {
+        g.bench_function(name, |b| b.iter(|| stages.extractor(std::hint::black_box(name))));
+    }
+    g.bench_function("link", |b| b.iter(|| stages.link()));
     g.finish();
 
     let mut g = c.benchmark_group("normalize");

@@ -192,6 +192,84 @@ impl Extractor {
     }
 }
 
+/// The pipeline one stage at a time, for `benches/extract.rs` to time each
+/// stage on its own. Not part of the API: hidden, and free to change.
+#[doc(hidden)]
+pub mod stages {
+    use crate::extract::{self, Doc};
+    use crate::link::{self, RawFacts};
+    use crate::{lexicon, normalize, Extractor};
+
+    /// One article with every stage's output computed once, so a stage can
+    /// be run again on its own inputs.
+    pub struct Stages<'a> {
+        extractor: &'a Extractor,
+        input: &'a str,
+        norm: normalize::Normalized,
+        scan: lexicon::Scan,
+        claimed: Vec<extract::Span>,
+        raw: RawFacts,
+    }
+
+    impl<'a> Stages<'a> {
+        pub fn new(extractor: &'a Extractor, input: &'a str) -> Stages<'a> {
+            let norm = normalize::normalize(input);
+            let scan = extractor.lexicons.scan(norm.text());
+            let mut stages = Stages { extractor, input, norm, scan, claimed: Vec::new(), raw: RawFacts::default() };
+            let raw = {
+                let doc = stages.doc();
+                let dates = extract::dates::extract(&doc);
+                let claimed: Vec<_> = dates.iter().map(|d| d.span.clone()).collect();
+                let raw = RawFacts {
+                    numbers: extract::numbers::extract(&doc, &claimed),
+                    dates,
+                    people: extract::people::extract(&doc),
+                    organizations: extract::organizations::extract(&doc),
+                    places: extract::places::extract(&doc),
+                };
+                (raw, claimed)
+            };
+            (stages.raw, stages.claimed) = raw;
+            stages
+        }
+
+        fn doc(&self) -> Doc<'_> {
+            Doc { norm: &self.norm, scan: &self.scan, lexicons: &self.extractor.lexicons, published: None }
+        }
+
+        /// Normalizes the input; returns the normalized length.
+        pub fn normalize(&self) -> usize {
+            normalize::normalize(self.input).text().len()
+        }
+
+        /// Scans the normalized text with every lexicon; returns the hits.
+        pub fn scan(&self) -> usize {
+            self.extractor.lexicons.scan(self.norm.text()).hits.len()
+        }
+
+        /// Runs one extractor (`dates`, `numbers`, `people`,
+        /// `organizations`, `places`) on the scanned text; returns how many
+        /// facts it found.
+        pub fn extractor(&self, name: &str) -> usize {
+            let doc = self.doc();
+            match name {
+                "dates" => extract::dates::extract(&doc).len(),
+                "numbers" => extract::numbers::extract(&doc, &self.claimed).len(),
+                "people" => extract::people::extract(&doc).len(),
+                "organizations" => extract::organizations::extract(&doc).len(),
+                "places" => extract::places::extract(&doc).len(),
+                _ => 0,
+            }
+        }
+
+        /// Links the extractors' output into facts (includes cloning it).
+        pub fn link(&self) -> usize {
+            let facts = link::link(self.raw.clone(), &self.norm, self.input);
+            facts.people.len() + facts.organizations.len()
+        }
+    }
+}
+
 /// Builds an [`Extractor`]; see each option for its default and cost.
 ///
 /// # Example

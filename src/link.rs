@@ -19,7 +19,7 @@ use crate::facts::{ArticleFacts, DateFact, Mention, NumberFact, OrgKind, Organiz
 use crate::normalize::Normalized;
 
 /// Every extractor's output, before linking.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct RawFacts {
     pub dates: Vec<RawDate>,
     pub numbers: Vec<RawNumber>,

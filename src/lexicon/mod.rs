@@ -263,27 +263,29 @@ pub(crate) fn matcher_builder() -> aho_corasick::AhoCorasickBuilder {
 /// patterns of each article costs more than scanning with it, so there is
 /// none: [`DocMatcher::find_iter`] steps through the text a character at a
 /// time and looks up patterns only where the text's next bytes are, by a
-/// hashed bit set, the first bytes of some pattern. How many bytes is
-/// decided by the character's first byte (the shortest pattern starting
-/// with that byte, at most 8), so `EU` among Thai names does not make every
-/// Thai character a candidate. Testing a position is a table lookup, a
-/// load, a multiply and a bit test, with no character decoding. Its matches
-/// are those of an unanchored leftmost-longest Aho-Corasick `find_iter`;
-/// empty patterns never match.
+/// hashed bit set, the first bytes of some pattern. A table indexed by the
+/// character (ASCII and Thai each have a slot, [`lead`]) says how many
+/// bytes: the shortest pattern starting with that character, at most 8, or
+/// none, so most characters cost a lookup and no more, and `EU` among Thai
+/// names does not make every Thai character a candidate. Its matches are
+/// those of an unanchored leftmost-longest Aho-Corasick `find_iter`; empty
+/// patterns never match.
 pub(crate) struct DocMatcher {
     /// Bit `slot(prefix)` is set when a pattern starts with `prefix`: its
-    /// first `keys[first byte]` bytes.
+    /// first `keys[lead]` bytes.
     filter: Vec<u64>,
-    /// For each byte, the length of the prefix the filter holds for
-    /// patterns starting with it: the shortest such pattern's length, at
-    /// most 8 (two Thai characters are 6 bytes); 0 when none starts with it.
-    keys: [u8; 256],
+    /// For each [`lead`] slot, the length of the prefix the filter holds for
+    /// patterns starting with that character: the shortest such pattern's
+    /// length, at most 8 (two Thai characters are 6 bytes); 0 when none
+    /// starts with it.
+    keys: [u8; 512],
     /// `filter.len() * 64 - 1`: the filter's size is a power of two.
     mask: usize,
     /// (prefix, pattern ID), sorted by prefix, then longest pattern first,
     /// then lowest ID (the one leftmost-longest reports among equals).
-    /// Patterns with the same first byte have prefixes of the same length,
-    /// so equal prefixes mean equal first bytes.
+    /// Patterns with the same first character have prefixes of the same
+    /// length, and a prefix holds at least that character, so equal
+    /// prefixes mean equal first characters.
     candidates: Vec<(u64, usize)>,
     /// The patterns' bytes, by ID.
     patterns: Vec<Box<[u8]>>,
@@ -309,6 +311,21 @@ fn slot(prefix: u64, mask: usize) -> usize {
     (prefix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
 }
 
+/// The slot in [`DocMatcher::keys`] of the character at `pos` (a character
+/// boundary of `b`), and its length in bytes. ASCII and Thai characters
+/// have a slot each (`0..256`); any other character shares the slot of its
+/// first byte (`256 + byte`).
+fn lead(b: &[u8], pos: usize) -> (usize, usize) {
+    let b0 = b[pos];
+    if b0 < 0x80 {
+        return (usize::from(b0), 1);
+    }
+    if let (0xE0, Some(&b1 @ (0xB8 | 0xB9)), Some(&b2)) = (b0, b.get(pos + 1), b.get(pos + 2)) {
+        return (128 + usize::from(b1 - 0xB8) * 64 + usize::from(b2 & 0x3F), 3);
+    }
+    (256 + usize::from(b0), utf8_len(b0))
+}
+
 /// The length of the UTF-8 character whose first byte is `b` (1 for a
 /// continuation byte, which a `&str` never starts a character with).
 fn utf8_len(b: u8) -> usize {
@@ -325,9 +342,9 @@ impl DocMatcher {
     /// `O(n log n)` in the number of patterns plus their total length.
     pub fn new<P: AsRef<str>>(patterns: impl IntoIterator<Item = P>) -> DocMatcher {
         let patterns: Vec<Box<[u8]>> = patterns.into_iter().map(|p| p.as_ref().as_bytes().into()).collect();
-        let mut keys = [0u8; 256];
+        let mut keys = [0u8; 512];
         for b in patterns.iter().filter(|b| !b.is_empty()) {
-            let k = &mut keys[usize::from(b[0])];
+            let k = &mut keys[lead(b, 0).0];
             let len = b.len().min(8) as u8;
             *k = if *k == 0 { len } else { (*k).min(len) };
         }
@@ -337,7 +354,7 @@ impl DocMatcher {
         let mut filter = vec![0u64; bits / 64];
         let mut candidates = Vec::with_capacity(patterns.len());
         for (id, b) in patterns.iter().enumerate().filter(|(_, b)| !b.is_empty()) {
-            let p = prefix(b, 0, usize::from(keys[usize::from(b[0])]));
+            let p = prefix(b, 0, usize::from(keys[lead(b, 0).0]));
             let k = slot(p, mask);
             filter[k / 64] |= 1 << (k % 64);
             candidates.push((p, id));
@@ -364,8 +381,9 @@ impl DocMatcher {
             // A match starts at a character boundary (patterns and text are
             // UTF-8), and the leftmost match is the longest pattern at the
             // first position where one fits.
-            while let Some(&first) = bytes.get(pos) {
-                let key = usize::from(self.keys[usize::from(first)]);
+            while pos < bytes.len() {
+                let (slot_of, len) = lead(bytes, pos);
+                let key = usize::from(self.keys[slot_of]);
                 if key != 0 && pos + key <= bytes.len() {
                     let p = prefix(bytes, pos, key);
                     let k = slot(p, self.mask);
@@ -376,7 +394,7 @@ impl DocMatcher {
                         }
                     }
                 }
-                pos += utf8_len(first);
+                pos += len;
             }
             None
         })

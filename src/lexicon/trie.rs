@@ -37,6 +37,10 @@ const UNUSED: Sym = Sym::MAX;
 /// Node 0 is the root; no edge leads to it, so 0 also means "no child".
 const NONE: u32 = 0;
 
+/// The bit of a node reference that says phrases end at that node, so a
+/// walk reads [`Trie::terminals`] only there (a few steps in a hundred).
+const TERMINAL: u32 = 1 << 31;
+
 /// The most groups a trie holds (each is a bit of a mask in the scan).
 pub(crate) const MAX_GROUPS: usize = 8;
 
@@ -65,12 +69,19 @@ pub(crate) struct Trie {
     /// which nearly every step reads, sit together at the start (a few
     /// kilobytes that stay in cache); a walk rarely goes deep.
     first: Vec<u32>,
-    /// (symbol, child) of every edge, grouped by parent.
+    /// (symbol, child) of every edge, grouped by parent; the child has the
+    /// [`TERMINAL`] bit when phrases end there.
     edges: Vec<(Sym, u32)>,
     /// Bit `a << 8 | b` is set when a phrase starts with the ASCII or Thai
-    /// characters `a b`: most second steps fail, and this 8 KB table says so
-    /// without a search.
+    /// characters `a b`. The second step of a walk is the one most often
+    /// taken and most often failed; this 8 KB table answers it without a
+    /// search: a clear bit fails, and a set bit's rank (the set bits before
+    /// it) indexes `pair_children`.
     pairs: Vec<u64>,
+    /// The set bits of `pairs` before each of its words.
+    pair_ranks: Vec<u32>,
+    /// The node after `a b`, by the rank of bit `a << 8 | b`.
+    pair_children: Vec<u32>,
     /// For node `n`, its phrases are `terminals[ends[n]..ends[n + 1]]`.
     ends: Vec<u32>,
     /// (group, id) of the phrases ending at a node, at most one a group.
@@ -141,9 +152,13 @@ impl TrieBuilder {
         }
         let (mut first, mut edges) = (Vec::with_capacity(order.len() + 1), Vec::with_capacity(self.edges.len()));
         let (mut ends, mut terminals) = (Vec::with_capacity(order.len() + 1), Vec::new());
+        let reference = |old: u32| {
+            let marked = if self.terminals[old as usize].is_empty() { 0 } else { TERMINAL };
+            renumber[old as usize] | marked
+        };
         for &old in &order {
             first.push(edges.len() as u32);
-            edges.extend(children[old as usize].iter().map(|&(sym, child)| (sym, renumber[child as usize])));
+            edges.extend(children[old as usize].iter().map(|&(sym, child)| (sym, reference(child))));
             ends.push(terminals.len() as u32);
             terminals.extend(self.terminals[old as usize].iter().copied());
         }
@@ -156,13 +171,36 @@ impl TrieBuilder {
                 continue;
             }
             root[a as usize] = child;
-            let c = child as usize;
+            let c = (child & !TERMINAL) as usize;
             for &(b, _) in edges[first[c] as usize..first[c + 1] as usize].iter().filter(|(b, _)| *b < 256) {
                 let bit = (a << 8 | b) as usize;
                 pairs[bit / 64] |= 1 << (bit % 64);
             }
         }
-        Trie { root, others: self.others, first, edges, pairs, ends, terminals }
+        let (mut pair_ranks, mut pair_children) = (Vec::with_capacity(pairs.len()), Vec::new());
+        let mut trie = Trie {
+            root,
+            others: self.others,
+            first,
+            edges,
+            pairs,
+            pair_ranks: Vec::new(),
+            pair_children: Vec::new(),
+            ends,
+            terminals,
+        };
+        for (w, &word) in trie.pairs.iter().enumerate() {
+            pair_ranks.push(pair_children.len() as u32);
+            let mut bits = word;
+            while bits != 0 {
+                let bit = w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let (a, b) = ((bit >> 8) as Sym, (bit & 0xFF) as Sym);
+                pair_children.push(trie.child_slow(trie.root[a as usize], b));
+            }
+        }
+        (trie.pair_ranks, trie.pair_children) = (pair_ranks, pair_children);
+        trie
     }
 }
 
@@ -178,7 +216,7 @@ fn symbol(c: char) -> Option<Sym> {
 impl Trie {
     /// The symbol of the character at byte `pos` of `text` (a character
     /// boundary) and its length in bytes, or `None` at the end.
-    #[inline]
+    #[inline(always)]
     fn symbol_at(&self, text: &str, pos: usize) -> Option<(Sym, usize)> {
         let b = text.as_bytes();
         let b0 = *b.get(pos)?;
@@ -196,18 +234,21 @@ impl Trie {
     }
 
     /// The child of `node`, reached from the root by `first`, for `sym`.
-    #[inline]
+    #[inline(always)]
     fn second(&self, first: Sym, node: u32, sym: Sym) -> u32 {
         if first < 256 && sym < 256 {
             let bit = (first << 8 | sym) as usize;
-            if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
+            let word = self.pairs[bit / 64];
+            if word & (1 << (bit % 64)) == 0 {
                 return NONE;
             }
+            let rank = self.pair_ranks[bit / 64] + (word & ((1 << (bit % 64)) - 1)).count_ones();
+            return self.pair_children[rank as usize];
         }
         self.child_slow(node, sym)
     }
 
-    #[inline]
+    #[inline(always)]
     fn child(&self, node: u32, sym: Sym) -> u32 {
         if node == 0 {
             return self.root.get(sym as usize).copied().unwrap_or_else(|| self.child_slow(node, sym));
@@ -215,8 +256,9 @@ impl Trie {
         self.child_slow(node, sym)
     }
 
+    #[inline(always)]
     fn child_slow(&self, node: u32, sym: Sym) -> u32 {
-        let n = node as usize;
+        let n = (node & !TERMINAL) as usize;
         let edges = &self.edges[self.first[n] as usize..self.first[n + 1] as usize];
         if edges.len() <= 8 {
             edges.iter().find(|&&(s, _)| s == sym).map_or(NONE, |&(_, c)| c)
@@ -225,9 +267,12 @@ impl Trie {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn terminals_of(&self, node: u32) -> &[(u8, u32)] {
-        let n = node as usize;
+        if node & TERMINAL == 0 {
+            return &[];
+        }
+        let n = (node & !TERMINAL) as usize;
         &self.terminals[self.ends[n] as usize..self.ends[n + 1] as usize]
     }
 
