@@ -263,13 +263,14 @@ pub(crate) fn matcher_builder() -> aho_corasick::AhoCorasickBuilder {
 /// patterns of each article costs more than scanning with it, so there is
 /// none: [`DocMatcher::find_iter`] steps through the text a character at a
 /// time and looks up patterns only where the text's next bytes are, by a
-/// hashed bit set, the first bytes of some pattern. A table indexed by the
-/// character (ASCII and Thai each have a slot, [`lead`]) says how many
-/// bytes: the shortest pattern starting with that character, at most 8, or
-/// none, so most characters cost a lookup and no more, and `EU` among Thai
-/// names does not make every Thai character a candidate. Its matches are
-/// those of an unanchored leftmost-longest Aho-Corasick `find_iter`; empty
-/// patterns never match.
+/// hashed bit set, the first bytes of some pattern. Two filters say where:
+/// a bit table of the first two characters of every pattern (a position
+/// passes it rarely, so the walk's one branch is well predicted), then a
+/// hashed bit set of the pattern prefixes, whose length a table indexed by
+/// the first character gives (the shortest pattern starting with it, at
+/// most 8 bytes), so `EU` among Thai names does not make every Thai
+/// character a candidate. Its matches are those of an unanchored
+/// leftmost-longest Aho-Corasick `find_iter`; empty patterns never match.
 pub(crate) struct DocMatcher {
     /// Bit `slot(prefix)` is set when a pattern starts with `prefix`: its
     /// first `keys[lead]` bytes.
@@ -289,6 +290,16 @@ pub(crate) struct DocMatcher {
     candidates: Vec<(u64, usize)>,
     /// The patterns' bytes, by ID.
     patterns: Vec<Box<[u8]>>,
+    /// Bit [`pair`]`(a, b)` is set when a pattern starts with the
+    /// characters in [`lead`] slots `a b`.
+    pairs: Vec<u64>,
+    /// Bit `a` is set when a pattern is the one character in slot `a`.
+    singles: [u64; 8],
+}
+
+/// The bit of the [`lead`] slots `a b` in [`DocMatcher::pairs`].
+fn pair(a: usize, b: usize) -> usize {
+    (a << 7 ^ b) & 0xFFFF
 }
 
 /// The bytes of `b[at..at + key]` as an integer (little-endian).
@@ -360,7 +371,17 @@ impl DocMatcher {
             candidates.push((p, id));
         }
         candidates.sort_unstable_by_key(|&(p, id)| (p, std::cmp::Reverse(patterns[id].len()), id));
-        DocMatcher { filter, keys, mask, candidates, patterns }
+        let (mut pairs, mut singles) = (vec![0u64; 1 << 10], [0u64; 8]);
+        for b in patterns.iter().filter(|b| !b.is_empty()) {
+            let (a, len) = lead(b, 0);
+            if len < b.len() {
+                let k = pair(a, lead(b, len).0);
+                pairs[k / 64] |= 1 << (k % 64);
+            } else {
+                singles[a / 64] |= 1 << (a % 64);
+            }
+        }
+        DocMatcher { filter, keys, mask, candidates, patterns, pairs, singles }
     }
 
     /// The longest pattern at `pos`, given the text's prefix there.
@@ -381,10 +402,18 @@ impl DocMatcher {
             // A match starts at a character boundary (patterns and text are
             // UTF-8), and the leftmost match is the longest pattern at the
             // first position where one fits.
-            while pos < bytes.len() {
-                let (slot_of, len) = lead(bytes, pos);
+            let mut next = (pos < bytes.len()).then(|| lead(bytes, pos));
+            while let Some((slot_of, len)) = next {
+                next = (pos + len < bytes.len()).then(|| lead(bytes, pos + len));
+                let fits = match next {
+                    Some((b, _)) => {
+                        let k = pair(slot_of, b);
+                        self.pairs[k / 64] & (1 << (k % 64)) != 0
+                    }
+                    None => false,
+                } || self.singles[slot_of / 64] & (1 << (slot_of % 64)) != 0;
                 let key = usize::from(self.keys[slot_of]);
-                if key != 0 && pos + key <= bytes.len() {
+                if fits && pos + key <= bytes.len() {
                     let p = prefix(bytes, pos, key);
                     let k = slot(p, self.mask);
                     if self.filter[k / 64] & (1 << (k % 64)) != 0 {
