@@ -103,10 +103,14 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawOrg> {
         };
         if let Some(o) = org {
             consumed = o.span.end;
-            // A definition in brackets is consumed with the name.
-            if let Some(a) = &o.abbreviation {
-                if let Some(p) = text[o.span.end..].find(a.as_str()) {
-                    consumed = o.span.end + p + a.len();
+            // A definition in brackets right after the name is consumed
+            // with it. (Searching the rest of the text for the abbreviation
+            // cost a pass per organization, and jumped to a later use of it
+            // when the abbreviation came from inside the name.)
+            if o.abbreviation.is_some() {
+                let mut end = o.span.end;
+                if bracketed_abbreviation(text, &mut end, &o.name).is_some() {
+                    consumed = end;
                 }
             }
             out.push(o);
