@@ -41,6 +41,9 @@ const NONE: u32 = 0;
 /// walk reads [`Trie::terminals`] only there (a few steps in a hundred).
 const TERMINAL: u32 = 1 << 31;
 
+/// The bit of [`Trie::nodes`] that marks a node with one child.
+const SINGLE: u32 = 1 << 31;
+
 /// The most groups a trie holds (each is a bit of a mask in the scan).
 pub(crate) const MAX_GROUPS: usize = 8;
 
@@ -64,11 +67,13 @@ pub(crate) struct Trie {
     root: Vec<u32>,
     /// Characters outside ASCII and the Thai block that phrases use.
     others: HashMap<char, Sym>,
-    /// Node `n`'s edges are `edges[first[n]..first[n + 1]]`, sorted by
-    /// symbol. Nodes are numbered breadth-first, so the edges near the root,
-    /// which nearly every step reads, sit together at the start (a few
-    /// kilobytes that stay in cache); a walk rarely goes deep.
-    first: Vec<u32>,
+    /// Node `n`'s edges: `(a, b)` is the one edge `(a & !`[`SINGLE`]`, b)`
+    /// when `a` has the `SINGLE` bit (three nodes in four have one child,
+    /// and then a step is one load), else `edges[a..b]`, sorted by symbol.
+    /// Nodes are numbered breadth-first, so the edges near the root, which
+    /// nearly every step reads, sit together at the start (a few kilobytes
+    /// that stay in cache).
+    nodes: Vec<(u32, u32)>,
     /// (symbol, child) of every edge, grouped by parent; the child has the
     /// [`TERMINAL`] bit when phrases end there.
     edges: Vec<(Sym, u32)>,
@@ -177,11 +182,18 @@ impl TrieBuilder {
                 pairs[bit / 64] |= 1 << (bit % 64);
             }
         }
+        let nodes = first
+            .windows(2)
+            .map(|w| match &edges[w[0] as usize..w[1] as usize] {
+                &[(sym, child)] if sym < SINGLE => (sym | SINGLE, child),
+                _ => (w[0], w[1]),
+            })
+            .collect();
         let (mut pair_ranks, mut pair_children) = (Vec::with_capacity(pairs.len()), Vec::new());
         let mut trie = Trie {
             root,
             others: self.others,
-            first,
+            nodes,
             edges,
             pairs,
             pair_ranks: Vec::new(),
@@ -258,8 +270,11 @@ impl Trie {
 
     #[inline(always)]
     fn child_slow(&self, node: u32, sym: Sym) -> u32 {
-        let n = (node & !TERMINAL) as usize;
-        let edges = &self.edges[self.first[n] as usize..self.first[n + 1] as usize];
+        let (a, b) = self.nodes[(node & !TERMINAL) as usize];
+        if a & SINGLE != 0 {
+            return if a & !SINGLE == sym { b } else { NONE };
+        }
+        let edges = &self.edges[a as usize..b as usize];
         if edges.len() <= 8 {
             edges.iter().find(|&&(s, _)| s == sym).map_or(NONE, |&(_, c)| c)
         } else {
