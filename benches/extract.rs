@@ -3,7 +3,8 @@
 //! Texts: `fixtures/000_khonkaen_unesco.txt` and every corpus article that has
 //! an expected-facts file in `fixtures/` (read from `../shared/corpus`, or
 //! `$THAIFACTS_CORPUS`). Run with `cargo bench --bench extract`; one group:
-//! `cargo bench --bench extract -- extract/all`; each stage alone (normalize,
+//! `cargo bench --bench extract -- extract/all` (the fixtures as one text;
+//! `extract/each` runs them one article at a time); each stage alone (normalize,
 //! scan, the five extractors, link): `cargo bench --bench extract -- stage/`.
 
 use std::path::{Path, PathBuf};
@@ -55,6 +56,11 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("extract");
     g.throughput(Throughput::Bytes(all.len() as u64));
     g.bench_function("all", |b| b.iter(|| extractor.extract(std::hint::black_box(&all))));
+    // The same bytes as `all`, one article at a time, as `extract --jsonl`
+    // and the Python binding run them.
+    g.bench_function("each", |b| {
+        b.iter(|| texts.iter().map(|(_, t)| extractor.extract(std::hint::black_box(t)).numbers.len()).sum::<usize>())
+    });
     g.throughput(Throughput::Bytes(texts[0].1.len() as u64));
     g.bench_with_input(BenchmarkId::new("article", &texts[0].0), &texts[0].1, |b, t| {
         b.iter(|| extractor.extract(std::hint::black_box(t)))

@@ -188,7 +188,7 @@ impl Extractor {
             organizations: extract::organizations::extract(&doc),
             places: extract::places::extract(&doc),
         };
-        link::link(raw, &norm, input)
+        link::link(raw, &norm, &scan.chars, input)
     }
 }
 
@@ -264,7 +264,7 @@ pub mod stages {
 
         /// Links the extractors' output into facts (includes cloning it).
         pub fn link(&self) -> usize {
-            let facts = link::link(self.raw.clone(), &self.norm, self.input);
+            let facts = link::link(self.raw.clone(), &self.norm, &self.scan.chars, self.input);
             facts.people.len() + facts.organizations.len()
         }
     }

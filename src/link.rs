@@ -16,6 +16,7 @@ use crate::extract::organizations::RawOrg;
 use crate::extract::people::RawPerson;
 use crate::extract::places::RawPlace;
 use crate::facts::{ArticleFacts, DateFact, Mention, NumberFact, OrgKind, Organization, Person, Place};
+use crate::lexicon::CharSlots;
 use crate::normalize::Normalized;
 
 /// Every extractor's output, before linking.
@@ -32,6 +33,8 @@ pub(crate) struct RawFacts {
 struct Spans<'a> {
     input: &'a str,
     norm: &'a Normalized,
+    /// The normalized text's character slots.
+    chars: &'a CharSlots,
 }
 
 impl Spans<'_> {
@@ -42,8 +45,8 @@ impl Spans<'_> {
 }
 
 /// Links `raw` into the output contract, with spans in `input`.
-pub(crate) fn link(raw: RawFacts, norm: &Normalized, input: &str) -> ArticleFacts {
-    let spans = Spans { input, norm };
+pub(crate) fn link(raw: RawFacts, norm: &Normalized, chars: &CharSlots, input: &str) -> ArticleFacts {
+    let spans = Spans { input, norm, chars };
     ArticleFacts {
         people: link_people(raw.people, &spans),
         organizations: link_organizations(raw.organizations, &spans),
@@ -165,7 +168,7 @@ fn mention_by_position(people: &mut [Person], name_spans: &[Range<usize>], spans
     let matcher = crate::lexicon::DocMatcher::new(owned.iter().map(|(p, _)| p));
     let text = spans.norm.text();
     let free = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || (c.is_ascii_punctuation() && c != '.'));
-    for m in matcher.find_iter(text) {
+    for m in matcher.find_iter(text, spans.chars) {
         let (s, e) = (m.start(), m.end());
         if !free(text[..s].chars().next_back()) || !free(text[e..].chars().next()) {
             continue;

@@ -116,7 +116,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawOrg> {
             out.push(o);
         }
     }
-    later_uses_of_definitions(text, &mut out);
+    later_uses_of_definitions(text, &doc.scan.chars, &mut out);
     out.sort_by_key(|o| (o.span.start, o.span.end));
     out
 }
@@ -523,7 +523,7 @@ fn inner_abbreviation(name: &str) -> Option<String> {
 
 /// Later uses of abbreviations defined in brackets, bare (`บพท.`) or glued to
 /// a place (`ทน.ขอนแก่น`), not already part of a mention.
-fn later_uses_of_definitions(text: &str, out: &mut Vec<RawOrg>) {
+fn later_uses_of_definitions(text: &str, chars: &crate::lexicon::CharSlots, out: &mut Vec<RawOrg>) {
     let defs: Vec<(String, String, OrgKind, usize)> = out
         .iter()
         .filter_map(|o| {
@@ -548,7 +548,7 @@ fn later_uses_of_definitions(text: &str, out: &mut Vec<RawOrg>) {
         spans.get(i).is_some_and(|x| x.start < e)
     };
     let mut found = Vec::new();
-    for m in matcher.find_iter(text) {
+    for m in matcher.find_iter(text, chars) {
         let (s, mut e) = (m.start(), m.end());
         let a = patterns[m.pattern().as_usize()];
         let d = &defs[by_abbr[a]];

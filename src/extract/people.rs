@@ -563,7 +563,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPerson> {
     let mut out = titled(&r);
     out.extend(credits(&r));
     out.sort_by_key(|p| p.span.start);
-    let again = untitled_again(text, &out);
+    let again = untitled_again(text, &doc.scan.chars, &out);
     out.extend(again);
     out.sort_by_key(|p| p.span.start);
     out
@@ -732,7 +732,7 @@ fn two_word_name(text: &str, i: usize, limit: usize) -> Option<(Span, Span, Span
 
 /// Mentions of an already found full name written again without a title:
 /// one search for all of them (few patterns: a fast packed searcher).
-fn untitled_again(text: &str, found: &[RawPerson]) -> Vec<RawPerson> {
+fn untitled_again(text: &str, chars: &crate::lexicon::CharSlots, found: &[RawPerson]) -> Vec<RawPerson> {
     let mut names: Vec<(String, &RawPerson)> = Vec::new();
     let mut seen: HashMap<String, ()> = HashMap::new();
     for p in found {
@@ -750,7 +750,7 @@ fn untitled_again(text: &str, found: &[RawPerson]) -> Vec<RawPerson> {
     let mut spans: Vec<Span> = found.iter().map(|p| p.span.clone()).collect();
     spans.sort_by_key(|s| s.start);
     let mut out = Vec::new();
-    for m in ac.find_iter(text) {
+    for m in ac.find_iter(text, chars) {
         let k = spans.partition_point(|s| s.end <= m.start());
         if k < spans.len() && spans[k].start < m.end() {
             continue;

@@ -295,6 +295,49 @@ pub(crate) struct DocMatcher {
     pairs: Vec<u64>,
     /// Bit `a` is set when a pattern is the one character in slot `a`.
     singles: [u64; 8],
+    /// Whether any bit of `singles` is set.
+    any_single: bool,
+}
+
+/// A [`lead`] slot no character has: the "next character" at the end of
+/// the text, so that no pair fits there.
+const NO_SLOT: usize = 512;
+
+/// The [`lead`] slot of every character of a text, in order: what
+/// [`DocMatcher::find_iter`] walks. Built once a document (two bytes a
+/// character) and shared by its per-document matchers, so that each of
+/// them walks small integers instead of decoding UTF-8 again.
+#[derive(Debug, Default)]
+pub(crate) struct CharSlots {
+    slots: Vec<u16>,
+    /// The length in bytes of the text the slots are of.
+    len: usize,
+}
+
+impl CharSlots {
+    pub fn new(text: &str) -> CharSlots {
+        let b = text.as_bytes();
+        let mut slots = Vec::with_capacity(text.len() / 2);
+        let mut pos = 0;
+        while pos < b.len() {
+            let (slot, len) = lead(b, pos);
+            slots.push(slot as u16);
+            pos += len;
+        }
+        CharSlots { slots, len: text.len() }
+    }
+}
+
+/// The length in bytes of a character in [`lead`] slot `slot`.
+fn slot_len(slot: usize) -> usize {
+    static LEN: LazyLock<[u8; 512]> = LazyLock::new(|| {
+        let mut len = [1u8; 512];
+        for (slot, l) in len.iter_mut().enumerate().skip(128) {
+            *l = if slot < 256 { 3 } else { utf8_len((slot - 256) as u8) as u8 };
+        }
+        len
+    });
+    usize::from(LEN[slot])
 }
 
 /// The bit of the [`lead`] slots `a b` in [`DocMatcher::pairs`].
@@ -381,7 +424,8 @@ impl DocMatcher {
                 singles[a / 64] |= 1 << (a % 64);
             }
         }
-        DocMatcher { filter, keys, mask, candidates, patterns, pairs, singles }
+        let any_single = singles.iter().any(|&w| w != 0);
+        DocMatcher { filter, keys, mask, candidates, patterns, pairs, singles, any_single }
     }
 
     /// The longest pattern at `pos`, given the text's prefix there.
@@ -395,38 +439,58 @@ impl DocMatcher {
     }
 
     /// The leftmost-longest, non-overlapping matches in `text`, in order.
-    pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+    /// `chars` are the text's [`CharSlots`] (built again here if they are
+    /// of another text).
+    pub fn find_iter<'a>(
+        &'a self,
+        text: &'a str,
+        chars: &'a CharSlots,
+    ) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+        let owned = (chars.len != text.len()).then(|| CharSlots::new(text));
         let bytes = text.as_bytes();
-        let mut pos = 0;
+        // The character index and its byte offset.
+        let (mut i, mut pos) = (0, 0);
         std::iter::from_fn(move || {
+            let slots = &owned.as_ref().unwrap_or(chars).slots;
             // A match starts at a character boundary (patterns and text are
             // UTF-8), and the leftmost match is the longest pattern at the
-            // first position where one fits.
-            let mut next = (pos < bytes.len()).then(|| lead(bytes, pos));
-            while let Some((slot_of, len)) = next {
-                next = (pos + len < bytes.len()).then(|| lead(bytes, pos + len));
-                let fits = match next {
-                    Some((b, _)) => {
-                        let k = pair(slot_of, b);
-                        self.pairs[k / 64] & (1 << (k % 64)) != 0
-                    }
-                    None => false,
-                } || self.singles[slot_of / 64] & (1 << (slot_of % 64)) != 0;
-                let key = usize::from(self.keys[slot_of]);
-                if fits && pos + key <= bytes.len() {
-                    let p = prefix(bytes, pos, key);
-                    let k = slot(p, self.mask);
-                    if self.filter[k / 64] & (1 << (k % 64)) != 0 {
-                        if let Some(m) = self.longest_at(bytes, pos, p) {
-                            pos = m.end();
-                            return Some(m);
+            // first position where one fits. The pair (this character, the
+            // next) gates everything else.
+            while let Some(&a) = slots.get(i) {
+                let a = usize::from(a);
+                let b = slots.get(i + 1).map_or(NO_SLOT, |&b| usize::from(b));
+                let k = pair(a, b);
+                if self.pairs[k / 64] & (1 << (k % 64)) != 0
+                    || (self.any_single && self.singles[a / 64] & (1 << (a % 64)) != 0)
+                {
+                    if let Some(m) = self.verify(bytes, pos, a) {
+                        while pos < m.end() {
+                            pos += slot_len(usize::from(slots[i]));
+                            i += 1;
                         }
+                        return Some(m);
                     }
                 }
-                pos += len;
+                pos += slot_len(a);
+                i += 1;
             }
             None
         })
+    }
+
+    /// The longest pattern at `pos`, whose first character is in slot `a`,
+    /// after the prefix filter.
+    fn verify(&self, bytes: &[u8], pos: usize, a: usize) -> Option<aho_corasick::Match> {
+        let key = usize::from(self.keys[a]);
+        if pos + key > bytes.len() {
+            return None;
+        }
+        let p = prefix(bytes, pos, key);
+        let k = slot(p, self.mask);
+        if self.filter[k / 64] & (1 << (k % 64)) == 0 {
+            return None;
+        }
+        self.longest_at(bytes, pos, p)
     }
 }
 
@@ -502,6 +566,8 @@ pub(crate) struct Scan {
     pub admin_prefixes: Vec<Found>,
     /// Leftmost-longest credit labels; `id` indexes the label list.
     pub credits: Vec<Found>,
+    /// Every character's slot, for the per-document matchers.
+    pub chars: CharSlots,
 }
 
 /// Every lexicon, compiled into one [`trie::Trie`] whose groups get
@@ -580,7 +646,8 @@ impl Lexicons {
     /// Everything the lexicons find in `text`, in one pass; see [`Scan`].
     pub fn scan(&self, text: &str) -> Scan {
         let mut scan = Scan::default();
-        self.trie.scan(text, |f| match f.group {
+        let mut slots = Vec::with_capacity(text.len() / 2);
+        self.trie.scan(text, &mut slots, |f| match f.group {
             group::PLACES => scan.places.push(f),
             group::ADMIN_PREFIXES => scan.admin_prefixes.push(f),
             group::CREDITS => scan.credits.push(f),
@@ -589,6 +656,7 @@ impl Lexicons {
                 scan.hits.push(Hit { start: f.start, end: f.end, category, entry });
             }
         });
+        scan.chars = CharSlots { slots, len: text.len() };
         scan
     }
 
@@ -658,7 +726,7 @@ mod tests {
             let doc = DocMatcher::new(patterns.iter());
             for t in [text, "", "ก", "นครขอนแก่นก"] {
                 let want: Vec<_> = reference.find_iter(t).collect();
-                let got: Vec<_> = doc.find_iter(t).collect();
+                let got: Vec<_> = doc.find_iter(t, &CharSlots::new(t)).collect();
                 assert_eq!(got, want, "{patterns:?}");
             }
         }
@@ -672,8 +740,22 @@ mod tests {
         ) {
             let reference = doc_matcher_reference(&patterns.iter().map(String::as_str).collect::<Vec<_>>());
             let want: Vec<_> = reference.find_iter(&text).collect();
-            let got: Vec<_> = DocMatcher::new(&patterns).find_iter(&text).collect();
+            let got: Vec<_> = DocMatcher::new(&patterns).find_iter(&text, &CharSlots::new(&text)).collect();
+            // Slots of another text are not trusted.
+            let other = DocMatcher::new(&patterns).find_iter(&text, &CharSlots::new("x")).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(&other, &got);
             proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn the_scan_records_the_slots_doc_matchers_walk() {
+        let lex = Lexicons::shipped();
+        let founding = include_str!("../../fixtures/000_khonkaen_unesco.txt");
+        for t in [founding, "", "aé€กー\u{0E7F}\u{0E00}–x", "\u{10348}ก"] {
+            let scan = lex.scan(t);
+            let fresh = CharSlots::new(t);
+            assert_eq!((&scan.chars.slots, scan.chars.len), (&fresh.slots, fresh.len), "{t:?}");
         }
     }
 

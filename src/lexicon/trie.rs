@@ -293,12 +293,18 @@ impl Trie {
 
     /// Every group's leftmost-longest matches, in text order; at one start,
     /// groups in increasing order.
-    pub fn scan(&self, text: &str, mut emit: impl FnMut(Found)) {
+    ///
+    /// `chars` receives every character's symbol as it goes, with the
+    /// characters outside ASCII and the Thai block as `256 +` their first
+    /// byte: the slots of [`super::CharSlots`].
+    pub fn scan(&self, text: &str, chars: &mut Vec<u16>, mut emit: impl FnMut(Found)) {
         // Where each group's next match may start.
         let mut free = [0usize; MAX_GROUPS];
         let mut best = [(0u32, 0usize); MAX_GROUPS];
         let mut pos = 0;
+        let bytes = text.as_bytes();
         while let Some((first, len)) = self.symbol_at(text, pos) {
+            chars.push(if first < 256 { first as u16 } else { 256 + u16::from(bytes[pos]) });
             let mut node = self.child(0, first);
             let mut found = 0u32;
             let mut end = pos + len;
@@ -366,7 +372,8 @@ mod tests {
         let trie = b.build();
         let mut got = vec![Vec::new(); groups.len()];
         let mut last = 0;
-        trie.scan(text, |f| {
+        let mut chars = Vec::new();
+        trie.scan(text, &mut chars, |f| {
             assert!(f.start >= last, "text order");
             last = f.start;
             got[f.group].push((f.id as usize, f.start, f.end));
