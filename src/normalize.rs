@@ -37,10 +37,10 @@
 //!
 //! Most of a Thai news article needs no change, so the Thai pass does not
 //! decode it character by character. [`skip_clean`] reads bytes: a Thai
-//! character is three bytes whose value, less that of U+0E00, indexes a
-//! table ([`THAI_CLASS`]) saying whether it stays as it is (a letter), may
-//! join what stands next to it (sara e, a mark) or always changes (a
-//! digit). What stays is copied as one verbatim segment; only the rest
+//! character is three bytes, and their value as one number, less that of
+//! U+0E00 (`E0 B8 80`), indexes a table ([`THAI_CLASS`]) saying whether
+//! the character stays as it is (a letter), may join what stands next to
+//! it (sara e, a mark) or always changes (a digit). What stays is copied as one verbatim segment; only the rest
 //! goes through the per-character [`ThaiPass::step`]. On the fixture
 //! articles this costs about 8 instructions a byte, against 39 for a pass
 //! that decodes every character (`examples/profile_extract.rs`).
@@ -742,7 +742,7 @@ struct ThaiPassOutput {
     nfc_plain: bool,
 }
 
-/// The single per-character pass (everything but NFC).
+/// The Thai pass: every step but NFC, in one pass over the input.
 ///
 /// Most of the text is skipped by [`skip_clean`], which only looks at bytes;
 /// [`ThaiPass::step`] handles the rest, one character or cluster at a time.
