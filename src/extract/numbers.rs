@@ -60,7 +60,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use crate::lexicon::trie::{Trie, TrieBuilder};
 use regex::Regex;
 
 use super::{Doc, Span};
@@ -213,11 +213,11 @@ impl Word {
 /// the shared scan reports under another category (`นาย` is a title and a
 /// unit), and the anchored matchers used right after a number.
 struct Tables {
-    /// Anchored leftmost-longest matcher over `units.tsv`.
-    units: AhoCorasick,
+    /// `units.tsv`, for the longest unit at a position.
+    units: Trie,
     unit_info: Vec<UnitInfo>,
-    /// Anchored matcher over `not_units.txt`.
-    not_units: AhoCorasick,
+    /// `not_units.txt`, for a phrase at a position.
+    not_units: Trie,
     /// `number_context.tsv` by phrase.
     context: HashMap<String, Role>,
     /// `number_words.tsv` by phrase.
@@ -233,12 +233,14 @@ fn shipped(file: &str, text: &str, columns: usize) -> Vec<Entry> {
     lexicon::parse(file, text, columns).unwrap_or_else(|e| panic!("shipped lexicon {file} is malformed: {e}"))
 }
 
-fn anchored(phrases: &[&str]) -> AhoCorasick {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .build(phrases)
-        .unwrap_or_else(|e| panic!("number lexicon matcher: {e}"))
+/// A trie of `phrases` (one group; IDs their positions) for
+/// [`Trie::longest_at`].
+fn anchored(phrases: &[&str]) -> Trie {
+    let mut b = TrieBuilder::new();
+    for (id, p) in phrases.iter().enumerate() {
+        b.add(0, id as u32, p);
+    }
+    b.build()
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
@@ -345,12 +347,11 @@ impl View<'_> {
                 return Some((UnitInfo::parse(&e.columns), h.end));
             }
         }
-        let m = TABLES.units.find(Input::new(self.text).range(p..).anchored(Anchored::Yes))?;
-        let end = m.end();
+        let (id, end) = TABLES.units.longest_at(self.text, p, 0)?;
         if !self.text.is_char_boundary(end) || glued_after(self.text, end, self.phrase_is_latin(p, end)) {
             return None;
         }
-        Some((TABLES.unit_info[m.pattern().as_usize()].clone(), end))
+        Some((TABLES.unit_info[id as usize].clone(), end))
     }
 
     fn phrase_is_latin(&self, start: usize, end: usize) -> bool {
@@ -780,7 +781,7 @@ fn counted_noun(v: &View<'_>, p: usize) -> Option<usize> {
     if !char_at(text, p).is_some_and(starts_thai_word) {
         return None;
     }
-    if TABLES.not_units.find(Input::new(text).range(p..).anchored(Anchored::Yes)).is_some() {
+    if TABLES.not_units.longest_at(text, p, 0).is_some() {
         return None;
     }
     if v.hit_at(p).is_some() {
