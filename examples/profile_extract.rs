@@ -1,6 +1,7 @@
 //! A driver for profiling the whole pipeline under callgrind or perf:
 //! warms the lexicons, then extracts the fixture articles, concatenated,
-//! N times (default 3).
+//! N times (default 3); with a second argument `each`, one article at a
+//! time, as `extract --jsonl` runs them.
 //!
 //! ```text
 //! cargo build --release --example profile_extract
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(3);
+    let each = std::env::args().nth(2).is_some_and(|a| a == "each");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let corpus = std::env::var_os("THAIFACTS_CORPUS")
         .map(PathBuf::from)
@@ -39,7 +41,8 @@ fn main() {
     // Warm every lexicon (some are built on first use) outside the measurement.
     let _ = extractor.extract(&all);
     let start = std::time::Instant::now();
-    let facts = run(&extractor, &all, n);
+    let parts: Vec<&str> = if each { texts.iter().map(String::as_str).collect() } else { vec![&all] };
+    let facts = run(&extractor, &parts, n);
     let secs = start.elapsed().as_secs_f64();
     eprintln!(
         "{} bytes x {n}: {facts} facts, {:.1} MiB/s",
@@ -51,11 +54,13 @@ fn main() {
 /// The measured loop, a function of its own so that callgrind can count it
 /// alone (`--toggle-collect`).
 #[inline(never)]
-fn run(extractor: &thaifacts::Extractor, all: &str, n: usize) -> usize {
+fn run(extractor: &thaifacts::Extractor, parts: &[&str], n: usize) -> usize {
     let mut facts = 0;
     for _ in 0..n {
-        let f = extractor.extract(std::hint::black_box(all));
-        facts += f.people.len() + f.organizations.len() + f.places.len() + f.dates.len() + f.numbers.len();
+        for part in parts {
+            let f = extractor.extract(std::hint::black_box(part));
+            facts += f.people.len() + f.organizations.len() + f.places.len() + f.dates.len() + f.numbers.len();
+        }
     }
     facts
 }
