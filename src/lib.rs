@@ -89,7 +89,6 @@ pub use normalize::{normalize, Normalized};
 
 use extract::Doc;
 use lexicon::Lexicons;
-use link::RawFacts;
 
 /// Extracts the facts of `input` with the default settings (no publication
 /// date, the shipped lexicons).
@@ -179,15 +178,7 @@ impl Extractor {
         let norm = normalize::normalize(input);
         let scan = self.lexicons.scan(norm.text());
         let doc = Doc { norm: &norm, scan: &scan, lexicons: &self.lexicons, published };
-        let dates = extract::dates::extract(&doc);
-        let claimed: Vec<_> = dates.iter().map(|d| d.span.clone()).collect();
-        let raw = RawFacts {
-            numbers: extract::numbers::extract(&doc, &claimed),
-            dates,
-            people: extract::people::extract(&doc),
-            organizations: extract::organizations::extract(&doc),
-            places: extract::places::extract(&doc),
-        };
+        let (raw, _) = extract::all(&doc);
         link::link(raw, &norm, &scan.chars, input)
     }
 }
@@ -216,20 +207,7 @@ pub mod stages {
             let norm = normalize::normalize(input);
             let scan = extractor.lexicons.scan(norm.text());
             let mut stages = Stages { extractor, input, norm, scan, claimed: Vec::new(), raw: RawFacts::default() };
-            let raw = {
-                let doc = stages.doc();
-                let dates = extract::dates::extract(&doc);
-                let claimed: Vec<_> = dates.iter().map(|d| d.span.clone()).collect();
-                let raw = RawFacts {
-                    numbers: extract::numbers::extract(&doc, &claimed),
-                    dates,
-                    people: extract::people::extract(&doc),
-                    organizations: extract::organizations::extract(&doc),
-                    places: extract::places::extract(&doc),
-                };
-                (raw, claimed)
-            };
-            (stages.raw, stages.claimed) = raw;
+            (stages.raw, stages.claimed) = extract::all(&stages.doc());
             stages
         }
 

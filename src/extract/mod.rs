@@ -17,6 +17,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use crate::lexicon::{Lexicons, Scan};
+use crate::link::RawFacts;
 use crate::normalize::Normalized;
 
 /// What every extractor reads.
@@ -36,6 +37,21 @@ impl Doc<'_> {
     pub fn text(&self) -> &str {
         self.norm.text()
     }
+}
+
+/// Runs every extractor on `doc`: their facts, and the spans the dates
+/// claimed (which are not numbers).
+pub(crate) fn all(doc: &Doc<'_>) -> (RawFacts, Vec<Span>) {
+    let dates = dates::extract(doc);
+    let claimed: Vec<Span> = dates.iter().map(|d| d.span.clone()).collect();
+    let raw = RawFacts {
+        numbers: numbers::extract(doc, &claimed),
+        dates,
+        people: people::extract(doc),
+        organizations: organizations::extract(doc),
+        places: places::extract(doc),
+    };
+    (raw, claimed)
 }
 
 /// A span in normalized-text coordinates.
