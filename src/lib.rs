@@ -323,7 +323,7 @@ impl ExtractorBuilder {
     /// file of that category (one entry a line, `#` comments, tab-separated
     /// columns). `file` names the source in error messages. Default: the
     /// shipped lexicons only. Cost: [`ExtractorBuilder::build`] then compiles
-    /// a matcher of its own (a few milliseconds) instead of sharing the
+    /// a lexicon trie of its own (a few milliseconds) instead of sharing the
     /// shipped one; extraction speed is unchanged.
     ///
     /// # Example

@@ -246,12 +246,13 @@ pub(crate) fn value_error(file: &str, e: &Entry, column: usize, expected: &'stat
     }
 }
 
-/// The settings of every lexicon matcher: leftmost-longest (so the longer
-/// phrase wins), and a DFA without prefilter. Thai text is a stream of
-/// three-byte characters that all start with the same two bytes, so a
-/// byte-frequency prefilter (Teddy) finds candidates almost everywhere and
-/// costs more than it saves; a DFA does one table lookup per byte. Its
-/// memory is a few megabytes for our lexicons, built once.
+/// The settings of the Aho-Corasick matchers that remain (the people
+/// extractor's words, searched within a range; the places extractor's
+/// boundary words, reversed): leftmost-longest (so the longer phrase wins),
+/// and a DFA without prefilter. Thai text is a stream of three-byte
+/// characters that all start with the same two bytes, so a byte-frequency
+/// prefilter (Teddy) finds candidates almost everywhere and costs more than
+/// it saves. Whole-text scans use the [`trie`] instead.
 pub(crate) fn matcher_builder() -> aho_corasick::AhoCorasickBuilder {
     let mut b = AhoCorasick::builder();
     b.match_kind(MatchKind::LeftmostLongest).kind(Some(aho_corasick::AhoCorasickKind::DFA)).prefilter(false);
