@@ -122,7 +122,11 @@ impl Normalized {
     }
 }
 
-/// Normalizes Thai text; see the [module docs](self) for the steps.
+/// Normalizes Thai text: Unicode NFC; CRLF and CR → LF; zero-width
+/// characters removed; NBSP, tabs and other spaces → one space; curly quotes
+/// → straight; Thai digits → ASCII; เ + เ → แ; Thai mark clusters in order
+/// (decomposed sara am composed, a tone mark typed before an upper or lower
+/// vowel moved after it, a repeated mark kept once).
 ///
 /// Never panics, and is idempotent: normalizing the output again changes
 /// nothing.
