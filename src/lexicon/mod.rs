@@ -269,7 +269,7 @@ pub(crate) fn matcher_builder() -> aho_corasick::AhoCorasickBuilder {
 /// passes it rarely, so the walk's one branch is well predicted), then a
 /// hashed bit set of the pattern prefixes, whose length a table indexed by
 /// the first character gives (the shortest pattern starting with it, at
-/// most 8 bytes), so `EU` among Thai names does not make every Thai
+/// most 16 bytes), so `EU` among Thai names does not make every Thai
 /// character a candidate. Its matches are those of an unanchored
 /// leftmost-longest Aho-Corasick `find_iter`; empty patterns never match.
 pub(crate) struct DocMatcher {
@@ -278,7 +278,7 @@ pub(crate) struct DocMatcher {
     filter: Vec<u64>,
     /// For each [`lead`] slot, the length of the prefix the filter holds for
     /// patterns starting with that character: the shortest such pattern's
-    /// length, at most 8 (two Thai characters are 6 bytes); 0 when none
+    /// length, at most [`MAX_KEY`]; 0 when none
     /// starts with it.
     keys: [u8; 512],
     /// `filter.len() * 64 - 1`: the filter's size is a power of two.
@@ -288,7 +288,7 @@ pub(crate) struct DocMatcher {
     /// Patterns with the same first character have prefixes of the same
     /// length, and a prefix holds at least that character, so equal
     /// prefixes mean equal first characters.
-    candidates: Vec<(u64, usize)>,
+    candidates: Vec<(u128, usize)>,
     /// The patterns' bytes, by ID.
     patterns: Vec<Box<[u8]>>,
     /// Bit [`pair`]`(a, b)` is set when a pattern starts with the
@@ -346,24 +346,30 @@ fn pair(a: usize, b: usize) -> usize {
     (a << 7 ^ b) & 0xFFFF
 }
 
+/// The most bytes of a pattern [`DocMatcher`] keys on: five Thai
+/// characters, so that positions sharing a common start (ผู้อำนวยการ...)
+/// rarely share a key.
+const MAX_KEY: usize = 16;
+
 /// The bytes of `b[at..at + key]` as an integer (little-endian).
-fn prefix(b: &[u8], at: usize, key: usize) -> u64 {
-    match b.get(at..at + 8) {
+fn prefix(b: &[u8], at: usize, key: usize) -> u128 {
+    match b.get(at..at + MAX_KEY) {
         Some(w) => {
-            let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-            if key >= 8 {
+            let w = u128::from_le_bytes(w.try_into().unwrap_or([0; MAX_KEY]));
+            if key >= MAX_KEY {
                 w
             } else {
-                w & ((1u64 << (8 * key)) - 1)
+                w & ((1u128 << (8 * key)) - 1)
             }
         }
-        None => b.get(at..at + key).map_or(0, |w| w.iter().rev().fold(0, |acc, &x| acc << 8 | u64::from(x))),
+        None => b.get(at..at + key).map_or(0, |w| w.iter().rev().fold(0, |acc, &x| acc << 8 | u128::from(x))),
     }
 }
 
 /// The bit of a prefix in a filter of `mask + 1` bits.
-fn slot(prefix: u64, mask: usize) -> usize {
-    (prefix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
+fn slot(prefix: u128, mask: usize) -> usize {
+    let folded = (prefix as u64) ^ ((prefix >> 64) as u64).rotate_left(29);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
 }
 
 /// The slot in [`DocMatcher::keys`] of the character at `pos` (a character
@@ -400,7 +406,7 @@ impl DocMatcher {
         let mut keys = [0u8; 512];
         for b in patterns.iter().filter(|b| !b.is_empty()) {
             let k = &mut keys[lead(b, 0).0];
-            let len = b.len().min(8) as u8;
+            let len = b.len().min(MAX_KEY) as u8;
             *k = if *k == 0 { len } else { (*k).min(len) };
         }
         // About 64 bits a pattern keeps false positives rare.
@@ -430,7 +436,7 @@ impl DocMatcher {
     }
 
     /// The longest pattern at `pos`, given the text's prefix there.
-    fn longest_at(&self, bytes: &[u8], pos: usize, prefix: u64) -> Option<aho_corasick::Match> {
+    fn longest_at(&self, bytes: &[u8], pos: usize, prefix: u128) -> Option<aho_corasick::Match> {
         let from = self.candidates.partition_point(|&(p, _)| p < prefix);
         self.candidates[from..]
             .iter()
