@@ -297,7 +297,7 @@ fn fmt_num(v: f64) -> String {
 ///
 /// ```
 /// let expected: thaifacts::eval::Expected = serde_json::from_str(
-///     r#"{"people": [{"name": "สมชาย ใจดี", "optional": true}]}"#,
+///     r#"{"people": [{"name": "ธนพล ใจดี", "optional": true}]}"#,
 /// ).unwrap();
 /// let r = thaifacts::eval::score(&expected, &thaifacts::extract(""));
 /// assert_eq!(r.counts["people"].fn_, 0); // optional: a miss does not count

@@ -95,7 +95,7 @@ impl Default for ArticleFacts {
 /// # Example
 ///
 /// ```
-/// let input = "นายสมชาย ใจดี กล่าว";
+/// let input = "นายธนพล ใจดี กล่าว";
 /// let m = thaifacts::Mention { start: 0, end: 9, text: "นาย".into() };
 /// assert_eq!(&input[m.start..m.end], m.text);
 /// ```
@@ -115,7 +115,7 @@ pub struct Mention {
 ///
 /// ```
 /// let p = thaifacts::Person {
-///     name: "สมชาย ใจดี".into(),
+///     name: "ธนพล ใจดี".into(),
 ///     title: Some("นาย".into()),
 ///     positions: vec!["นายกเทศมนตรีนครขอนแก่น".into()],
 ///     mentions: vec![],

@@ -24,7 +24,7 @@
 //! # Example: the facts of one article
 //!
 //! ```
-//! let input = "เมื่อวันที่ 14 กุมภาพันธ์ 2567 นายสมชาย ใจดี นายกเทศมนตรีนครขอนแก่น \
+//! let input = "เมื่อวันที่ 14 กุมภาพันธ์ 2567 นายธนพล ใจดี นายกเทศมนตรีนครขอนแก่น \
 //!              เปิดเผยว่า เทศบาลนครขอนแก่น (ทน.) ได้รับคัดเลือกเป็น 1 ใน 64 เมือง \
 //!              ร่วมกับพลเมือง 390 ล้านคน";
 //! let facts = thaifacts::extract(input);
@@ -33,7 +33,7 @@
 //! assert_eq!((date.text.as_str(), date.value.as_str()), ("14 กุมภาพันธ์ 2567", "2024-02-14"));
 //!
 //! let person = &facts.people[0];
-//! assert_eq!(person.name, "สมชาย ใจดี");
+//! assert_eq!(person.name, "ธนพล ใจดี");
 //! assert_eq!(person.title.as_deref(), Some("นาย"));
 //! assert_eq!(person.positions, ["นายกเทศมนตรีนครขอนแก่น"]);
 //!

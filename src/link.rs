@@ -92,7 +92,7 @@ pub(crate) fn link(raw: RawFacts, norm: &Normalized, chars: &CharSlots, input: &
 }
 
 /// One person per person: a mention with a family name starts or joins the
-/// person of that full name. A mention by given name alone (`นายสมชาย
+/// person of that full name. A mention by given name alone (`นายธนพล
 /// กล่าวว่า`) joins the person with that given name whose full-name mention
 /// comes last before it (so two people sharing a given name stay two, and a
 /// short mention goes to the one the text was just talking about), else the

@@ -336,7 +336,7 @@ impl View<'_> {
 
     /// The unit starting at byte `p`, and where it ends.
     fn unit_at(&self, p: usize) -> Option<(UnitInfo, usize)> {
-        // A title glued to a name is no unit: 1 นายสมชาย is one person named.
+        // A title glued to a name is no unit: 1 นายธนพล is one person named.
         if starting_at(&self.words, p)
             .is_some_and(|h| h.category == Category::Title && char_at(self.text, h.end).is_some_and(starts_thai_word))
         {
@@ -1006,7 +1006,7 @@ fn standalone(v: &View<'_>, a: &Atom, last: &Quantity, rank: bool) -> bool {
         return a.has_scale || rank;
     }
     // A count in Thai takes a classifier: a bare digit is a label (`ตึก 1`,
-    // `1 นายสมชาย`).
+    // `1 นายธนพล`).
     if s.len() == 1 && !rank {
         return false;
     }

@@ -17,7 +17,7 @@
 //!   word (`นายจ้าง`, `พระราชบัญญัติ`, `คุณภาพ`; class `not_name` in
 //!   `people_words.tsv`) is not a title.
 //! - **Name.** The given name runs from the end of the title (or after one
-//!   space: `พลเอก สมชาย`) to the first space. The family name is the
+//!   space: `พลเอก ธนพล`) to the first space. The family name is the
 //!   next space-delimited word unless that word starts with a position, a
 //!   verb of speech or a function word. Where a name runs into the following
 //!   text without a space (`นายอนุทินกล่าวว่า`), it ends where a word of the
@@ -791,8 +791,8 @@ mod tests {
 
     #[test]
     fn cluster_boundaries() {
-        let t = "สมชายกล่าว";
-        assert!(boundary(t, "สมชาย".len()));
+        let t = "ธนพลกล่าว";
+        assert!(boundary(t, "ธนพล".len()));
         assert!(!boundary("กิจ", "ก".len()));
         assert!(!boundary("เกม", "เ".len()));
     }
