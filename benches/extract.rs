@@ -7,43 +7,15 @@
 //! `extract/each` runs them one article at a time); each stage alone (normalize,
 //! scan, the five extractors, link): `cargo bench --bench extract -- stage/`.
 
-use std::path::{Path, PathBuf};
-
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
-fn corpus_dir() -> PathBuf {
-    std::env::var_os("THAIFACTS_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"))
-}
+#[path = "../tests/common/mod.rs"]
+mod common;
 
-/// (name, text) of every fixture article.
+/// (name, text) of every fixture article; stops with a clear message when
+/// the corpus is missing.
 fn fixtures() -> Vec<(String, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let corpus = corpus_dir();
-    let mut out = Vec::new();
-    let mut names: Vec<String> = std::fs::read_dir(&root)
-        .expect("fixtures/ is readable")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter_map(|n| n.strip_suffix(".expected.json").map(str::to_string))
-        .collect();
-    names.sort();
-    for name in names {
-        let local = root.join(format!("{name}.txt"));
-        let path = if local.exists() { local } else { corpus.join(format!("{name}.txt")) };
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-            panic!(
-                "cannot read {}: {e}; set THAIFACTS_CORPUS to the corpus directory (../shared/corpus)",
-                path.display()
-            )
-        });
-        out.push((name, text));
-    }
-    if out.is_empty() {
-        let founding = root.join("000_khonkaen_unesco.txt");
-        out.push(("000_khonkaen_unesco".into(), std::fs::read_to_string(founding).expect("founding article")));
-    }
-    out
+    common::fixtures().into_iter().map(|(name, text, _)| (name, text)).collect()
 }
 
 fn bench(c: &mut Criterion) {

@@ -11,31 +11,16 @@
 //! ```
 //!
 //! Texts come from `$THAIFACTS_CORPUS` (default `../shared/corpus`) for every
-//! `fixtures/NAME.expected.json`.
+//! `fixtures/NAME.expected.json`, read by `tests/common/mod.rs` (which stops
+//! with a clear message when one is missing).
 
-use std::path::{Path, PathBuf};
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(3);
     let each = std::env::args().nth(2).is_some_and(|a| a == "each");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let corpus = std::env::var_os("THAIFACTS_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-    let mut names: Vec<String> = std::fs::read_dir(&root)
-        .expect("fixtures/ is readable")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter_map(|n| n.strip_suffix(".expected.json").map(str::to_string))
-        .collect();
-    names.sort();
-    let texts: Vec<String> = names
-        .iter()
-        .filter_map(|name| {
-            let local = root.join(format!("{name}.txt"));
-            let path = if local.exists() { local } else { corpus.join(format!("{name}.txt")) };
-            std::fs::read_to_string(path).ok()
-        })
-        .collect();
+    let texts: Vec<String> = common::fixtures().into_iter().map(|(_, text, _)| text).collect();
     let all = texts.join("\n");
     let extractor = thaifacts::Extractor::default();
     // Warm every lexicon (some are built on first use) outside the measurement.
