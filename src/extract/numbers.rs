@@ -60,7 +60,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::lexicon::trie::{Trie, TrieBuilder};
+use crate::lexicon::trie::Trie;
 use regex::Regex;
 
 use super::{Doc, Span};
@@ -233,16 +233,6 @@ fn shipped(file: &str, text: &str, columns: usize) -> Vec<Entry> {
     lexicon::parse(file, text, columns).unwrap_or_else(|e| panic!("shipped lexicon {file} is malformed: {e}"))
 }
 
-/// A trie of `phrases` (one group; IDs their positions) for
-/// [`Trie::longest_at`].
-fn anchored(phrases: &[&str]) -> Trie {
-    let mut b = TrieBuilder::new();
-    for (id, p) in phrases.iter().enumerate() {
-        b.add(0, id as u32, p);
-    }
-    b.build()
-}
-
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     let units = shipped("units.tsv", include_str!("../lexicon/units.tsv"), 3);
     let not_units = shipped("not_units.txt", include_str!("../lexicon/not_units.txt"), 1);
@@ -260,9 +250,9 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     let of = pick(&|r| *r == Role::Of);
     let after_qualifiers = pick(&|r| *r == Role::Qualifier { after: true });
     Tables {
-        units: anchored(&units.iter().map(Entry::phrase).collect::<Vec<_>>()),
+        units: Trie::of_phrases(units.iter().map(Entry::phrase)),
         unit_info: units.iter().map(|e| UnitInfo::parse(&e.columns)).collect(),
-        not_units: anchored(&not_units.iter().map(Entry::phrase).collect::<Vec<_>>()),
+        not_units: Trie::of_phrases(not_units.iter().map(Entry::phrase)),
         words: words.iter().filter_map(|e| Some((e.phrase().to_string(), Word::parse(&e.columns)?))).collect(),
         context,
         to,

@@ -34,7 +34,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 
-use crate::lexicon::trie::{Trie, TrieBuilder};
+use crate::lexicon::trie::Trie;
 
 use super::{Doc, Span};
 use crate::facts::PlaceKind;
@@ -80,15 +80,6 @@ struct Gazetteer {
     entries: Vec<GazEntry>,
 }
 
-/// A trie of `phrases` in group 0, IDs their positions.
-fn build_trie(phrases: &[String]) -> Trie {
-    let mut b = TrieBuilder::new();
-    for (id, p) in phrases.iter().enumerate() {
-        b.add(0, id as u32, p);
-    }
-    b.build()
-}
-
 const GAZETTEER_FILES: &[(&str, &str)] = &[
     ("provinces.tsv", include_str!("../lexicon/provinces.tsv")),
     ("districts.tsv", include_str!("../lexicon/districts.tsv")),
@@ -126,7 +117,7 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             entries.push(GazEntry { canonical: e.columns[1].clone(), kind: place_kind(&e.columns[2]), use_ });
         }
     }
-    Gazetteer { trie: build_trie(&phrases), phrases, entries }
+    Gazetteer { trie: Trie::of_phrases(&phrases), phrases, entries }
 });
 
 /// The shipped gazetteer's names, for the shared scan: a match's ID indexes
@@ -209,7 +200,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         // Safe: the same phrases as `matcher`, reversed.
         .unwrap_or_else(|e| panic!("place matcher: {e}"));
     let max_len = left.first().map_or(0, |(w, _)| w.len());
-    Words { trie: build_trie(&phrases), roles, left, reversed, max_len }
+    Words { trie: Trie::of_phrases(&phrases), roles, left, reversed, max_len }
 });
 
 /// The word of `name_stops.tsv` or `place_prefixes.tsv` that starts at

@@ -16,6 +16,8 @@
 
 pub(crate) mod trie;
 
+use trie::{lead, slot_len};
+
 use std::sync::{Arc, LazyLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -329,18 +331,6 @@ impl CharSlots {
     }
 }
 
-/// The length in bytes of a character in [`lead`] slot `slot`.
-fn slot_len(slot: usize) -> usize {
-    static LEN: LazyLock<[u8; 512]> = LazyLock::new(|| {
-        let mut len = [1u8; 512];
-        for (slot, l) in len.iter_mut().enumerate().skip(128) {
-            *l = if slot < 256 { 3 } else { utf8_len((slot - 256) as u8) as u8 };
-        }
-        len
-    });
-    usize::from(LEN[slot])
-}
-
 /// The bit of the [`lead`] slots `a b` in [`DocMatcher::pairs`].
 fn pair(a: usize, b: usize) -> usize {
     (a << 7 ^ b) & 0xFFFF
@@ -370,32 +360,6 @@ fn prefix(b: &[u8], at: usize, key: usize) -> u128 {
 fn slot(prefix: u128, mask: usize) -> usize {
     let folded = (prefix as u64) ^ ((prefix >> 64) as u64).rotate_left(29);
     (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
-}
-
-/// The slot in [`DocMatcher::keys`] of the character at `pos` (a character
-/// boundary of `b`), and its length in bytes. ASCII and Thai characters
-/// have a slot each (`0..256`); any other character shares the slot of its
-/// first byte (`256 + byte`).
-fn lead(b: &[u8], pos: usize) -> (usize, usize) {
-    let b0 = b[pos];
-    if b0 < 0x80 {
-        return (usize::from(b0), 1);
-    }
-    if let (0xE0, Some(&b1 @ (0xB8 | 0xB9)), Some(&b2)) = (b0, b.get(pos + 1), b.get(pos + 2)) {
-        return (128 + usize::from(b1 - 0xB8) * 64 + usize::from(b2 & 0x3F), 3);
-    }
-    (256 + usize::from(b0), utf8_len(b0))
-}
-
-/// The length of the UTF-8 character whose first byte is `b` (1 for a
-/// continuation byte, which a `&str` never starts a character with).
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        0xC0.. => 2,
-        _ => 1,
-    }
 }
 
 impl DocMatcher {

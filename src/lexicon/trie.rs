@@ -225,24 +225,73 @@ fn symbol(c: char) -> Option<Sym> {
     }
 }
 
+/// The slot of the character at `pos` (a character boundary of `b`, before
+/// its end), and its length in bytes. ASCII and Thai characters have a slot
+/// each, which is also their trie symbol (`0..256`); any other character
+/// shares the slot of its first byte (`256 + byte`). Thai is decoded from
+/// its bytes: U+0E00..U+0E7F is E0 B8 80..E0 B9 BF.
+#[inline(always)]
+pub(crate) fn lead(b: &[u8], pos: usize) -> (usize, usize) {
+    let b0 = b[pos];
+    if b0 < 0x80 {
+        return (usize::from(b0), 1);
+    }
+    if let (0xE0, Some(&b1 @ (0xB8 | 0xB9)), Some(&b2)) = (b0, b.get(pos + 1), b.get(pos + 2)) {
+        return (128 + usize::from(b1 - 0xB8) * 64 + usize::from(b2 & 0x3F), 3);
+    }
+    (256 + usize::from(b0), utf8_len(b0))
+}
+
+/// The length of the UTF-8 character whose first byte is `b` (1 for a
+/// continuation byte, which a `&str` never starts a character with).
+const fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
+/// The length in bytes of a character in [`lead`] slot `slot` (`0..512`).
+pub(crate) fn slot_len(slot: usize) -> usize {
+    const LEN: [u8; 512] = {
+        let mut len = [1u8; 512];
+        let mut slot = 128;
+        while slot < 512 {
+            len[slot] = if slot < 256 { 3 } else { utf8_len((slot - 256) as u8) as u8 };
+            slot += 1;
+        }
+        len
+    };
+    usize::from(LEN[slot])
+}
+
 impl Trie {
+    /// A trie of `phrases` in group 0, IDs their positions: for
+    /// [`Trie::longest_at`] over one word list.
+    pub fn of_phrases<P: AsRef<str>>(phrases: impl IntoIterator<Item = P>) -> Trie {
+        let mut b = TrieBuilder::new();
+        for (id, p) in phrases.into_iter().enumerate() {
+            b.add(0, id as u32, p.as_ref());
+        }
+        b.build()
+    }
+
     /// The symbol of the character at byte `pos` of `text` (a character
     /// boundary) and its length in bytes, or `None` at the end.
     #[inline(always)]
     fn symbol_at(&self, text: &str, pos: usize) -> Option<(Sym, usize)> {
-        let b = text.as_bytes();
-        let b0 = *b.get(pos)?;
-        if b0 < 0x80 {
-            return Some((Sym::from(b0), 1));
+        if pos >= text.len() {
+            return None;
         }
-        if b0 == 0xE0 {
-            // U+0E00..U+0E7F is E0 B8 80..E0 B9 BF.
-            if let (Some(&b1 @ (0xB8 | 0xB9)), Some(&b2)) = (b.get(pos + 1), b.get(pos + 2)) {
-                return Some((128 + Sym::from(b1 - 0xB8) * 64 + Sym::from(b2 & 0x3F), 3));
+        match lead(text.as_bytes(), pos) {
+            (slot, len) if slot < 256 => Some((slot as Sym, len)),
+            _ => {
+                let c = text.get(pos..)?.chars().next()?;
+                Some((self.others.get(&c).copied().unwrap_or(UNUSED), c.len_utf8()))
             }
         }
-        let c = text.get(pos..)?.chars().next()?;
-        Some((self.others.get(&c).copied().unwrap_or(UNUSED), c.len_utf8()))
     }
 
     /// The child of `node`, reached from the root by `first`, for `sym`.
