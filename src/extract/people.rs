@@ -731,7 +731,7 @@ fn two_word_name(text: &str, i: usize, limit: usize) -> Option<(Span, Span, Span
 }
 
 /// Mentions of an already found full name written again without a title:
-/// one search for all of them (few patterns: a fast packed searcher).
+/// one walk for all of them ([`crate::lexicon::DocMatcher`]).
 fn untitled_again(text: &str, chars: &crate::lexicon::CharSlots, found: &[RawPerson]) -> Vec<RawPerson> {
     let mut names: Vec<(String, &RawPerson)> = Vec::new();
     let mut seen: HashMap<String, ()> = HashMap::new();

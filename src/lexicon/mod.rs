@@ -378,16 +378,13 @@ impl DocMatcher {
         let mask = bits - 1;
         let mut filter = vec![0u64; bits / 64];
         let mut candidates = Vec::with_capacity(patterns.len());
+        let (mut pairs, mut singles) = (vec![0u64; 1 << 10], [0u64; 8]);
         for (id, b) in patterns.iter().enumerate().filter(|(_, b)| !b.is_empty()) {
-            let p = prefix(b, 0, usize::from(keys[lead(b, 0).0]));
+            let (a, len) = lead(b, 0);
+            let p = prefix(b, 0, usize::from(keys[a]));
             let k = slot(p, mask);
             filter[k / 64] |= 1 << (k % 64);
             candidates.push((p, id));
-        }
-        candidates.sort_unstable_by_key(|&(p, id)| (p, std::cmp::Reverse(patterns[id].len()), id));
-        let (mut pairs, mut singles) = (vec![0u64; 1 << 10], [0u64; 8]);
-        for b in patterns.iter().filter(|b| !b.is_empty()) {
-            let (a, len) = lead(b, 0);
             if len < b.len() {
                 let k = pair(a, lead(b, len).0);
                 pairs[k / 64] |= 1 << (k % 64);
@@ -395,6 +392,7 @@ impl DocMatcher {
                 singles[a / 64] |= 1 << (a % 64);
             }
         }
+        candidates.sort_unstable_by_key(|&(p, id)| (p, std::cmp::Reverse(patterns[id].len()), id));
         let any_single = singles.iter().any(|&w| w != 0);
         DocMatcher { filter, keys, mask, candidates, patterns, pairs, singles, any_single }
     }
