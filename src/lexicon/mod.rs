@@ -294,13 +294,13 @@ pub(crate) struct DocMatcher {
     /// The patterns' bytes, by ID.
     patterns: Vec<Box<[u8]>>,
     /// Bit [`pair`]`(a, b)` is set when a pattern starts with the
-    /// characters in [`lead`] slots `a b`.
-    pairs: Vec<u64>,
-    /// Bit `a` is set when a pattern is the one character in slot `a`.
-    singles: [u64; 8],
-    /// Whether any bit of `singles` is set.
-    any_single: bool,
+    /// characters in [`lead`] slots `a b`, or is the one character in slot
+    /// `a` (then for every `b`), so that a walk tests one bit a character.
+    pairs: Box<[u64; PAIR_WORDS]>,
 }
+
+/// The size of [`DocMatcher::pairs`] in words: [`pair`] is 16 bits.
+const PAIR_WORDS: usize = 1 << 10;
 
 /// A [`lead`] slot no character has: the "next character" at the end of
 /// the text, so that no pair fits there.
@@ -378,7 +378,8 @@ impl DocMatcher {
         let mask = bits - 1;
         let mut filter = vec![0u64; bits / 64];
         let mut candidates = Vec::with_capacity(patterns.len());
-        let (mut pairs, mut singles) = (vec![0u64; 1 << 10], [0u64; 8]);
+        let mut pairs = Box::new([0u64; PAIR_WORDS]);
+        let mut set = |k: usize| pairs[k / 64] |= 1 << (k % 64);
         for (id, b) in patterns.iter().enumerate().filter(|(_, b)| !b.is_empty()) {
             let (a, len) = lead(b, 0);
             let p = prefix(b, 0, usize::from(keys[a]));
@@ -386,15 +387,13 @@ impl DocMatcher {
             filter[k / 64] |= 1 << (k % 64);
             candidates.push((p, id));
             if len < b.len() {
-                let k = pair(a, lead(b, len).0);
-                pairs[k / 64] |= 1 << (k % 64);
+                set(pair(a, lead(b, len).0));
             } else {
-                singles[a / 64] |= 1 << (a % 64);
+                (0..=NO_SLOT).for_each(|next| set(pair(a, next)));
             }
         }
         candidates.sort_unstable_by_key(|&(p, id)| (p, std::cmp::Reverse(patterns[id].len()), id));
-        let any_single = singles.iter().any(|&w| w != 0);
-        DocMatcher { filter, keys, mask, candidates, patterns, pairs, singles, any_single }
+        DocMatcher { filter, keys, mask, candidates, patterns, pairs }
     }
 
     /// The longest pattern at `pos`, given the text's prefix there.
@@ -429,9 +428,7 @@ impl DocMatcher {
                 let a = usize::from(a);
                 let b = slots.get(i + 1).map_or(NO_SLOT, |&b| usize::from(b));
                 let k = pair(a, b);
-                if self.pairs[k / 64] & (1 << (k % 64)) != 0
-                    || (self.any_single && self.singles[a / 64] & (1 << (a % 64)) != 0)
-                {
+                if self.pairs[k / 64] & (1 << (k % 64)) != 0 {
                     if let Some(m) = self.verify(bytes, pos, a) {
                         while pos < m.end() {
                             pos += slot_len(usize::from(slots[i]));
