@@ -44,6 +44,9 @@ const TERMINAL: u32 = 1 << 31;
 /// The bit of [`Trie::nodes`] that marks a node with one child.
 const SINGLE: u32 = 1 << 31;
 
+/// The most bytes of a [chain](Trie::labels) compared at once.
+const MAX_LABEL: usize = 16;
+
 /// The most groups a trie holds (each is a bit of a mask in the scan).
 pub(crate) const MAX_GROUPS: usize = 8;
 
@@ -67,21 +70,34 @@ pub(crate) struct Trie {
     root: Vec<u32>,
     /// Characters outside ASCII and the Thai block that phrases use.
     others: HashMap<char, Sym>,
-    /// Node `n`'s edges: `(a, b)` is the one edge `(a & !`[`SINGLE`]`, b)`
-    /// when `a` has the `SINGLE` bit (three nodes in four have one child,
-    /// and then a step is one load), else `edges[a..b]`, sorted by symbol.
-    /// Nodes are numbered breadth-first, so the edges near the root, which
-    /// nearly every step reads, sit together at the start (a few kilobytes
-    /// that stay in cache).
+    /// Node `n`'s edges. A node with one child other than the root (three
+    /// nodes in four) has `a` with the [`SINGLE`] bit: its chain is
+    /// `labels[off..off + len]` (`off` the low 24 bits of `a`, `len` the
+    /// next 5), and `b` the node at the chain's end. Any other node's edges
+    /// are `edges[a..b]`, sorted by symbol. Nodes are numbered
+    /// breadth-first, so the edges near the root, which nearly every step
+    /// reads, sit together at the start (a few kilobytes that stay in
+    /// cache).
     nodes: Vec<(u32, u32)>,
+    /// The chains of one-child nodes, as UTF-8. From a node with one child,
+    /// the trie can only go on along the characters of its chain: that
+    /// child, then its own one child while it has one and no phrase ends
+    /// there, up to [`MAX_LABEL`] bytes. A walk compares the text with the
+    /// whole chain at once instead of taking a branch a character (each a
+    /// likely misprediction), and lands on the chain's last node; as no
+    /// phrase ends inside a chain, a mismatch anywhere in it ends the walk
+    /// with nothing lost. Padded with `MAX_LABEL` zeros, so that a compare
+    /// reads a whole word anywhere.
+    labels: Vec<u8>,
     /// (symbol, child) of every edge, grouped by parent; the child has the
     /// [`TERMINAL`] bit when phrases end there.
     edges: Vec<(Sym, u32)>,
     /// Bit `a << 8 | b` is set when a phrase starts with the ASCII or Thai
-    /// characters `a b`. The second step of a walk is the one most often
-    /// taken and most often failed; this 8 KB table answers it without a
-    /// search: a clear bit fails, and a set bit's rank (the set bits before
-    /// it) indexes `pair_children`.
+    /// characters `a b` (read only where the node after `a` has no chain). The
+    /// second step of a walk is the one most often taken and most often
+    /// failed; this 8 KB table answers it without a search: a clear bit
+    /// fails, and a set bit's rank (the set bits before it) indexes
+    /// `pair_children`.
     pairs: Vec<u64>,
     /// The set bits of `pairs` before each of its words.
     pair_ranks: Vec<u32>,
@@ -171,6 +187,11 @@ impl TrieBuilder {
         ends.push(terminals.len() as u32);
         let mut root = vec![NONE; 256];
         let mut pairs = vec![0u64; 1 << 10];
+        let mut pair_children = Vec::new();
+        let child_of = |node: usize, sym: Sym| {
+            let list = &edges[first[node] as usize..first[node + 1] as usize];
+            list.binary_search_by_key(&sym, |&(s, _)| s).map_or(NONE, |i| list[i].1)
+        };
         for &(a, child) in &edges[..first[1] as usize] {
             if a >= 256 {
                 continue;
@@ -182,37 +203,61 @@ impl TrieBuilder {
                 pairs[bit / 64] |= 1 << (bit % 64);
             }
         }
-        let nodes = first
-            .windows(2)
-            .map(|w| match &edges[w[0] as usize..w[1] as usize] {
-                &[(sym, child)] if sym < SINGLE => (sym | SINGLE, child),
-                _ => (w[0], w[1]),
-            })
-            .collect();
-        let (mut pair_ranks, mut pair_children) = (Vec::with_capacity(pairs.len()), Vec::new());
-        let mut trie = Trie {
-            root,
-            others: self.others,
-            nodes,
-            edges,
-            pairs,
-            pair_ranks: Vec::new(),
-            pair_children: Vec::new(),
-            ends,
-            terminals,
-        };
-        for (w, &word) in trie.pairs.iter().enumerate() {
+        // Ranks follow bit order, so the children are pushed in that order.
+        let mut pair_ranks = Vec::with_capacity(pairs.len());
+        for (w, &word) in pairs.iter().enumerate() {
             pair_ranks.push(pair_children.len() as u32);
             let mut bits = word;
             while bits != 0 {
                 let bit = w * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
                 let (a, b) = ((bit >> 8) as Sym, (bit & 0xFF) as Sym);
-                pair_children.push(trie.child_slow(trie.root[a as usize], b));
+                pair_children.push(child_of((root[a as usize] & !TERMINAL) as usize, b));
             }
         }
-        (trie.pair_ranks, trie.pair_children) = (pair_ranks, pair_children);
-        trie
+        let bytes_of = |sym: Sym| -> String {
+            match sym {
+                0..128 => char::from(sym as u8).to_string(),
+                128..256 => char::from_u32(0x0E00 + sym - 128).map(String::from).unwrap_or_default(),
+                _ => self.others.iter().find(|&(_, &s)| s == sym).map(|(c, _)| c.to_string()).unwrap_or_default(),
+            }
+        };
+        let single = |node: usize| -> Option<(Sym, u32)> {
+            match &edges[first[node] as usize..first[node + 1] as usize] {
+                &[edge] if node != 0 => Some(edge),
+                _ => None,
+            }
+        };
+        // Each one-child node's chain: the characters along one-child,
+        // phrase-less nodes, as far as MAX_LABEL bytes hold whole characters.
+        let mut labels = Vec::new();
+        let mut nodes = Vec::with_capacity(order.len());
+        for node in 0..order.len() {
+            let Some((sym, mut child)) = single(node) else {
+                nodes.push((first[node], first[node + 1]));
+                continue;
+            };
+            let off = labels.len() as u32;
+            let mut label = bytes_of(sym);
+            while child & TERMINAL == 0 {
+                let Some((sym, next)) = single(child as usize) else { break };
+                let more = bytes_of(sym);
+                if label.len() + more.len() > MAX_LABEL {
+                    break;
+                }
+                label.push_str(&more);
+                child = next;
+            }
+            if labels.len() + label.len() >= 1 << 24 {
+                // Beyond what 24 bits address, a node keeps its one edge.
+                nodes.push((first[node], first[node + 1]));
+                continue;
+            }
+            labels.extend_from_slice(label.as_bytes());
+            nodes.push((SINGLE | (label.len() as u32) << 24 | off, child));
+        }
+        labels.extend_from_slice(&[0; MAX_LABEL]);
+        Trie { root, others: self.others, nodes, labels, edges, pairs, pair_ranks, pair_children, ends, terminals }
     }
 }
 
@@ -294,40 +339,90 @@ impl Trie {
         }
     }
 
-    /// The child of `node`, reached from the root by `first`, for `sym`.
+    /// The child of the root for `sym`.
     #[inline(always)]
-    fn second(&self, first: Sym, node: u32, sym: Sym) -> u32 {
-        if first < 256 && sym < 256 {
-            let bit = (first << 8 | sym) as usize;
-            let word = self.pairs[bit / 64];
-            if word & (1 << (bit % 64)) == 0 {
-                return NONE;
-            }
-            let rank = self.pair_ranks[bit / 64] + (word & ((1 << (bit % 64)) - 1)).count_ones();
-            return self.pair_children[rank as usize];
-        }
-        self.child_slow(node, sym)
+    fn root_child(&self, sym: Sym) -> u32 {
+        self.root.get(sym as usize).copied().unwrap_or_else(|| self.branch_child(0, sym))
     }
 
+    /// The child for `sym` of `node`, a node without a chain.
     #[inline(always)]
-    fn child(&self, node: u32, sym: Sym) -> u32 {
-        if node == 0 {
-            return self.root.get(sym as usize).copied().unwrap_or_else(|| self.child_slow(node, sym));
-        }
-        self.child_slow(node, sym)
-    }
-
-    #[inline(always)]
-    fn child_slow(&self, node: u32, sym: Sym) -> u32 {
+    fn branch_child(&self, node: u32, sym: Sym) -> u32 {
         let (a, b) = self.nodes[(node & !TERMINAL) as usize];
-        if a & SINGLE != 0 {
-            return if a & !SINGLE == sym { b } else { NONE };
-        }
         let edges = &self.edges[a as usize..b as usize];
         if edges.len() <= 8 {
             edges.iter().find(|&&(s, _)| s == sym).map_or(NONE, |&(_, c)| c)
         } else {
             edges.binary_search_by_key(&sym, |&(s, _)| s).map_or(NONE, |i| edges[i].1)
+        }
+    }
+
+    /// From `node` (not [`NONE`]), reached with the text read up to `end`:
+    /// the next node and the end of the text read to reach it, or [`NONE`].
+    #[inline(always)]
+    fn step(&self, text: &str, node: u32, end: usize) -> (u32, usize) {
+        let (a, b) = self.nodes[(node & !TERMINAL) as usize];
+        if a & SINGLE != 0 {
+            let (off, len) = ((a & 0xFF_FFFF) as usize, (a >> 24 & 0x1F) as usize);
+            let matches = match (text.as_bytes().get(end..end + MAX_LABEL), self.labels.get(off..off + MAX_LABEL)) {
+                (Some(t), Some(l)) => {
+                    let word = |w: &[u8]| u128::from_le_bytes(w.try_into().unwrap_or([0; MAX_LABEL]));
+                    let mask = if len >= MAX_LABEL { u128::MAX } else { (1u128 << (8 * len)) - 1 };
+                    (word(t) ^ word(l)) & mask == 0
+                }
+                _ => text.as_bytes()[end..].starts_with(&self.labels[off..off + len]),
+            };
+            return if matches { (b, end + len) } else { (NONE, end) };
+        }
+        match self.symbol_at(text, end) {
+            Some((sym, len)) => (self.branch_child(node, sym), end + len),
+            None => (NONE, end),
+        }
+    }
+
+    /// Walks the trie along the text from byte `pos`, where the character
+    /// `first` (`len` bytes) is, followed by `next` (the character at
+    /// `pos + len` and its length, if any): calls `visit` with every node
+    /// with phrases that the text reaches, and the end of the text read to
+    /// reach it.
+    ///
+    /// Most walks end within two characters, at a branch the predictor
+    /// cannot foresee (whether a phrase starts with this character, then
+    /// with these two). For ASCII and Thai the pair table answers both at
+    /// once: a clear bit says no phrase starts with the pair, a set bit
+    /// leads to the node after it.
+    #[inline(always)]
+    fn walk(
+        &self,
+        text: &str,
+        pos: usize,
+        (first, len): (Sym, usize),
+        next: Option<(Sym, usize)>,
+        mut visit: impl FnMut(u32, usize),
+    ) {
+        let after = self.root_child(first);
+        if after & TERMINAL != 0 {
+            visit(after, pos + len);
+        }
+        let Some((sym, next_len)) = next else { return };
+        let (mut node, mut end) = if first < 256 && sym < 256 {
+            let bit = (first << 8 | sym) as usize;
+            let word = self.pairs[bit / 64];
+            if word & (1 << (bit % 64)) == 0 {
+                return;
+            }
+            let rank = self.pair_ranks[bit / 64] + (word & ((1 << (bit % 64)) - 1)).count_ones();
+            (self.pair_children[rank as usize], pos + len + next_len)
+        } else if after != NONE {
+            self.step(text, after, pos + len)
+        } else {
+            return;
+        };
+        while node != NONE {
+            if node & TERMINAL != 0 {
+                visit(node, end);
+            }
+            (node, end) = self.step(text, node, end);
         }
     }
 
@@ -352,13 +447,12 @@ impl Trie {
         let mut best = [(0u32, 0usize); MAX_GROUPS];
         let mut pos = 0;
         let bytes = text.as_bytes();
-        while let Some((first, len)) = self.symbol_at(text, pos) {
+        let mut here = self.symbol_at(text, 0);
+        while let Some((first, len)) = here {
             chars.push(if first < 256 { first as u16 } else { 256 + u16::from(bytes[pos]) });
-            let mut node = self.child(0, first);
+            let next = self.symbol_at(text, pos + len);
             let mut found = 0u32;
-            let mut end = pos + len;
-            let mut depth = 1;
-            while node != NONE {
+            self.walk(text, pos, (first, len), next, |node, end| {
                 for &(g, id) in self.terminals_of(node) {
                     let g = usize::from(g);
                     if pos >= free[g] {
@@ -366,11 +460,7 @@ impl Trie {
                         found |= 1 << g;
                     }
                 }
-                let Some((sym, len)) = self.symbol_at(text, end) else { break };
-                node = if depth == 1 { self.second(first, node, sym) } else { self.child_slow(node, sym) };
-                depth += 1;
-                end += len;
-            }
+            });
             while found != 0 {
                 let group = found.trailing_zeros() as usize;
                 found &= found - 1;
@@ -379,6 +469,7 @@ impl Trie {
                 emit(Found { group, id, start: pos, end });
             }
             pos += len;
+            here = next;
         }
     }
 
@@ -389,17 +480,12 @@ impl Trie {
             return None;
         }
         let (first, len) = self.symbol_at(text, pos)?;
-        let mut node = self.child(0, first);
-        let (mut end, mut best, mut depth) = (pos + len, None, 1);
-        while node != NONE {
+        let mut best = None;
+        self.walk(text, pos, (first, len), self.symbol_at(text, pos + len), |node, end| {
             if let Some(&(_, id)) = self.terminals_of(node).iter().find(|(g, _)| usize::from(*g) == group) {
                 best = Some((id, end));
             }
-            let Some((sym, len)) = self.symbol_at(text, end) else { break };
-            node = if depth == 1 { self.second(first, node, sym) } else { self.child_slow(node, sym) };
-            depth += 1;
-            end += len;
-        }
+        });
         best
     }
 }
@@ -450,6 +536,10 @@ mod tests {
         compare(&[vec!["ab", "abc", "b", "bcd"], vec!["c", "cd"]], "abcd abcabcd bcd");
         compare(&[vec!["a", "a", "aa"]], "aaa");
         compare(&[vec!["é", "éa"], vec![""]], "aéaéé");
+        // Chains longer than one compare, and chains cut short by the text's end.
+        let long = "กขนกขนกขนกขนกขน";
+        compare(&[vec![long, "กข", "ขนก"], vec!["กขนกขนก"]], &format!("{long}ก กขนกขนกขนกขนกข"));
+        compare(&[vec![long, "นกขนกขนกขนกขนกขนก"]], "ขนกขนกขนกขนกขนกขนกข");
     }
 
     #[test]
@@ -471,7 +561,7 @@ mod tests {
         #[test]
         fn scan_agrees_with_aho_corasick(
             a in proptest::collection::vec("[กขนa.é ]{0,4}", 1..6),
-            b in proptest::collection::vec("[กขนa.é ]{0,4}", 1..6),
+            b in proptest::collection::vec("[กขนa.é ]{0,9}", 1..6),
             text in "[กขนa.é ]{0,40}",
         ) {
             compare(&[a.iter().map(String::as_str).collect(), b.iter().map(String::as_str).collect()], &text);
