@@ -306,16 +306,26 @@ const PAIR_WORDS: usize = 1 << 10;
 /// the text, so that no pair fits there.
 const NO_SLOT: usize = 512;
 
-/// The [`lead`] slot of every character of a text, in order: what
-/// [`DocMatcher::find_iter`] walks. Built once a document (two bytes a
-/// character) and shared by its per-document matchers, so that each of
-/// them walks small integers instead of decoding UTF-8 again.
+/// The [`lead`] slot of every character of a text, in order, and what
+/// [`DocMatcher::find_iter`] walks: each character's [`pair`] key with the
+/// next one. Built once a document and shared by its per-document
+/// matchers, so that each of them tests one bit a character (a load and a
+/// bit test) instead of decoding UTF-8 again.
 #[derive(Debug, Default)]
 pub(crate) struct CharSlots {
     slots: Vec<u16>,
+    /// `pair(slots[i], slots[i + 1])`, with [`NO_SLOT`] after the last.
+    keys: Vec<u16>,
+    /// The byte offset of every [`MARK_EVERY`]th character: a walk needs
+    /// the offset only where a pattern may start, and sums a few lengths
+    /// from the mark before.
+    marks: Vec<usize>,
     /// The length in bytes of the text the slots are of.
     len: usize,
 }
+
+/// How many characters apart [`CharSlots::marks`] are.
+const MARK_EVERY: usize = 16;
 
 impl CharSlots {
     pub fn new(text: &str) -> CharSlots {
@@ -327,7 +337,26 @@ impl CharSlots {
             slots.push(slot as u16);
             pos += len;
         }
-        CharSlots { slots, len: text.len() }
+        CharSlots::of_slots(slots, text.len())
+    }
+
+    /// The slots of a text of `len` bytes, with their keys and marks.
+    pub fn of_slots(slots: Vec<u16>, len: usize) -> CharSlots {
+        let next = slots.iter().skip(1).map(|&b| usize::from(b)).chain([NO_SLOT]);
+        let keys = slots.iter().zip(next).map(|(&a, b)| pair(usize::from(a), b) as u16).collect();
+        let mut marks = Vec::with_capacity(slots.len() / MARK_EVERY + 1);
+        let mut pos = 0;
+        for chunk in slots.chunks(MARK_EVERY) {
+            marks.push(pos);
+            pos += chunk.iter().map(|&s| slot_len(usize::from(s))).sum::<usize>();
+        }
+        CharSlots { slots, keys, marks, len }
+    }
+
+    /// The byte offset of character `i` (below the number of characters).
+    fn offset(&self, i: usize) -> usize {
+        let from = i - i % MARK_EVERY;
+        self.marks[i / MARK_EVERY] + self.slots[from..i].iter().map(|&s| slot_len(usize::from(s))).sum::<usize>()
     }
 }
 
@@ -416,31 +445,31 @@ impl DocMatcher {
     ) -> impl Iterator<Item = aho_corasick::Match> + 'a {
         let owned = (chars.len != text.len()).then(|| CharSlots::new(text));
         let bytes = text.as_bytes();
-        // The character index and its byte offset.
-        let (mut i, mut pos) = (0, 0);
+        // The index of the next character to look at.
+        let mut i = 0;
         std::iter::from_fn(move || {
-            let slots = &owned.as_ref().unwrap_or(chars).slots;
+            let chars = owned.as_ref().unwrap_or(chars);
             // A match starts at a character boundary (patterns and text are
             // UTF-8), and the leftmost match is the longest pattern at the
             // first position where one fits. The pair (this character, the
             // next) gates everything else.
-            while let Some(&a) = slots.get(i) {
-                let a = usize::from(a);
-                let b = slots.get(i + 1).map_or(NO_SLOT, |&b| usize::from(b));
-                let k = pair(a, b);
-                if self.pairs[k / 64] & (1 << (k % 64)) != 0 {
-                    if let Some(m) = self.verify(bytes, pos, a) {
-                        while pos < m.end() {
-                            pos += slot_len(usize::from(slots[i]));
-                            i += 1;
-                        }
-                        return Some(m);
+            loop {
+                let k = chars.keys.get(i..)?.iter().position(|&k| {
+                    let k = usize::from(k);
+                    self.pairs[k / 64] & (1 << (k % 64)) != 0
+                })?;
+                i += k;
+                let pos = chars.offset(i);
+                if let Some(m) = self.verify(bytes, pos, usize::from(chars.slots[i])) {
+                    let mut end = pos;
+                    while end < m.end() {
+                        end += slot_len(usize::from(chars.slots[i]));
+                        i += 1;
                     }
+                    return Some(m);
                 }
-                pos += slot_len(a);
                 i += 1;
             }
-            None
         })
     }
 
@@ -622,7 +651,7 @@ impl Lexicons {
                 scan.hits.push(Hit { start: f.start, end: f.end, category, entry });
             }
         });
-        scan.chars = CharSlots { slots, len: text.len() };
+        scan.chars = CharSlots::of_slots(slots, text.len());
         scan
     }
 
@@ -722,7 +751,10 @@ mod tests {
         for t in [founding, "", "aé€กー\u{0E7F}\u{0E00}–x", "\u{10348}ก"] {
             let scan = lex.scan(t);
             let fresh = CharSlots::new(t);
-            assert_eq!((&scan.chars.slots, scan.chars.len), (&fresh.slots, fresh.len), "{t:?}");
+            let parts = |c: &CharSlots| (c.slots.clone(), c.keys.clone(), c.marks.clone(), c.len);
+            assert_eq!(parts(&scan.chars), parts(&fresh), "{t:?}");
+            let offsets: Vec<usize> = (0..fresh.slots.len()).map(|i| fresh.offset(i)).collect();
+            assert_eq!(offsets, t.char_indices().map(|(o, _)| o).collect::<Vec<_>>(), "{t:?}");
         }
     }
 
