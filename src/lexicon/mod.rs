@@ -342,8 +342,9 @@ impl CharSlots {
 
     /// The slots of a text of `len` bytes, with their keys and marks.
     pub fn of_slots(slots: Vec<u16>, len: usize) -> CharSlots {
-        let next = slots.iter().skip(1).map(|&b| usize::from(b)).chain([NO_SLOT]);
-        let keys = slots.iter().zip(next).map(|(&a, b)| pair(usize::from(a), b) as u16).collect();
+        let mut keys = Vec::with_capacity(slots.len());
+        keys.extend(slots.windows(2).map(|w| pair(usize::from(w[0]), usize::from(w[1])) as u16));
+        keys.extend(slots.last().map(|&a| pair(usize::from(a), NO_SLOT) as u16));
         let mut marks = Vec::with_capacity(slots.len() / MARK_EVERY + 1);
         let mut pos = 0;
         for chunk in slots.chunks(MARK_EVERY) {
