@@ -329,12 +329,21 @@ impl<'a> View<'a> {
 
     /// The unit starting at byte `p`, and where it ends.
     fn unit_at(&self, p: usize) -> Option<(UnitInfo<'a>, usize)> {
+        let unit = self.unit_phrase_at(p)?;
         // A title glued to a name is no unit: 1 นายธนพล is one person named.
+        // Checked only once a unit was found: most positions have none, and
+        // this is a search through every word hit.
         if starting_at(&self.words, p)
             .is_some_and(|h| h.category == Category::Title && char_at(self.text, h.end).is_some_and(starts_thai_word))
         {
             return None;
         }
+        Some(unit)
+    }
+
+    /// The unit phrase starting at byte `p`, and where it ends: the shared
+    /// scan's hit, else the longest phrase of `units.tsv`.
+    fn unit_phrase_at(&self, p: usize) -> Option<(UnitInfo<'a>, usize)> {
         if let Some(h) = self.hit_at(p).filter(|h| h.category == Category::Unit) {
             if let Some(e) = self.entry(h) {
                 return Some((UnitInfo::parse(&e.columns), h.end));
