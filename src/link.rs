@@ -112,11 +112,21 @@ fn link_people(raw: Vec<RawPerson>, spans: &Spans<'_>) -> Vec<Person> {
             continue;
         };
         let full = format!("{} {}", p.given, family);
-        let i = *by_full.entry(full.clone()).or_insert_with(|| {
-            people.push(new_person(full));
-            people.len() - 1
-        });
-        by_given.entry(p.given.clone()).or_default().push((p.span.start, i));
+        // Look up before inserting: the key is cloned only for a new person.
+        let i = match by_full.get(&full) {
+            Some(&i) => i,
+            None => {
+                people.push(new_person(full.clone()));
+                by_full.insert(full, people.len() - 1);
+                people.len() - 1
+            }
+        };
+        match by_given.get_mut(&p.given) {
+            Some(list) => list.push((p.span.start, i)),
+            None => {
+                by_given.insert(p.given.clone(), vec![(p.span.start, i)]);
+            }
+        }
         absorb(&mut people[i], p, spans);
     }
     for p in pending {
@@ -208,26 +218,38 @@ fn absorb(person: &mut Person, p: RawPerson, spans: &Spans<'_>) {
 /// without an abbreviation in brackets; for a company also without บริษัท,
 /// บมจ., จำกัด and (มหาชน), so `บริษัท ทีโอที จำกัด (มหาชน)` and `บมจ.ทีโอที`
 /// are one.
+///
+/// The brackets and spaces are ASCII, so the name is copied a run of
+/// other characters at a time rather than one `char` at a time, and the
+/// company words are cut from the key in place.
 fn org_key(name: &str, kind: OrgKind) -> String {
     let mut key = String::with_capacity(name.len());
     let mut depth = 0usize;
-    for c in name.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            ' ' => {}
-            _ if depth == 0 => key.push(c),
+    // Where the run of other characters being read starts.
+    let mut from = 0;
+    // ASCII bytes are whole characters, so every cut is a char boundary.
+    for (at, sep) in name.bytes().enumerate().filter(|&(_, b)| matches!(b, b'(' | b')' | b' ')) {
+        if depth == 0 {
+            key.push_str(&name[from..at]);
+        }
+        match sep {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
             _ => {}
         }
+        from = at + 1;
+    }
+    if depth == 0 {
+        key.push_str(&name[from..]);
     }
     if kind == OrgKind::Company {
         for head in ["บริษัท", "บมจ."] {
-            if let Some(rest) = key.strip_prefix(head) {
-                key = rest.to_string();
+            if key.starts_with(head) {
+                key.replace_range(..head.len(), "");
             }
         }
         if let Some(rest) = key.strip_suffix("จำกัด") {
-            key = rest.to_string();
+            key.truncate(rest.len());
         }
     }
     key
@@ -304,7 +326,10 @@ fn link_organizations(raw: Vec<RawOrg>, spans: &Spans<'_>) -> Vec<Organization> 
             }
         };
         by_form.entry(key).or_insert(i);
-        by_form.entry(o.name.clone()).or_insert(i);
+        // Most mentions repeat a known name: clone it only when it is new.
+        if !by_form.contains_key(&o.name) {
+            by_form.insert(o.name.clone(), i);
+        }
         let org = &mut orgs[i];
         // The fullest written form names the organization.
         if full_form && !written_full[i] {
@@ -343,17 +368,80 @@ fn link_places(raw: Vec<RawPlace>, spans: &Spans<'_>) -> Vec<Place> {
     let mut places: Vec<Place> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for p in raw {
-        let i = *by_key.entry(p.key.clone()).or_insert_with(|| {
-            places.push(Place { name: p.name.clone(), kind: p.kind, mentions: Vec::new() });
-            places.len() - 1
-        });
-        if p.name == p.key {
-            places[i].name = p.name.clone();
-        }
-        places[i].mentions.push(spans.mention(&p.span));
+        let mention = spans.mention(&p.span);
+        // `p` is owned: its key and name move into the maps, not copies.
+        let i = match by_key.get(&p.key) {
+            Some(&i) => {
+                if p.name == p.key {
+                    places[i].name = p.name;
+                }
+                i
+            }
+            None => {
+                by_key.insert(p.key, places.len());
+                places.push(Place { name: p.name, kind: p.kind, mentions: Vec::new() });
+                places.len() - 1
+            }
+        };
+        places[i].mentions.push(mention);
     }
     for place in &mut places {
         place.mentions.sort();
     }
     places
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`org_key`] as first written, a `char` at a time: the reference.
+    fn org_key_by_char(name: &str, kind: OrgKind) -> String {
+        let mut key = String::new();
+        let mut depth = 0usize;
+        for c in name.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                ' ' => {}
+                _ if depth == 0 => key.push(c),
+                _ => {}
+            }
+        }
+        if kind == OrgKind::Company {
+            for head in ["บริษัท", "บมจ."] {
+                if let Some(rest) = key.strip_prefix(head) {
+                    key = rest.to_string();
+                }
+            }
+            if let Some(rest) = key.strip_suffix("จำกัด") {
+                key = rest.to_string();
+            }
+        }
+        key
+    }
+
+    #[test]
+    fn org_key_matches_the_char_by_char_reference() {
+        let names = [
+            "",
+            " ",
+            "()",
+            ")(",
+            "บริษัท ทีโอที จำกัด (มหาชน)",
+            "บมจ.ทีโอที",
+            "บริษัทบมจ.ก จำกัด",
+            "บริษัท",
+            "จำกัด",
+            "กรม (ก (ข) ค) ง",
+            "ก))ข((ค)ง",
+            "  สำนักงาน  (สกพ.)ตำรวจ ",
+            "คณะกรรมการกำกับและส่งเสริมการประกอบธุรกิจประกันภัย (คปภ.)",
+        ];
+        for name in names {
+            for kind in [OrgKind::Company, OrgKind::Agency] {
+                assert_eq!(org_key(name, kind), org_key_by_char(name, kind), "{name:?}");
+            }
+        }
+    }
 }

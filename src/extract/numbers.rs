@@ -61,7 +61,6 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::lexicon::trie::Trie;
-use regex::Regex;
 
 use super::{Doc, Span};
 use crate::facts::NumberKind;
@@ -165,15 +164,18 @@ impl Role {
     }
 }
 
-/// A unit from `units.tsv`.
-#[derive(Debug, Clone, PartialEq)]
-struct UnitInfo {
+/// A unit from `units.tsv` (or a guessed counted noun). The name is
+/// borrowed from the lexicon entry or the text: most units read are never
+/// emitted (a chain check, a list, a rejected number), so the `String` is
+/// made only when a fact is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct UnitInfo<'a> {
     kind: NumberKind,
-    unit: String,
+    unit: &'a str,
 }
 
-impl UnitInfo {
-    fn parse(columns: &[String]) -> UnitInfo {
+impl UnitInfo<'_> {
+    fn parse(columns: &[String]) -> UnitInfo<'_> {
         let kind = match columns.get(1).map(String::as_str) {
             Some("count") => NumberKind::Count,
             Some("money") => NumberKind::Money,
@@ -181,7 +183,7 @@ impl UnitInfo {
             Some("percent") => NumberKind::Percent,
             _ => NumberKind::Other,
         };
-        let unit = columns.get(2).or(columns.first()).cloned().unwrap_or_default();
+        let unit = columns.get(2).or(columns.first()).map_or("", String::as_str);
         UnitInfo { kind, unit }
     }
 }
@@ -215,7 +217,8 @@ impl Word {
 struct Tables {
     /// `units.tsv`, for the longest unit at a position.
     units: Trie,
-    unit_info: Vec<UnitInfo>,
+    /// `units.tsv`'s entries by trie ID, read with [`UnitInfo::parse`].
+    unit_entries: Vec<Entry>,
     /// `not_units.txt`, for a phrase at a position.
     not_units: Trie,
     /// `number_context.tsv` by phrase.
@@ -251,7 +254,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     let after_qualifiers = pick(&|r| *r == Role::Qualifier { after: true });
     Tables {
         units: Trie::of_phrases(units.iter().map(Entry::phrase)),
-        unit_info: units.iter().map(|e| UnitInfo::parse(&e.columns)).collect(),
+        unit_entries: units,
         not_units: Trie::of_phrases(not_units.iter().map(Entry::phrase)),
         words: words.iter().filter_map(|e| Some((e.phrase().to_string(), Word::parse(&e.columns)?))).collect(),
         context,
@@ -286,7 +289,7 @@ fn ending_at(hits: &[Hit], p: usize) -> Option<&Hit> {
     hits.get(i).filter(|h| h.end == p)
 }
 
-impl View<'_> {
+impl<'a> View<'a> {
     /// The number-lexicon hit that starts at byte `p`, if any.
     fn hit_at(&self, p: usize) -> Option<&Hit> {
         starting_at(&self.hits, p)
@@ -297,11 +300,11 @@ impl View<'_> {
         ending_at(&self.hits, p)
     }
 
-    fn entry(&self, h: &Hit) -> Option<&Entry> {
+    fn entry(&self, h: &Hit) -> Option<&'a Entry> {
         self.lexicons.entries(h.category).get(h.entry)
     }
 
-    fn phrase(&self, h: &Hit) -> &str {
+    fn phrase(&self, h: &Hit) -> &'a str {
         self.text.get(h.start..h.end).unwrap_or("")
     }
 
@@ -325,13 +328,22 @@ impl View<'_> {
     }
 
     /// The unit starting at byte `p`, and where it ends.
-    fn unit_at(&self, p: usize) -> Option<(UnitInfo, usize)> {
+    fn unit_at(&self, p: usize) -> Option<(UnitInfo<'a>, usize)> {
+        let unit = self.unit_phrase_at(p)?;
         // A title glued to a name is no unit: 1 นายธนพล is one person named.
+        // Checked only once a unit was found: most positions have none, and
+        // this is a search through every word hit.
         if starting_at(&self.words, p)
             .is_some_and(|h| h.category == Category::Title && char_at(self.text, h.end).is_some_and(starts_thai_word))
         {
             return None;
         }
+        Some(unit)
+    }
+
+    /// The unit phrase starting at byte `p`, and where it ends: the shared
+    /// scan's hit, else the longest phrase of `units.tsv`.
+    fn unit_phrase_at(&self, p: usize) -> Option<(UnitInfo<'a>, usize)> {
         if let Some(h) = self.hit_at(p).filter(|h| h.category == Category::Unit) {
             if let Some(e) = self.entry(h) {
                 return Some((UnitInfo::parse(&e.columns), h.end));
@@ -341,7 +353,8 @@ impl View<'_> {
         if !self.text.is_char_boundary(end) || glued_after(self.text, end, self.phrase_is_latin(p, end)) {
             return None;
         }
-        Some((TABLES.unit_info[id as usize].clone(), end))
+        let entry = TABLES.unit_entries.get(id as usize)?;
+        Some((UnitInfo::parse(&entry.columns), end))
     }
 
     fn phrase_is_latin(&self, start: usize, end: usize) -> bool {
@@ -430,27 +443,88 @@ fn exact(mantissa: f64, places: i32, scale: f64) -> f64 {
     }
 }
 
-/// Digit runs with their separators: `1,250,000`, `2.5`, `99/1`, `09:30`.
-static DIGITS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[0-9]+(?:[.,/:][0-9]+)*").expect("digit-run regex compiles"));
+/// Digit runs with their separators (`1,250,000`, `2.5`, `99/1`, `09:30`):
+/// the leftmost-first matches of `[0-9]+(?:[.,/:][0-9]+)*`, in text order.
+///
+/// Written by hand rather than with a regex: Thai news has a digit every
+/// few hundred bytes, so the cost is the search for the next digit, which
+/// this does sixteen bytes at a time.
+fn digit_runs(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let b = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = next_digit(b, at)?;
+        let mut end = digits_end(b, start);
+        while matches!(b.get(end), Some(b'.' | b',' | b'/' | b':')) && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            end = digits_end(b, end + 1);
+        }
+        at = end;
+        Some(start..end)
+    })
+}
 
-/// The well-formed quantity shapes: `1,250,000.5` or `1250000.5`.
-static QUANTITY_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$").expect("quantity-shape regex compiles")
-});
+/// The first ASCII digit at or after `from`.
+fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    const BLOCK: usize = 16;
+    let mut at = from;
+    // Whole blocks without a digit are skipped with a branch-free test that
+    // the compiler turns into a few vector instructions.
+    while let Some(block) = b.get(at..at + BLOCK) {
+        if block.iter().fold(false, |any, c| any | c.is_ascii_digit()) {
+            break;
+        }
+        at += BLOCK;
+    }
+    b.get(at..)?.iter().position(u8::is_ascii_digit).map(|i| at + i)
+}
+
+/// Where the run of ASCII digits at `from` ends.
+fn digits_end(b: &[u8], from: usize) -> usize {
+    b.get(from..).map_or(from, |rest| from + rest.iter().take_while(|c| c.is_ascii_digit()).count())
+}
+
+/// Whether a digit run has a well-formed quantity shape: `1,250,000.5` or
+/// `1250000.5`, i.e. `^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$`.
+fn quantity_shape(s: &str) -> bool {
+    let all_digits = |g: &str| !g.is_empty() && g.bytes().all(|c| c.is_ascii_digit());
+    let (int, frac) = match s.split_once('.') {
+        Some((int, frac)) => (int, Some(frac)),
+        None => (s, None),
+    };
+    let int_ok = match int.split_once(',') {
+        Some((head, groups)) => {
+            head.len() <= 3 && all_digits(head) && groups.split(',').all(|g| g.len() == 3 && all_digits(g))
+        }
+        None => all_digits(int),
+    };
+    int_ok && frac.is_none_or(all_digits)
+}
+
+/// The digits of `int` (separators skipped) followed by those of `frac`,
+/// read as one integer: the same value as parsing that digit string as an
+/// `f64` (both round to nearest), without building the string.
+fn mantissa(int: &str, frac: &str) -> f64 {
+    let digits = || int.bytes().chain(frac.bytes()).filter(u8::is_ascii_digit);
+    let exact = digits().try_fold(0u64, |acc, c| acc.checked_mul(10)?.checked_add(u64::from(c - b'0')));
+    match exact {
+        Some(n) => n as f64,
+        // More than 19 digits: rare enough to parse the long way.
+        None => digits().map(char::from).collect::<String>().parse().unwrap_or(0.0),
+    }
+}
 
 fn digit_atom(text: &str, span: Span) -> Atom {
     let s = &text[span.clone()];
-    let mut ok = QUANTITY_SHAPE.is_match(s);
+    let mut ok = quantity_shape(s);
     let (int, frac) = s.split_once('.').unwrap_or((s, ""));
-    let int_digits: String = int.chars().filter(char::is_ascii_digit).collect();
+    let int_digits = int.bytes().filter(u8::is_ascii_digit).count();
     // Leading zeros (`02`, `085`) start phone numbers and codes; long bare
     // integers are ids and phone numbers.
-    if (int_digits.len() > 1 && int_digits.starts_with('0')) || (!int.contains(',') && int_digits.len() >= 8) {
+    let leading_zero = int.bytes().find(u8::is_ascii_digit) == Some(b'0');
+    if (int_digits > 1 && leading_zero) || (!int.contains(',') && int_digits >= 8) {
         ok = false;
     }
-    let digits = format!("{int_digits}{frac}");
-    let mantissa = if ok { digits.parse::<f64>().unwrap_or(0.0) } else { 0.0 };
+    let mantissa = if ok { mantissa(int, frac) } else { 0.0 };
     // Inside a URL or a path (`details/6342`, `?id=12`).
     if char_before(text, span.start).is_some_and(|c| "/=_#@&?\\".contains(c)) {
         ok = false;
@@ -461,7 +535,7 @@ fn digit_atom(text: &str, span: Span) -> Atom {
 /// Every atom of the text, in text order.
 fn atoms(v: &View<'_>) -> Vec<Atom> {
     let text = v.text;
-    let mut out: Vec<Atom> = DIGITS.find_iter(text).map(|m| digit_atom(text, m.range())).collect();
+    let mut out: Vec<Atom> = digit_runs(text).map(|span| digit_atom(text, span)).collect();
     mark_chains(v, &mut out);
     let mut words = word_atoms(v);
     if !words.is_empty() {
@@ -603,9 +677,9 @@ fn word_number(text: &str, run: &[(Span, Word)]) -> Option<Atom> {
 
 /// What precedes a number.
 #[derive(Debug, Default)]
-struct Prefix {
+struct Prefix<'a> {
     start: usize,
-    qualifier: Option<String>,
+    qualifier: Option<&'a str>,
     percent: bool,
     currency: Option<String>,
     negative: bool,
@@ -619,7 +693,7 @@ struct Prefix {
 }
 
 /// Reads the context words before byte `p` (each after at most one space).
-fn prefix(v: &View<'_>, p: usize) -> Prefix {
+fn prefix<'a>(v: &View<'a>, p: usize) -> Prefix<'a> {
     let text = v.text;
     let mut pre = Prefix { start: p, ..Prefix::default() };
     // A minus sign glued to the digits, after a space or at the start.
@@ -654,7 +728,7 @@ fn prefix(v: &View<'_>, p: usize) -> Prefix {
                 }
                 return pre;
             }
-            Role::Qualifier { .. } if pre.qualifier.is_none() => pre.qualifier = Some(v.phrase(h).to_string()),
+            Role::Qualifier { .. } if pre.qualifier.is_none() => pre.qualifier = Some(v.phrase(h)),
             Role::Percent => pre.percent = true,
             Role::Currency(c) if pre.currency.is_none() => pre.currency = Some(c),
             Role::Negative => pre.negative = true,
@@ -688,7 +762,7 @@ fn generic_ordinal(v: &View<'_>, p: usize) -> bool {
 
 /// One number with its scale words, qualifier and unit.
 #[derive(Debug, Clone)]
-struct Quantity {
+struct Quantity<'a> {
     value: f64,
     /// The product of the scale words after the digits (1 when none).
     scale: f64,
@@ -696,13 +770,13 @@ struct Quantity {
     number_end: usize,
     /// Where the whole quantity ends (after its unit or qualifier).
     end: usize,
-    unit: Option<UnitInfo>,
+    unit: Option<UnitInfo<'a>>,
     /// The unit came from the general counted-noun rule.
     guessed: bool,
-    qualifier: Option<String>,
+    qualifier: Option<&'a str>,
 }
 
-fn quantity(v: &View<'_>, a: &Atom) -> Quantity {
+fn quantity<'a>(v: &View<'a>, a: &Atom) -> Quantity<'a> {
     let text = v.text;
     let mut p = a.span.end;
     let mut scale = 1.0;
@@ -731,7 +805,7 @@ fn quantity(v: &View<'_>, a: &Atom) -> Quantity {
         unit = Some(info);
         p = e;
     } else if let Some(e) = counted_noun(v, u) {
-        unit = Some(UnitInfo { kind: NumberKind::Count, unit: text[u..e].to_string() });
+        unit = Some(UnitInfo { kind: NumberKind::Count, unit: &text[u..e] });
         guessed = true;
         p = e;
     }
@@ -755,9 +829,9 @@ fn quantity(v: &View<'_>, a: &Atom) -> Quantity {
 }
 
 /// A qualifier that follows a number (`กว่า`, `เศษ`) at byte `p`.
-fn after_qualifier(text: &str, p: usize) -> Option<(String, usize)> {
+fn after_qualifier(text: &str, p: usize) -> Option<(&'static str, usize)> {
     let rest = text.get(p..)?;
-    TABLES.after_qualifiers.iter().find(|q| rest.starts_with(q.as_str())).map(|q| (q.clone(), p + q.len()))
+    TABLES.after_qualifiers.iter().find(|q| rest.starts_with(q.as_str())).map(|q| (q.as_str(), p + q.len()))
 }
 
 /// The general rule for a counted noun missing from `units.tsv`: the Thai
@@ -883,8 +957,7 @@ fn read_fact(v: &View<'_>, atoms: &[Atom], i: usize) -> (Option<RawNumber>, usiz
     {
         return (None, next, last.end);
     }
-    let (mut unit, mut guessed) =
-        if last.end > last.number_end { (last.unit.clone(), last.guessed) } else { (None, false) };
+    let (mut unit, mut guessed) = if last.end > last.number_end { (last.unit, last.guessed) } else { (None, false) };
     let mut end = if unit.is_some() { last.end } else { last.number_end };
     // A bare number in a list takes the unit written after the list's last
     // number (`18, 70 และ 420 ชั่วโมง`).
@@ -919,14 +992,14 @@ fn read_fact(v: &View<'_>, atoms: &[Atom], i: usize) -> (Option<RawNumber>, usiz
         (Some(u), _) => u.kind,
         (None, _) => NumberKind::Other,
     };
-    let mut unit_name = unit.as_ref().map(|u| u.unit.clone());
+    let mut unit_name = unit.map(|u| u.unit);
     if pre.percent && kind != NumberKind::Rank {
         kind = NumberKind::Percent;
-        unit_name = Some("%".to_string());
+        unit_name = Some("%");
     } else if let Some(c) = &pre.currency {
         if kind != NumberKind::Money {
             kind = NumberKind::Money;
-            unit_name = Some(c.clone());
+            unit_name = Some(c.as_str());
         }
     }
     let bare = unit_name.is_none() || (guessed && of.is_none());
@@ -948,9 +1021,9 @@ fn read_fact(v: &View<'_>, atoms: &[Atom], i: usize) -> (Option<RawNumber>, usiz
             value: sign * value,
             end_value: end_value.map(|e| sign * e),
             of,
-            unit: unit_name,
+            unit: unit_name.map(str::to_string),
             kind,
-            qualifier: pre.qualifier.or(first.qualifier).or(last.qualifier),
+            qualifier: pre.qualifier.or(first.qualifier).or(last.qualifier).map(str::to_string),
         }),
         next,
         last.end,
@@ -989,7 +1062,7 @@ fn line_start(text: &str, p: usize) -> bool {
 
 /// Whether a number with no known unit still stands as a quantity: not a
 /// year, a list item, a name part or a version.
-fn standalone(v: &View<'_>, a: &Atom, last: &Quantity, rank: bool) -> bool {
+fn standalone(v: &View<'_>, a: &Atom, last: &Quantity<'_>, rank: bool) -> bool {
     let text = v.text;
     let s = &text[a.span.clone()];
     if a.words {
@@ -1062,7 +1135,7 @@ mod tests {
     #[test]
     fn tables_load() {
         let t = &*TABLES;
-        assert!(!t.unit_info.is_empty() && !t.words.is_empty() && !t.context.is_empty());
+        assert!(!t.unit_entries.is_empty() && !t.words.is_empty() && !t.context.is_empty());
         assert!(!t.to.is_empty() && !t.of.is_empty() && !t.after_qualifiers.is_empty());
     }
 
@@ -1112,6 +1185,47 @@ mod tests {
         let claimed: Span = five..five + 1;
         assert_eq!(extract(&doc, &[]).len(), 1);
         assert!(extract(&doc, std::slice::from_ref(&claimed)).is_empty());
+    }
+
+    /// Every string of up to `len` characters from `alphabet`.
+    fn all_strings(alphabet: &[&str], len: usize) -> Vec<String> {
+        let mut all = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..len {
+            last = last.iter().flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}"))).collect();
+            all.extend(last.iter().cloned());
+        }
+        all
+    }
+
+    #[test]
+    fn digit_scanning_matches_the_regexes_it_replaces() {
+        let runs = regex::Regex::new(r"[0-9]+(?:[.,/:][0-9]+)*").unwrap();
+        let shape = regex::Regex::new(r"^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$").unwrap();
+        let mut texts = all_strings(&["0", "7", ".", ",", "/", ":", "ก", "x"], 5);
+        texts.extend(all_strings(&["12", "3", ",", "."], 6));
+        // Digits across the scanner's 16-byte blocks.
+        texts.push(format!("{}1{}2,345.6", "ก".repeat(5), "x".repeat(15)));
+        for t in &texts {
+            let want: Vec<Span> = runs.find_iter(t).map(|m| m.range()).collect();
+            assert_eq!(digit_runs(t).collect::<Vec<_>>(), want, "{t:?}");
+            assert_eq!(quantity_shape(t), shape.is_match(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn mantissa_is_the_parsed_digit_string() {
+        for (int, frac) in [
+            ("0", "5"),
+            ("1,250,000", "78"),
+            ("9007199254740993", ""),
+            ("18446744073709551615", ""),
+            ("18446744073709551616", "25"),
+            ("123456789012345678901234567890", "1"),
+        ] {
+            let digits: String = int.chars().chain(frac.chars()).filter(char::is_ascii_digit).collect();
+            assert_eq!(mantissa(int, frac), digits.parse::<f64>().unwrap(), "{int}.{frac}");
+        }
     }
 
     #[test]
