@@ -64,7 +64,6 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
-use regex::Regex;
 
 use super::{Doc, Span};
 use crate::calendar;
@@ -308,10 +307,36 @@ impl DateWords {
 // Tokens.
 
 /// Digit runs: groups of thousands, a decimal or time part, up to two `/`
-/// parts (`2,567`, `09.30`, `2559/60`, `14/02/2567`). Shape only.
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[0-9]+(?:,[0-9]{3})*(?:[.:][0-9]+)?(?:/[0-9]+){0,2}").expect("date number regex compiles")
-});
+/// parts (`2,567`, `09.30`, `2559/60`, `14/02/2567`). Shape only: the
+/// leftmost-first matches of
+/// `[0-9]+(?:,[0-9]{3})*(?:[.:][0-9]+)?(?:/[0-9]+){0,2}`, in text order.
+///
+/// Written by hand rather than with a regex, as the numbers extractor's
+/// digit runs are: the cost is the search for the next digit. Every part
+/// after the first digits is optional, so the regex's first choice, each
+/// part as long as it goes, is the match.
+fn numbers(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let b = text.as_bytes();
+    let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = super::numbers::next_digit(b, at)?;
+        let mut end = super::numbers::digits_end(b, start);
+        while b.get(end) == Some(&b',') && (1..=3).all(|k| digit_at(end + k)) {
+            end += 4;
+        }
+        if matches!(b.get(end), Some(b'.' | b':')) && digit_at(end + 1) {
+            end = super::numbers::digits_end(b, end + 1);
+        }
+        for _ in 0..2 {
+            if b.get(end) == Some(&b'/') && digit_at(end + 1) {
+                end = super::numbers::digits_end(b, end + 1);
+            }
+        }
+        at = end;
+        Some(start..end)
+    })
+}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Unit {
@@ -379,14 +404,14 @@ fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
         };
         toks.push(Token { start: h.start, end: h.end, kind });
     }
-    for m in NUMBER.find_iter(text) {
-        toks.push(Token { start: m.start(), end: m.end(), kind: Kind::Num });
+    for m in numbers(text) {
+        toks.push(Token { start: m.start, end: m.end, kind: Kind::Num });
         // Informal month forms (มค, ธค., มกรา) are not scanned: they count only
         // right after a day number or right before a year.
-        if let Some(t) = informal_month_after(text, m.end(), words) {
+        if let Some(t) = informal_month_after(text, m.end, words) {
             toks.push(t);
         }
-        if let Some(t) = informal_month_before(text, m.start(), words) {
+        if let Some(t) = informal_month_before(text, m.start, words) {
             toks.push(t);
         }
     }
@@ -1296,6 +1321,15 @@ fn to_raw(a: Atom) -> Option<RawDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn numbers_are_the_regex_matches(text in "[0-9,.:/ a]{0,24}") {
+            let regex = regex::Regex::new(r"[0-9]+(?:,[0-9]{3})*(?:[.:][0-9]+)?(?:/[0-9]+){0,2}").unwrap();
+            let want: Vec<Span> = regex.find_iter(&text).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(numbers(&text).collect::<Vec<_>>(), want);
+        }
+    }
 
     #[test]
     fn date_words_load() {

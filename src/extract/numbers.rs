@@ -464,7 +464,7 @@ fn digit_runs(text: &str) -> impl Iterator<Item = Span> + '_ {
 }
 
 /// The first ASCII digit at or after `from`.
-fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+pub(crate) fn next_digit(b: &[u8], from: usize) -> Option<usize> {
     const BLOCK: usize = 16;
     let mut at = from;
     // Whole blocks without a digit are skipped with a branch-free test that
@@ -479,7 +479,7 @@ fn next_digit(b: &[u8], from: usize) -> Option<usize> {
 }
 
 /// Where the run of ASCII digits at `from` ends.
-fn digits_end(b: &[u8], from: usize) -> usize {
+pub(crate) fn digits_end(b: &[u8], from: usize) -> usize {
     b.get(from..).map_or(from, |rest| from + rest.iter().take_while(|c| c.is_ascii_digit()).count())
 }
 
