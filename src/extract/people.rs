@@ -48,9 +48,8 @@ use std::sync::LazyLock;
 /// The longest statement kept, in bytes (about 1,000 Thai characters).
 const MAX_STATEMENT: usize = 3000;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
-
 use super::{Doc, Span};
+use crate::lexicon::trie::Trie;
 use crate::lexicon::{self, Category, Found, Hit};
 
 /// One mention of a person in the normalized text.
@@ -110,8 +109,11 @@ const MAX_FAMILY: usize = 20;
 
 /// The words of `people_words.tsv`, compiled once.
 struct Words {
-    /// Every word except the credit labels; anchored and unanchored searches.
-    words: AhoCorasick,
+    /// Every word except the credit labels (group 0, IDs index `classes`),
+    /// for the word at a position and the words inside a short range. A
+    /// character trie of a few hundred words stays in cache, where a byte
+    /// automaton missed cache on most steps.
+    words: Trie,
     classes: Vec<Class>,
     /// The credit labels, found by the shared scan
     /// ([`crate::lexicon::Scan::credits`]; IDs index this list).
@@ -154,36 +156,42 @@ impl Words {
                 }
             }
         }
-        let build = |p: &[String]| {
-            crate::lexicon::matcher_builder().start_kind(StartKind::Both).build(p).map_err(|e| format!("{file}: {e}"))
-        };
-        Ok(Words { words: build(&words)?, classes, credits, credit_classes, glue_before })
+        Ok(Words { words: Trie::of_phrases(&words), classes, credits, credit_classes, glue_before })
     }
 
     /// The longest word starting exactly at `i`: its class and end.
     fn at(&self, text: &str, i: usize) -> Option<(Class, usize)> {
-        if i >= text.len() {
-            return None;
-        }
-        let input = Input::new(text).span(i..text.len()).anchored(Anchored::Yes);
-        self.words.find(input).map(|m| (self.classes[m.pattern().as_usize()], m.end()))
+        self.words.longest_at(text, i, 0).map(|(id, end)| (self.classes[id as usize], end))
+    }
+
+    /// The words inside `range`, leftmost-longest and not overlapping (as an
+    /// unanchored search of the range finds them: a longer word hides the
+    /// words that start inside it): (class, start, end).
+    fn inside<'t>(&'t self, text: &'t str, range: Span) -> impl Iterator<Item = (Class, usize, usize)> + 't {
+        let within = text.get(..range.end).unwrap_or("");
+        let mut pos = range.start;
+        std::iter::from_fn(move || {
+            while pos < within.len() {
+                if let Some((id, end)) = self.words.longest_at(within, pos, 0) {
+                    let start = pos;
+                    pos = end;
+                    return Some((self.classes[id as usize], start, end));
+                }
+                // The next character (a word starts at a character boundary).
+                pos += within.get(pos..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+            }
+            None
+        })
     }
 
     /// The first word of one of `classes` inside `range` that starts at a
     /// cluster boundary and is not the start of a longer syllable.
     fn first_cut(&self, text: &str, range: Span, classes: &[Class]) -> Option<usize> {
-        if range.start >= range.end {
-            return None;
-        }
-        let input = Input::new(text).span(range);
-        self.words
-            .find_iter(input)
-            .find(|m| {
-                classes.contains(&self.classes[m.pattern().as_usize()])
-                    && boundary(text, m.start())
-                    && !starts_with_mark(&text[m.end()..])
+        self.inside(text, range)
+            .find(|&(class, start, end)| {
+                classes.contains(&class) && boundary(text, start) && !starts_with_mark(&text[end..])
             })
-            .map(|m| m.start())
+            .map(|(_, start, _)| start)
     }
 }
 
@@ -781,6 +789,76 @@ mod tests {
     fn people_words_load() {
         let w = Words::build(WORDS_FILE, WORDS_TEXT).unwrap();
         assert!(!w.classes.is_empty() && !w.credit_classes.is_empty());
+    }
+
+    /// The anchored and unanchored leftmost-longest Aho-Corasick searches
+    /// the trie of [`Words`] replaced, against [`Words::at`] and
+    /// [`Words::inside`] at every position of `text` and over ranges of a few
+    /// lengths from each.
+    fn compare_with_aho_corasick(w: &Words, text: &str) {
+        use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+        let entries = lexicon::parse(WORDS_FILE, WORDS_TEXT, 2).unwrap();
+        let words: Vec<&str> = entries
+            .iter()
+            .filter(|e| !matches!(Class::parse(&e.columns[1]), Some(Class::CreditBefore | Class::CreditAfter)))
+            .map(|e| e.phrase())
+            .collect();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .build(&words)
+            .unwrap();
+        let class = |m: aho_corasick::Match| w.classes[m.pattern().as_usize()];
+        for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let want = (i < text.len())
+                .then(|| ac.find(Input::new(text).span(i..text.len()).anchored(Anchored::Yes)))
+                .flatten()
+                .map(|m| (class(m), m.end()));
+            assert_eq!(w.at(text, i), want, "at {i}");
+            for len in [0, 1, 3, 7, 20, 60, 400] {
+                let end = floor_boundary(text, i + len);
+                let want: Vec<_> = if i < end {
+                    ac.find_iter(Input::new(text).span(i..end)).map(|m| (class(m), m.start(), m.end())).collect()
+                } else {
+                    Vec::new()
+                };
+                let got: Vec<_> = w.inside(text, i..end).collect();
+                assert_eq!(got, want, "inside {i}..{end}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_match_like_aho_corasick() {
+        let w = Words::build(WORDS_FILE, WORDS_TEXT).unwrap();
+        let mut text = include_str!("../../fixtures/000_khonkaen_unesco.txt").to_string();
+        for e in lexicon::parse(WORDS_FILE, WORDS_TEXT, 2).unwrap() {
+            text.push_str(e.phrase());
+            text.push_str(e.phrase());
+            text.push_str("ก ");
+        }
+        compare_with_aho_corasick(&w, &text);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_agree_with_aho_corasick(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(
+                        lexicon::parse(WORDS_FILE, WORDS_TEXT, 2)
+                            .unwrap()
+                            .into_iter()
+                            .map(|e| e.phrase().to_string())
+                            .collect::<Vec<_>>()
+                    ),
+                    "[กขนาเ่ a.é]{0,3}",
+                ],
+                0..12,
+            ),
+        ) {
+            compare_with_aho_corasick(&WORDS, &parts.concat());
+        }
     }
 
     #[test]
