@@ -48,9 +48,8 @@ use std::sync::LazyLock;
 /// The longest statement kept, in bytes (about 1,000 Thai characters).
 const MAX_STATEMENT: usize = 3000;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
-
 use super::{Doc, Span};
+use crate::lexicon::trie::Trie;
 use crate::lexicon::{self, Category, Found, Hit};
 
 /// One mention of a person in the normalized text.
@@ -110,8 +109,11 @@ const MAX_FAMILY: usize = 20;
 
 /// The words of `people_words.tsv`, compiled once.
 struct Words {
-    /// Every word except the credit labels; anchored and unanchored searches.
-    words: AhoCorasick,
+    /// Every word except the credit labels (group 0, IDs index `classes`),
+    /// for the word at a position and the words inside a short range. A
+    /// character trie of a few hundred words stays in cache, where a byte
+    /// automaton missed cache on most steps.
+    words: Trie,
     classes: Vec<Class>,
     /// The credit labels, found by the shared scan
     /// ([`crate::lexicon::Scan::credits`]; IDs index this list).
@@ -154,36 +156,42 @@ impl Words {
                 }
             }
         }
-        let build = |p: &[String]| {
-            crate::lexicon::matcher_builder().start_kind(StartKind::Both).build(p).map_err(|e| format!("{file}: {e}"))
-        };
-        Ok(Words { words: build(&words)?, classes, credits, credit_classes, glue_before })
+        Ok(Words { words: Trie::of_phrases(&words), classes, credits, credit_classes, glue_before })
     }
 
     /// The longest word starting exactly at `i`: its class and end.
     fn at(&self, text: &str, i: usize) -> Option<(Class, usize)> {
-        if i >= text.len() {
-            return None;
-        }
-        let input = Input::new(text).span(i..text.len()).anchored(Anchored::Yes);
-        self.words.find(input).map(|m| (self.classes[m.pattern().as_usize()], m.end()))
+        self.words.longest_at(text, i, 0).map(|(id, end)| (self.classes[id as usize], end))
+    }
+
+    /// The words inside `range`, leftmost-longest and not overlapping (as an
+    /// unanchored search of the range finds them: a longer word hides the
+    /// words that start inside it): (class, start, end).
+    fn inside<'t>(&'t self, text: &'t str, range: Span) -> impl Iterator<Item = (Class, usize, usize)> + 't {
+        let within = text.get(..range.end).unwrap_or("");
+        let mut pos = range.start;
+        std::iter::from_fn(move || {
+            while pos < within.len() {
+                if let Some((id, end)) = self.words.longest_at(within, pos, 0) {
+                    let start = pos;
+                    pos = end;
+                    return Some((self.classes[id as usize], start, end));
+                }
+                // The next character (a word starts at a character boundary).
+                pos += within.get(pos..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+            }
+            None
+        })
     }
 
     /// The first word of one of `classes` inside `range` that starts at a
     /// cluster boundary and is not the start of a longer syllable.
     fn first_cut(&self, text: &str, range: Span, classes: &[Class]) -> Option<usize> {
-        if range.start >= range.end {
-            return None;
-        }
-        let input = Input::new(text).span(range);
-        self.words
-            .find_iter(input)
-            .find(|m| {
-                classes.contains(&self.classes[m.pattern().as_usize()])
-                    && boundary(text, m.start())
-                    && !starts_with_mark(&text[m.end()..])
+        self.inside(text, range)
+            .find(|&(class, start, end)| {
+                classes.contains(&class) && boundary(text, start) && !starts_with_mark(&text[end..])
             })
-            .map(|m| m.start())
+            .map(|(_, start, _)| start)
     }
 }
 
@@ -746,23 +754,29 @@ fn untitled_again(text: &str, chars: &crate::lexicon::CharSlots, found: &[RawPer
     if names.is_empty() {
         return Vec::new();
     }
-    let ac = crate::lexicon::DocMatcher::new(names.iter().map(|(n, _)| n));
+    let matches = match SpacedNames::new(names.iter().map(|(n, _)| n.as_str())) {
+        Some(spaced) => spaced.find_all(text),
+        None => crate::lexicon::DocMatcher::new(names.iter().map(|(n, _)| n))
+            .find_iter(text, chars)
+            .map(|m| (m.pattern().as_usize(), m.start()..m.end()))
+            .collect(),
+    };
     let mut spans: Vec<Span> = found.iter().map(|p| p.span.clone()).collect();
     spans.sort_by_key(|s| s.start);
     let mut out = Vec::new();
-    for m in ac.find_iter(text, chars) {
-        let k = spans.partition_point(|s| s.end <= m.start());
-        if k < spans.len() && spans[k].start < m.end() {
+    for (id, m) in matches {
+        let k = spans.partition_point(|s| s.end <= m.start);
+        if k < spans.len() && spans[k].start < m.end {
             continue;
         }
         // A whole word on both sides.
-        let before_ok = text[..m.start()].chars().next_back().is_none_or(|c| !is_thai_letter(c));
-        if !before_ok || starts_with_mark(&text[m.end()..]) {
+        let before_ok = text[..m.start].chars().next_back().is_none_or(|c| !is_thai_letter(c));
+        if !before_ok || starts_with_mark(&text[m.end..]) {
             continue;
         }
-        let p = names[m.pattern().as_usize()].1;
+        let p = names[id].1;
         out.push(RawPerson {
-            span: m.start()..m.end(),
+            span: m,
             title: None,
             given: p.given.clone(),
             family: p.family.clone(),
@@ -773,6 +787,119 @@ fn untitled_again(text: &str, chars: &crate::lexicon::CharSlots, found: &[RawPer
     out
 }
 
+/// Full names `given family` found again in a text: the leftmost-longest
+/// matches of an unanchored search, as [`crate::lexicon::DocMatcher`] finds
+/// them, for patterns that hold exactly one space between two non-empty
+/// words (every full name the extractor reads: neither a given name nor a
+/// family name holds a space). Such a match holds one space of the text, so
+/// instead of stepping through every character the search jumps from space
+/// to space (a `memchr` search) and looks only there for a given name
+/// before the space and its family name after: a few steps a space, where
+/// Thai text has a space every few dozen characters.
+///
+/// A space looks up the names by a key of two bytes around it (the last
+/// byte of the given name, the last byte of the family name's first
+/// character: the first bytes of Thai characters are all alike), so it
+/// rarely checks a name that does not fit. A document with more than
+/// [`MAX_SPACED_NAMES`] names (rare, and possibly hostile: many names
+/// sharing a key) keeps the per-character matcher, whose cost does not
+/// grow with the number of names.
+struct SpacedNames<'n> {
+    /// Each pattern's (given, family) words, by ID.
+    parts: Vec<(&'n [u8], &'n [u8])>,
+    /// (key, pattern ID), sorted by key, then longest given name, longest
+    /// family name and lowest ID: the first entry of a key that fits at a
+    /// space is the leftmost-longest match there.
+    entries: Vec<(usize, usize)>,
+    /// Bit `b` is set when a given name's last byte has low six bits `b`.
+    given_ends: u64,
+    /// Bit `key` is set when some entry has that key.
+    keys: Vec<u64>,
+}
+
+/// The most names [`SpacedNames`] takes, so that the names a space is
+/// checked against stay few and the search linear in the text.
+const MAX_SPACED_NAMES: usize = 256;
+
+/// The key of a space after a given name ending with byte `given_end`,
+/// before a family name whose first character ends with byte `family_first`.
+fn spaced_key(given_end: u8, family_first: u8) -> usize {
+    usize::from(given_end & 63) << 6 | usize::from(family_first & 63)
+}
+
+/// The last byte of the first character of `s` (not empty).
+fn first_char_end(s: &str) -> Option<u8> {
+    let n = s.chars().next()?.len_utf8();
+    s.as_bytes().get(n - 1).copied()
+}
+
+impl<'n> SpacedNames<'n> {
+    /// `None` when there are more than [`MAX_SPACED_NAMES`] patterns, or a
+    /// pattern has no space, more than one, or an empty word on either side
+    /// of it.
+    fn new(patterns: impl ExactSizeIterator<Item = &'n str>) -> Option<SpacedNames<'n>> {
+        if patterns.len() > MAX_SPACED_NAMES {
+            return None;
+        }
+        let mut parts = Vec::new();
+        let mut entries = Vec::new();
+        let (mut given_ends, mut keys) = (0u64, vec![0u64; 64]);
+        for (id, p) in patterns.enumerate() {
+            let (given, family) = p.split_once(' ')?;
+            let (&end, first) = (given.as_bytes().last()?, first_char_end(family)?);
+            if family.contains(' ') {
+                return None;
+            }
+            let key = spaced_key(end, first);
+            given_ends |= 1 << (end & 63);
+            keys[key / 64] |= 1 << (key % 64);
+            entries.push((key, id));
+            parts.push((given.as_bytes(), family.as_bytes()));
+        }
+        entries.sort_by_key(|&(key, id)| {
+            let (g, f): (&[u8], &[u8]) = parts[id];
+            (key, std::cmp::Reverse(g.len()), std::cmp::Reverse(f.len()), id)
+        });
+        Some(SpacedNames { parts, entries, given_ends, keys })
+    }
+
+    /// Every match in `text`, in order, not overlapping: (pattern ID, span).
+    ///
+    /// A match's given name holds no space, so a match around a later space
+    /// starts after an earlier space: taking spaces in order takes matches
+    /// in order of their starts. At one space, the longest given name that
+    /// fits starts leftmost, and it must start at or after the end of the
+    /// previous match, where an unanchored search resumes.
+    fn find_all(&self, text: &str) -> Vec<(usize, Span)> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut from = 0;
+        for (q, _) in text.match_indices(' ') {
+            let Some(&end) = q.checked_sub(1).and_then(|i| bytes.get(i)) else { continue };
+            if self.given_ends & (1 << (end & 63)) == 0 {
+                continue;
+            }
+            let Some(first) = first_char_end(&text[q + 1..]) else { continue };
+            let key = spaced_key(end, first);
+            if self.keys[key / 64] & (1 << (key % 64)) == 0 {
+                continue;
+            }
+            let k = self.entries.partition_point(|&(e, _)| e < key);
+            let fits = |&&(_, id): &&(usize, usize)| {
+                let (g, f) = self.parts[id];
+                q >= from + g.len() && bytes[q - g.len()..q] == *g && bytes[q + 1..].starts_with(f)
+            };
+            if let Some(&(_, id)) = self.entries[k..].iter().take_while(|&&(e, _)| e == key).find(fits) {
+                let (g, f) = self.parts[id];
+                let span = q - g.len()..q + 1 + f.len();
+                from = span.end;
+                out.push((id, span));
+            }
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -781,6 +908,111 @@ mod tests {
     fn people_words_load() {
         let w = Words::build(WORDS_FILE, WORDS_TEXT).unwrap();
         assert!(!w.classes.is_empty() && !w.credit_classes.is_empty());
+    }
+
+    /// The anchored and unanchored leftmost-longest Aho-Corasick searches
+    /// the trie of [`Words`] replaced, against [`Words::at`] and
+    /// [`Words::inside`] at every position of `text` and over ranges of a few
+    /// lengths from each.
+    fn compare_with_aho_corasick(w: &Words, text: &str) {
+        use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+        let entries = lexicon::parse(WORDS_FILE, WORDS_TEXT, 2).unwrap();
+        let words: Vec<&str> = entries
+            .iter()
+            .filter(|e| !matches!(Class::parse(&e.columns[1]), Some(Class::CreditBefore | Class::CreditAfter)))
+            .map(|e| e.phrase())
+            .collect();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .build(&words)
+            .unwrap();
+        let class = |m: aho_corasick::Match| w.classes[m.pattern().as_usize()];
+        for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let want = (i < text.len())
+                .then(|| ac.find(Input::new(text).span(i..text.len()).anchored(Anchored::Yes)))
+                .flatten()
+                .map(|m| (class(m), m.end()));
+            assert_eq!(w.at(text, i), want, "at {i}");
+            for len in [0, 1, 3, 7, 20, 60, 400] {
+                let end = floor_boundary(text, i + len);
+                let want: Vec<_> = if i < end {
+                    ac.find_iter(Input::new(text).span(i..end)).map(|m| (class(m), m.start(), m.end())).collect()
+                } else {
+                    Vec::new()
+                };
+                let got: Vec<_> = w.inside(text, i..end).collect();
+                assert_eq!(got, want, "inside {i}..{end}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_match_like_aho_corasick() {
+        let w = Words::build(WORDS_FILE, WORDS_TEXT).unwrap();
+        let mut text = include_str!("../../fixtures/000_khonkaen_unesco.txt").to_string();
+        for e in lexicon::parse(WORDS_FILE, WORDS_TEXT, 2).unwrap() {
+            text.push_str(e.phrase());
+            text.push_str(e.phrase());
+            text.push_str("ก ");
+        }
+        compare_with_aho_corasick(&w, &text);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_agree_with_aho_corasick(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(
+                        lexicon::parse(WORDS_FILE, WORDS_TEXT, 2)
+                            .unwrap()
+                            .into_iter()
+                            .map(|e| e.phrase().to_string())
+                            .collect::<Vec<_>>()
+                    ),
+                    "[กขนาเ่ a.é]{0,3}",
+                ],
+                0..12,
+            ),
+        ) {
+            compare_with_aho_corasick(&WORDS, &parts.concat());
+        }
+    }
+
+    /// [`SpacedNames::find_all`] against the unanchored leftmost-longest
+    /// Aho-Corasick search [`crate::lexicon::DocMatcher`] stands for.
+    fn compare_spaced(patterns: &[&str], text: &str) {
+        use aho_corasick::{AhoCorasick, MatchKind};
+        let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(patterns).unwrap();
+        let want: Vec<_> = ac.find_iter(text).map(|m| (m.pattern().as_usize(), m.start()..m.end())).collect();
+        let got = SpacedNames::new(patterns.iter().copied()).unwrap().find_all(text);
+        assert_eq!(got, want, "{patterns:?} in {text:?}");
+    }
+
+    #[test]
+    fn spaced_names_match_like_an_unanchored_search() {
+        let text = include_str!("../../fixtures/000_khonkaen_unesco.txt");
+        compare_spaced(&["ขอนแก่น ได้", "นครขอนแก่น ได้", "แก่น ได้รับ", "ก ก"], text);
+        compare_spaced(&["ab cd", "b cde", "b c", "cd e", "e f"], "ab cde f xb cd e f");
+        compare_spaced(&["a b", "b c", "c d"], "a b c d b c");
+        assert!(SpacedNames::new(["a b c"].into_iter()).is_none());
+        assert!(SpacedNames::new([" b"].into_iter()).is_none());
+        assert!(SpacedNames::new(["ab"].into_iter()).is_none());
+        let many: Vec<String> = (0..=MAX_SPACED_NAMES).map(|i| format!("a{i} b")).collect();
+        assert!(SpacedNames::new(many.iter().map(String::as_str)).is_none());
+        assert!(SpacedNames::new(many[1..].iter().map(String::as_str)).is_some());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spaced_names_agree_with_aho_corasick(
+            patterns in proptest::collection::hash_set("[กขนaé]{1,3} [กขนaé]{1,3}", 1..6),
+            text in "[กขนaé ]{0,60}",
+        ) {
+            let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+            compare_spaced(&patterns, &text);
+        }
     }
 
     #[test]

@@ -20,8 +20,6 @@ use trie::{lead, slot_len};
 
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use crate::error::{BuildError, LexiconError};
 
 /// What a lexicon entry is. Extractors ask for hits by category.
@@ -246,19 +244,6 @@ pub(crate) fn value_error(file: &str, e: &Entry, column: usize, expected: &'stat
         expected,
         found: e.columns.get(column - 1).cloned().unwrap_or_default(),
     }
-}
-
-/// The settings of the Aho-Corasick matchers that remain (the people
-/// extractor's words, searched within a range; the places extractor's
-/// boundary words, reversed): leftmost-longest (so the longer phrase wins),
-/// and a DFA without prefilter. Thai text is a stream of three-byte
-/// characters that all start with the same two bytes, so a byte-frequency
-/// prefilter (Teddy) finds candidates almost everywhere and costs more than
-/// it saves. Whole-text scans use the [`trie`] instead.
-pub(crate) fn matcher_builder() -> aho_corasick::AhoCorasickBuilder {
-    let mut b = AhoCorasick::builder();
-    b.match_kind(MatchKind::LeftmostLongest).kind(Some(aho_corasick::AhoCorasickKind::DFA)).prefilter(false);
-    b
 }
 
 /// A leftmost-longest matcher built for one document (the abbreviations it
@@ -665,6 +650,7 @@ impl Lexicons {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::{AhoCorasick, MatchKind};
 
     #[test]
     fn every_shipped_lexicon_loads() {

@@ -323,6 +323,36 @@ impl Trie {
         b.build()
     }
 
+    /// A trie of `phrases` in group 0, IDs their positions, each with its
+    /// characters in reverse order: for [`Trie::longest_before`], the
+    /// longest phrase that ends at a position, found in one walk backwards.
+    pub fn of_reversed_phrases<P: AsRef<str>>(phrases: impl IntoIterator<Item = P>) -> Trie {
+        let mut b = TrieBuilder::new();
+        for (id, p) in phrases.into_iter().enumerate() {
+            let reversed: String = p.as_ref().chars().rev().collect();
+            b.add(0, id as u32, &reversed);
+        }
+        b.build()
+    }
+
+    /// The symbol of the character that ends at byte `pos` of `text` (a
+    /// character boundary) and its length in bytes, or `None` at the start.
+    /// ASCII and Thai are decoded from the bytes; at a boundary, a byte E0
+    /// three before `pos` is the lead byte of the character before it.
+    #[inline(always)]
+    fn symbol_before(&self, text: &str, pos: usize) -> Option<(Sym, usize)> {
+        let b = text.as_bytes();
+        let last = *b.get(pos.checked_sub(1)?)?;
+        if last < 0x80 {
+            return Some((Sym::from(last), 1));
+        }
+        if let (Some(0xE0), Some(&mid @ (0xB8 | 0xB9))) = (pos.checked_sub(3).map(|i| b[i]), b.get(pos - 2)) {
+            return Some((128 + Sym::from(mid - 0xB8) * 64 + Sym::from(last & 0x3F), 3));
+        }
+        let c = text.get(..pos)?.chars().next_back()?;
+        Some((self.others.get(&c).copied().unwrap_or(UNUSED), c.len_utf8()))
+    }
+
     /// The symbol of the character at byte `pos` of `text` (a character
     /// boundary) and its length in bytes, or `None` at the end.
     #[inline(always)]
@@ -488,6 +518,41 @@ impl Trie {
         });
         best
     }
+
+    /// The longest phrase of `group` that ends exactly at byte `pos`, in a
+    /// trie of [`Trie::of_reversed_phrases`]: its ID and start. Among equal
+    /// phrases the first added wins, as in [`Trie::longest_at`].
+    pub fn longest_before(&self, text: &str, pos: usize, group: usize) -> Option<(u32, usize)> {
+        if !text.is_char_boundary(pos) {
+            return None;
+        }
+        let (first, len) = self.symbol_before(text, pos)?;
+        let mut node = self.root_child(first);
+        let (mut start, mut best) = (pos - len, None);
+        while node != NONE {
+            if let Some(&(_, id)) = self.terminals_of(node).iter().find(|(g, _)| usize::from(*g) == group) {
+                best = Some((id, start));
+            }
+            let (a, b) = self.nodes[(node & !TERMINAL) as usize];
+            if a & SINGLE != 0 {
+                // The chain's characters, read backwards in the text.
+                let (off, len) = ((a & 0xFF_FFFF) as usize, (a >> 24 & 0x1F) as usize);
+                // Chains are whole characters, so this always holds.
+                let Ok(chain) = std::str::from_utf8(&self.labels[off..off + len]) else { break };
+                let mut at = Some(start);
+                for c in chain.chars() {
+                    at = at.filter(|&at| text.get(..at).and_then(|t| t.chars().next_back()) == Some(c));
+                    at = at.map(|at| at - c.len_utf8());
+                }
+                (node, start) = at.map_or((NONE, start), |at| (b, at));
+            } else {
+                let Some((sym, len)) = self.symbol_before(text, start) else { break };
+                node = self.branch_child(node, sym);
+                start -= len;
+            }
+        }
+        best
+    }
 }
 
 #[cfg(test)]
@@ -557,7 +622,55 @@ mod tests {
         assert_eq!(trie.longest_at(text, text.len(), 0), None);
     }
 
+    /// [`Trie::longest_before`] against an anchored leftmost-longest
+    /// Aho-Corasick search over the reversed bytes before each position (the
+    /// matcher it replaced in the places extractor), and against a scan of
+    /// the phrases.
+    fn compare_before(phrases: &[&str], text: &str) {
+        let trie = Trie::of_reversed_phrases(phrases);
+        let reversed: Vec<Vec<u8>> = phrases
+            .iter()
+            .map(|p| if p.is_empty() { b"never\x01\x00".to_vec() } else { p.bytes().rev().collect() })
+            .collect();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .build(&reversed)
+            .unwrap();
+        for pos in 0..=text.len() {
+            let want = text.get(..pos).and_then(|before| {
+                let rev: Vec<u8> = before.bytes().rev().collect();
+                let m = ac.find(aho_corasick::Input::new(&rev).anchored(aho_corasick::Anchored::Yes))?;
+                Some((m.pattern().as_u32(), pos - m.len()))
+            });
+            assert_eq!(trie.longest_before(text, pos, 0), want, "{phrases:?} in {text:?} at {pos}");
+            let longest = text.get(..pos).and_then(|before| {
+                let len = phrases.iter().filter(|p| !p.is_empty() && before.ends_with(*p)).map(|p| p.len()).max()?;
+                let id = phrases.iter().position(|p| p.len() == len && before.ends_with(p))?;
+                Some((id as u32, pos - len))
+            });
+            assert_eq!(want, longest);
+        }
+    }
+
+    #[test]
+    fn longest_before_is_anchored_at_the_end() {
+        let text = include_str!("../../fixtures/000_khonkaen_unesco.txt");
+        compare_before(&["ใน", "จาก", "อ.", "จังหวัด", "หวัด", "นคร", "กรุง", "เขต", "€", "é", "(", "ขอนแก่น"], text);
+        compare_before(&["a", "ba", "cba", "ba", "é", "aé"], "cbaéaé cba");
+        compare_before(&["นาย"], "นาย");
+        assert_eq!(Trie::of_reversed_phrases(["นาย"]).longest_before("นาย", 1, 0), None, "inside a character");
+    }
+
     proptest::proptest! {
+        #[test]
+        fn longest_before_agrees_with_aho_corasick(
+            phrases in proptest::collection::vec("[กขนa.é€ ]{0,9}", 1..6),
+            text in "[กขนa.é€ ]{0,40}",
+        ) {
+            compare_before(&phrases.iter().map(String::as_str).collect::<Vec<_>>(), &text);
+        }
+
         #[test]
         fn scan_agrees_with_aho_corasick(
             a in proptest::collection::vec("[กขนa.é ]{0,4}", 1..6),
