@@ -277,6 +277,13 @@ fn symbol(c: char) -> Option<Sym> {
 /// its bytes: U+0E00..U+0E7F is E0 B8 80..E0 B9 BF.
 #[inline(always)]
 pub(crate) fn lead(b: &[u8], pos: usize) -> (usize, usize) {
+    // Thai first, from one 4-byte load: E0 B8 or E0 B9, then the third byte.
+    if let Some(&[b0, b1, b2, _]) = b.get(pos..pos + 4) {
+        let w = u32::from_le_bytes([b0, b1, b2, 0]);
+        if w & 0xFEFF == 0xB8E0 {
+            return (128 + (w >> 2 & 0x40 | w >> 16 & 0x3F) as usize, 3);
+        }
+    }
     let b0 = b[pos];
     if b0 < 0x80 {
         return (usize::from(b0), 1);
@@ -605,6 +612,20 @@ mod tests {
         let long = "กขนกขนกขนกขนกขน";
         compare(&[vec![long, "กข", "ขนก"], vec!["กขนกขนก"]], &format!("{long}ก กขนกขนกขนกขนกข"));
         compare(&[vec![long, "นกขนกขนกขนกขนกขนก"]], "ขนกขนกขนกขนกขนกขนกข");
+    }
+
+    #[test]
+    fn lead_decodes_every_character() {
+        let mut text: String = (0x0DF0..0x0EA0).filter_map(char::from_u32).collect();
+        text.push_str("a\u{7F}é€\u{10348}ก\u{0E7F}");
+        for (pos, c) in text.char_indices() {
+            let want = match c as usize {
+                c @ 0..0x80 => c,
+                c @ 0x0E00..0x0E80 => 128 + c - 0x0E00,
+                _ => 256 + usize::from(text.as_bytes()[pos]),
+            };
+            assert_eq!(lead(text.as_bytes(), pos), (want, c.len_utf8()), "{c:?} at {pos}");
+        }
     }
 
     #[test]
