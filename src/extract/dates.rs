@@ -1297,7 +1297,11 @@ fn format(p: Point) -> Option<(String, Precision)> {
         return None;
     }
     match (p.month, p.day) {
-        (Some(_), Some(_)) => Some((p.date()?.format("%Y-%m-%d").to_string(), Precision::Day)),
+        (Some(_), Some(_)) => {
+            // What `%Y-%m-%d` gives for years of four digits, without parsing a format string.
+            let d = p.date()?;
+            Some((format!("{y:04}-{:02}-{:02}", d.month(), d.day()), Precision::Day))
+        }
         (Some(m), None) if (1..=12).contains(&m) => Some((format!("{y:04}-{m:02}"), Precision::Month)),
         (None, _) => Some((format!("{y:04}"), Precision::Year)),
         _ => None,
