@@ -47,6 +47,17 @@ const SINGLE: u32 = 1 << 31;
 /// The most bytes of a [chain](Trie::labels) compared at once.
 const MAX_LABEL: usize = 16;
 
+/// The low `n` bytes of a `u128`, by `n`.
+const LABEL_MASKS: [u128; MAX_LABEL + 1] = {
+    let mut masks = [u128::MAX; MAX_LABEL + 1];
+    let mut n = 0;
+    while n < MAX_LABEL {
+        masks[n] = (1 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks
+};
+
 /// The most groups a trie holds (each is a bit of a mask in the scan).
 pub(crate) const MAX_GROUPS: usize = 8;
 
@@ -401,11 +412,10 @@ impl Trie {
         let (a, b) = self.nodes[(node & !TERMINAL) as usize];
         if a & SINGLE != 0 {
             let (off, len) = ((a & 0xFF_FFFF) as usize, (a >> 24 & 0x1F) as usize);
-            let matches = match (text.as_bytes().get(end..end + MAX_LABEL), self.labels.get(off..off + MAX_LABEL)) {
+            let chunk = |b: &[u8], at: usize| b.get(at..).and_then(<[u8]>::first_chunk::<MAX_LABEL>).copied();
+            let matches = match (chunk(text.as_bytes(), end), chunk(&self.labels, off)) {
                 (Some(t), Some(l)) => {
-                    let word = |w: &[u8]| u128::from_le_bytes(w.try_into().unwrap_or([0; MAX_LABEL]));
-                    let mask = if len >= MAX_LABEL { u128::MAX } else { (1u128 << (8 * len)) - 1 };
-                    (word(t) ^ word(l)) & mask == 0
+                    (u128::from_le_bytes(t) ^ u128::from_le_bytes(l)) & LABEL_MASKS[len.min(MAX_LABEL)] == 0
                 }
                 _ => text.as_bytes()[end..].starts_with(&self.labels[off..off + len]),
             };
