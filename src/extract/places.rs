@@ -191,9 +191,77 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     Words { trie: Trie::of_phrases(&phrases), roles, left, reversed }
 });
 
+/// The first two characters of every word of [`WORDS`], as a bit set, so
+/// that [`word_at`] answers most positions without a trie walk.
+/// Organization names call it at nearly every character, and only a few
+/// character pairs (ได, จะ, ใน, ...) start a word.
+struct WordStarts {
+    /// Bit [`start_key`]`(a, b)` is set when a word starts with `a b`, or
+    /// is the one character `a` (then for every `b`).
+    bits: Vec<u64>,
+    /// A word starts with a character outside ASCII and Thai, which the
+    /// keys do not cover: every position passes.
+    any: bool,
+}
+
+/// The symbols [`start_key`] tells apart: ASCII (`0..128`), Thai
+/// (`128..256`), and one for the end of the text or any other character.
+const START_SYMBOLS: usize = 257;
+
+/// A character's symbol for [`start_key`]: its own for ASCII and Thai,
+/// `None` otherwise.
+fn start_symbol(c: char) -> Option<usize> {
+    match c as usize {
+        c @ 0..0x80 => Some(c),
+        c @ 0x0E00..0x0E80 => Some(c - 0x0E00 + 128),
+        _ => None,
+    }
+}
+
+/// The bit of the characters `a b` in [`WordStarts::bits`] (`b` is `None`
+/// at the end of the text).
+fn start_key(a: usize, b: Option<char>) -> usize {
+    a * START_SYMBOLS + b.and_then(start_symbol).unwrap_or(START_SYMBOLS - 1)
+}
+
+static WORD_STARTS: LazyLock<WordStarts> = LazyLock::new(|| {
+    let mut starts = WordStarts { bits: vec![0; (256 * START_SYMBOLS).div_ceil(64)], any: false };
+    for (w, _) in &WORDS.left {
+        let mut chars = w.chars();
+        let Some(a) = chars.next().and_then(start_symbol) else {
+            starts.any = true;
+            continue;
+        };
+        let mut set = |k: usize| starts.bits[k / 64] |= 1 << (k % 64);
+        match chars.next() {
+            Some(b) => set(start_key(a, Some(b))),
+            None => (0..START_SYMBOLS).for_each(|b| set(a * START_SYMBOLS + b)),
+        }
+    }
+    starts
+});
+
+/// Whether a word of [`WORDS`] may start at `pos`: false only where none
+/// does (the text's next two characters start no word).
+fn word_may_start(text: &str, pos: usize) -> bool {
+    let starts = &*WORD_STARTS;
+    if starts.any {
+        return true;
+    }
+    let mut chars = text.get(pos..).unwrap_or_default().chars();
+    let Some(a) = chars.next().and_then(start_symbol) else {
+        return false;
+    };
+    let k = start_key(a, chars.next());
+    starts.bits[k / 64] & (1 << (k % 64)) != 0
+}
+
 /// The word of `name_stops.tsv` or `place_prefixes.tsv` that starts at
 /// `pos`, if any: its end and role.
 pub(crate) fn word_at(text: &str, pos: usize) -> Option<(usize, Role)> {
+    if !word_may_start(text, pos) {
+        return None;
+    }
     let w = &*WORDS;
     let (id, end) = w.trie.longest_at(text, pos, 0)?;
     cluster_ends(text, end).then(|| (end, w.roles[id as usize]))
@@ -231,10 +299,12 @@ fn dotted_prefix_starts(text: &str, pos: usize) -> bool {
 /// character that is not a Thai letter, after a function word or prefix, or
 /// right after a hit of the shared scan.
 pub(crate) fn left_boundary(text: &str, pos: usize, edges: &HitEdges) -> bool {
+    // The hit edge first: a binary search costs a fraction of the
+    // backward trie walk of `word_before`, and the answer is the same.
     cluster_starts(text, pos)
         && (!char_before(text, pos).is_some_and(is_thai_letter)
-            || word_before(text, pos).is_some()
-            || edges.ends_at(pos))
+            || edges.ends_at(pos)
+            || word_before(text, pos).is_some())
 }
 
 /// The gazetteer place that starts at `pos` and ends inside a character
@@ -249,13 +319,13 @@ pub(crate) fn place_at(text: &str, pos: usize) -> Option<(usize, &'static GazEnt
 
 /// Thai vowels and marks written after the consonant they belong to: a
 /// word never starts with one.
-fn is_following_mark(c: char) -> bool {
+pub(crate) fn is_following_mark(c: char) -> bool {
     matches!(c, '\u{0E30}'..='\u{0E3A}' | '\u{0E45}' | '\u{0E47}'..='\u{0E4E}')
 }
 
 /// Thai vowels written before their consonant (เ แ โ ใ ไ): a word never ends
 /// with one.
-fn is_leading_vowel(c: char) -> bool {
+pub(crate) fn is_leading_vowel(c: char) -> bool {
     matches!(c, '\u{0E40}'..='\u{0E44}')
 }
 
@@ -305,6 +375,12 @@ impl HitEdges {
     }
     pub(crate) fn ends_at(&self, pos: usize) -> bool {
         self.ends.binary_search(&pos).is_ok()
+    }
+    /// The hit starts at or after `pos`, in order: for a walk forward
+    /// through the text that meets them one after another instead of
+    /// searching at every position.
+    pub(crate) fn starts_from(&self, pos: usize) -> &[usize] {
+        &self.starts[self.starts.partition_point(|&s| s < pos)..]
     }
 }
 
@@ -682,6 +758,43 @@ mod tests {
             match raw {
                 Some((s, _)) if text[s..pos].ends_with('.') && !dotted_prefix_starts(&text, s) => assert_eq!(got, None),
                 _ => assert_eq!(got, raw, "at {pos}"),
+            }
+        }
+    }
+
+    /// The pair gate of [`word_at`] turns away only positions where the
+    /// trie finds no word.
+    #[test]
+    fn word_at_gate_keeps_every_word() {
+        let mut text = include_str!("../../fixtures/000_khonkaen_unesco.txt").to_string();
+        for (w, _) in &WORDS.left {
+            text.push_str(w);
+            text.push('ก');
+            text.push_str(w);
+            text.push('\u{2014}');
+        }
+        text.push_str("ใน");
+        for pos in 0..=text.len() + 1 {
+            let w = &*WORDS;
+            let raw = w
+                .trie
+                .longest_at(&text, pos, 0)
+                .and_then(|(id, end)| cluster_ends(&text, end).then(|| (end, w.roles[id as usize])));
+            assert_eq!(word_at(&text, pos), raw, "at {pos}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The same on any text: Thai letters, dots, spaces and others.
+        #[test]
+        fn word_at_gate_on_any_text(text in "[ก-ฮะ-ูเ-๎.ฯ a-zA-Z0-9\u{2014}]{0,40}") {
+            let w = &*WORDS;
+            for pos in 0..=text.len() {
+                let raw = w
+                    .trie
+                    .longest_at(&text, pos, 0)
+                    .and_then(|(id, end)| cluster_ends(&text, end).then(|| (end, w.roles[id as usize])));
+                proptest::prop_assert_eq!(word_at(&text, pos), raw);
             }
         }
     }
