@@ -440,10 +440,13 @@ impl DocMatcher {
             // first position where one fits. The pair (this character, the
             // next) gates everything else.
             loop {
-                let k = chars.keys.get(i..)?.iter().position(|&k| {
-                    let k = usize::from(k);
-                    self.pairs[k / 64] & (1 << (k % 64)) != 0
-                })?;
+                let pairs: &[u64; PAIR_WORDS] = &self.pairs;
+                let keys = chars.keys.get(i..)?;
+                let k = keys.iter().take_while(|&&k| pairs[usize::from(k >> 6)] >> (k & 63) & 1 == 0).count();
+                if k == keys.len() {
+                    i += k;
+                    return None;
+                }
                 i += k;
                 let pos = chars.offset(i);
                 if let Some(m) = self.verify(bytes, pos, usize::from(chars.slots[i])) {
