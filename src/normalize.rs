@@ -116,9 +116,8 @@ impl Normalized {
     pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
         let end = range.end.min(self.text.len());
         let start = range.start.min(end);
-        let s = self.map.start(start);
-        let e = self.map.end(end).max(s);
-        s..e
+        let (s, e) = self.map.range(start, end);
+        s..e.max(s)
     }
 }
 
@@ -199,6 +198,37 @@ impl OffsetMap {
             Some(s) => s.orig,
             None => self.orig_total,
         }
+    }
+
+    /// [`OffsetMap::start`] of `start` and [`OffsetMap::end`] of `end`
+    /// (`start <= end`), with one binary search instead of two: a span
+    /// mostly ends in the segment it starts in, or soon after, so the
+    /// end's segment is looked for from the start's on, a few segments
+    /// one by one before a binary search of the rest.
+    fn range(&self, start: usize, end: usize) -> (usize, usize) {
+        if end <= start {
+            return (self.start(start), self.end(end));
+        }
+        let i = self.segments.partition_point(|s| s.out + s.out_len <= start);
+        let s = match self.segments.get(i) {
+            Some(seg) if seg.verbatim => seg.orig + (start - seg.out),
+            Some(seg) => seg.orig,
+            None => self.orig_total,
+        };
+        // The segment holding the end's last byte: at `i` or after, as
+        // `end - 1 >= start`.
+        let last = end - 1;
+        let rest = self.segments.get(i..).unwrap_or_default();
+        let k = match rest.iter().take(4).position(|seg| seg.out + seg.out_len > last) {
+            Some(k) => k,
+            None => rest.partition_point(|seg| seg.out + seg.out_len <= last),
+        };
+        let e = match rest.get(k) {
+            Some(seg) if seg.verbatim => seg.orig + (end - seg.out),
+            Some(seg) => seg.orig + seg.orig_len,
+            None => self.orig_total,
+        };
+        (s, e)
     }
 
     /// Input offset where a range ending at normalized offset `at` ends.
@@ -1352,8 +1382,34 @@ mod tests {
         prop::collection::vec(piece, 0..32).prop_map(|v| v.concat())
     }
 
+    /// Checks that [`OffsetMap::range`] gives what [`OffsetMap::start`]
+    /// and [`OffsetMap::end`] give, for every range of the output.
+    fn check_range_as_start_and_end(input: &str) {
+        let doc = normalize(input);
+        let len = doc.text().len();
+        for a in 0..=len {
+            for b in a..=len {
+                let want = doc.map.start(a)..doc.map.end(b).max(doc.map.start(a));
+                assert_eq!(doc.to_original(a..b), want, "to_original({a}..{b}) of {input:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn range_matches_start_and_end_on_a_damaged_fixture() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(root.join("fixtures/000_khonkaen_unesco.txt")).expect("founding fixture");
+        let damaged: String = text.replace(' ', "\u{00A0} \u{200B}").replace('2', "๒").chars().take(300).collect();
+        check_range_as_start_and_end(&damaged);
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::test_runner::Config { cases: 2048, ..Default::default() })]
+
+        #[test]
+        fn range_matches_start_and_end(s in thai_mixed()) {
+            check_range_as_start_and_end(&s);
+        }
 
         #[test]
         fn fast_path_matches_the_reference_on_thai(s in thai_mixed()) {

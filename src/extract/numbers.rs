@@ -85,8 +85,7 @@ const MAX_NOUN_CHARS: usize = 12;
 /// Every numeric fact in `doc`, in text order. `claimed` are spans already
 /// taken by dates, which are not numbers.
 pub(crate) fn extract(doc: &Doc<'_>, claimed: &[Span]) -> Vec<RawNumber> {
-    let (hits, words) = doc.scan.hits.iter().partition(|h| h.category.is_number_word());
-    let view = View { text: doc.text(), hits, words, lexicons: doc.lexicons };
+    let view = View::new(doc);
     let atoms = atoms(&view);
     let mut claimed: Vec<Span> = claimed.to_vec();
     claimed.sort_by_key(|s| (s.start, s.end));
@@ -274,6 +273,12 @@ struct View<'a> {
     /// Hits of the word lexicons (titles, months, ...; no overlaps either).
     words: Vec<Hit>,
     lexicons: &'a Lexicons,
+    /// The entries of the three number lexicons, looked up once a
+    /// document rather than once a hit ([`Lexicons::entries`] is a map
+    /// lookup).
+    number_words: &'a [Entry],
+    units: &'a [Entry],
+    contexts: &'a [Entry],
 }
 
 /// The hit of `hits` (sorted, not overlapping) that starts at byte `p`.
@@ -290,6 +295,31 @@ fn ending_at(hits: &[Hit], p: usize) -> Option<&Hit> {
 }
 
 impl<'a> View<'a> {
+    fn new(doc: &Doc<'a>) -> View<'a> {
+        // Two vectors sized once: the scan's hits split by lexicon group.
+        let all = &doc.scan.hits;
+        let numbers = all.iter().filter(|h| h.category.is_number_word()).count();
+        let mut hits = Vec::with_capacity(numbers);
+        let mut words = Vec::with_capacity(all.len() - numbers);
+        for h in all {
+            if h.category.is_number_word() {
+                hits.push(*h);
+            } else {
+                words.push(*h);
+            }
+        }
+        let lexicons = doc.lexicons;
+        View {
+            text: doc.norm.text(),
+            hits,
+            words,
+            lexicons,
+            number_words: lexicons.entries(Category::NumberWord),
+            units: lexicons.entries(Category::Unit),
+            contexts: lexicons.entries(Category::NumberContext),
+        }
+    }
+
     /// The number-lexicon hit that starts at byte `p`, if any.
     fn hit_at(&self, p: usize) -> Option<&Hit> {
         starting_at(&self.hits, p)
@@ -301,7 +331,13 @@ impl<'a> View<'a> {
     }
 
     fn entry(&self, h: &Hit) -> Option<&'a Entry> {
-        self.lexicons.entries(h.category).get(h.entry)
+        let entries = match h.category {
+            Category::NumberWord => self.number_words,
+            Category::Unit => self.units,
+            Category::NumberContext => self.contexts,
+            other => self.lexicons.entries(other),
+        };
+        entries.get(h.entry)
     }
 
     fn phrase(&self, h: &Hit) -> &'a str {
