@@ -10,7 +10,7 @@
 //!
 //! # How a date is recognised
 //!
-//! The text is cut into *tokens*: digit runs (a regex for the shape only:
+//! The text is cut into *tokens*: digit runs (their shape only:
 //! `14`, `2567`, `2,567`, `09.30`, `2559/60`), month names and weekdays (from
 //! the lexicon scan) and relative-date words. Between two tokens lies a
 //! *gap*; a date is a short sequence of tokens whose gaps hold nothing but

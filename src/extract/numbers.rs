@@ -9,7 +9,7 @@
 //! # How a fact is read
 //!
 //! 1. **Atoms.** A run of ASCII digits with thousands separators and a
-//!    decimal point (`1,250,000`, `2.5`), found by a shape regex; or a run of
+//!    decimal point (`1,250,000`, `2.5`), checked for its shape; or a run of
 //!    adjacent Thai number words (`สามร้อยห้าสิบหก`, `number_words.tsv`).
 //!    Digit runs joined by spaces or by more than one dash (`0 2333 3700`,
 //!    `085-980-7861`) are phone numbers or codes, never quantities; so are
@@ -368,7 +368,7 @@ impl<'a> View<'a> {
         let unit = self.unit_phrase_at(p)?;
         // A title glued to a name is no unit: 1 นายธนพล is one person named.
         // Checked only once a unit was found: most positions have none, and
-        // this is a search through every word hit.
+        // this is a search of the word hits.
         if starting_at(&self.words, p)
             .is_some_and(|h| h.category == Category::Title && char_at(self.text, h.end).is_some_and(starts_thai_word))
         {

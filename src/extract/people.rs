@@ -168,7 +168,12 @@ impl Words {
     /// unanchored search of the range finds them: a longer word hides the
     /// words that start inside it): (class, start, end).
     fn inside<'t>(&'t self, text: &'t str, range: Span) -> impl Iterator<Item = (Class, usize, usize)> + 't {
-        let within = text.get(..range.end).unwrap_or("");
+        // A range ending inside a character ends before it.
+        let mut end = range.end.min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let within = &text[..end];
         let mut pos = range.start;
         std::iter::from_fn(move || {
             while pos < within.len() {

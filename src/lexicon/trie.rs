@@ -82,7 +82,8 @@ pub(crate) struct Trie {
     /// Characters outside ASCII and the Thai block that phrases use.
     others: HashMap<char, Sym>,
     /// Node `n`'s edges. A node with one child other than the root (three
-    /// nodes in four) has `a` with the [`SINGLE`] bit: its chain is
+    /// nodes in four; all of them unless the chains outgrow what 24 bits
+    /// address) has `a` with the [`SINGLE`] bit: its chain is
     /// `labels[off..off + len]` (`off` the low 24 bits of `a`, `len` the
     /// next 5), and `b` the node at the chain's end. Any other node's edges
     /// are `edges[a..b]`, sorted by symbol. Nodes are numbered
@@ -104,8 +105,7 @@ pub(crate) struct Trie {
     /// [`TERMINAL`] bit when phrases end there.
     edges: Vec<(Sym, u32)>,
     /// Bit `a << 8 | b` is set when a phrase starts with the ASCII or Thai
-    /// characters `a b` (read only where the node after `a` has no chain). The
-    /// second step of a walk is the one most often taken and most often
+    /// characters `a b`. The second step of a walk is the one most often taken and most often
     /// failed; this 8 KB table answers it without a search: a clear bit
     /// fails, and a set bit's rank (the set bits before it) indexes
     /// `pair_children`.
@@ -226,11 +226,16 @@ impl TrieBuilder {
                 pair_children.push(child_of((root[a as usize] & !TERMINAL) as usize, b));
             }
         }
+        // The characters numbered from 256, by number.
+        let mut others = vec!['\0'; self.others.len()];
+        for (&c, &sym) in &self.others {
+            others[(sym - 256) as usize] = c;
+        }
         let bytes_of = |sym: Sym| -> String {
             match sym {
                 0..128 => char::from(sym as u8).to_string(),
                 128..256 => char::from_u32(0x0E00 + sym - 128).map(String::from).unwrap_or_default(),
-                _ => self.others.iter().find(|&(_, &s)| s == sym).map(|(c, _)| c.to_string()).unwrap_or_default(),
+                _ => others.get((sym - 256) as usize).map(char::to_string).unwrap_or_default(),
             }
         };
         let single = |node: usize| -> Option<(Sym, u32)> {
@@ -364,7 +369,9 @@ impl Trie {
         if last < 0x80 {
             return Some((Sym::from(last), 1));
         }
-        if let (Some(0xE0), Some(&mid @ (0xB8 | 0xB9))) = (pos.checked_sub(3).map(|i| b[i]), b.get(pos - 2)) {
+        if let (Some(0xE0), Some(&mid @ (0xB8 | 0xB9))) =
+            (pos.checked_sub(3).map(|i| b[i]), pos.checked_sub(2).and_then(|i| b.get(i)))
+        {
             return Some((128 + Sym::from(mid - 0xB8) * 64 + Sym::from(last & 0x3F), 3));
         }
         let c = text.get(..pos)?.chars().next_back()?;
