@@ -191,78 +191,16 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     Words { trie: Trie::of_phrases(&phrases), roles, left, reversed }
 });
 
-/// The first two characters of every word of [`WORDS`], as a bit set, so
-/// that [`word_at`] answers most positions without a trie walk.
-/// Organization names call it at nearly every character, and only a few
-/// character pairs (ได, จะ, ใน, ...) start a word.
-struct WordStarts {
-    /// Bit [`start_key`]`(a, b)` is set when a word starts with `a b`, or
-    /// is the one character `a` (then for every `b`).
-    bits: Vec<u64>,
-    /// A word starts with a character outside ASCII and Thai, which the
-    /// keys do not cover: every position passes.
-    any: bool,
-}
-
-/// The symbols [`start_key`] tells apart: ASCII (`0..128`), Thai
-/// (`128..256`), and one for the end of the text or any other character.
-const START_SYMBOLS: usize = 257;
-
-/// A character's symbol for [`start_key`]: its own for ASCII and Thai,
-/// `None` otherwise.
-fn start_symbol(c: char) -> Option<usize> {
-    match c as usize {
-        c @ 0..0x80 => Some(c),
-        c @ 0x0E00..0x0E80 => Some(c - 0x0E00 + 128),
-        _ => None,
-    }
-}
-
-/// The bit of the characters `a b` in [`WordStarts::bits`] (`b` is `None`
-/// at the end of the text).
-fn start_key(a: usize, b: Option<char>) -> usize {
-    a * START_SYMBOLS + b.and_then(start_symbol).unwrap_or(START_SYMBOLS - 1)
-}
-
-static WORD_STARTS: LazyLock<WordStarts> = LazyLock::new(|| {
-    let mut starts = WordStarts { bits: vec![0; (256 * START_SYMBOLS).div_ceil(64)], any: false };
-    for (w, _) in &WORDS.left {
-        let mut chars = w.chars();
-        let Some(a) = chars.next().and_then(start_symbol) else {
-            starts.any = true;
-            continue;
-        };
-        let mut set = |k: usize| starts.bits[k / 64] |= 1 << (k % 64);
-        match chars.next() {
-            Some(b) => set(start_key(a, Some(b))),
-            None => (0..START_SYMBOLS).for_each(|b| set(a * START_SYMBOLS + b)),
-        }
-    }
-    starts
-});
-
-/// Whether a word of [`WORDS`] may start at `pos`: false only where none
-/// does (the text's next two characters start no word).
-fn word_may_start(text: &str, pos: usize) -> bool {
-    let starts = &*WORD_STARTS;
-    if starts.any {
-        return true;
-    }
-    let mut chars = text.get(pos..).unwrap_or_default().chars();
-    let Some(a) = chars.next().and_then(start_symbol) else {
-        return false;
-    };
-    let k = start_key(a, chars.next());
-    starts.bits[k / 64] & (1 << (k % 64)) != 0
-}
-
 /// The word of `name_stops.tsv` or `place_prefixes.tsv` that starts at
 /// `pos`, if any: its end and role.
 pub(crate) fn word_at(text: &str, pos: usize) -> Option<(usize, Role)> {
-    if !word_may_start(text, pos) {
+    let w = &*WORDS;
+    // Organization names ask at nearly every character, and only a few
+    // character pairs (ได, จะ, ใน, ...) start a word: most positions are
+    // answered without a walk.
+    if !w.trie.may_start_at(text, pos) {
         return None;
     }
-    let w = &*WORDS;
     let (id, end) = w.trie.longest_at(text, pos, 0)?;
     cluster_ends(text, end).then(|| (end, w.roles[id as usize]))
 }

@@ -527,6 +527,32 @@ impl Trie {
         }
     }
 
+    /// Whether a phrase may start at byte `pos`: false only where none does
+    /// (no phrase starts with the character there or, for ASCII and Thai,
+    /// with the two characters there). The first two steps of
+    /// [`Trie::longest_at`], without the rest of its walk.
+    pub fn may_start_at(&self, text: &str, pos: usize) -> bool {
+        if !text.is_char_boundary(pos) {
+            return false;
+        }
+        let Some((first, len)) = self.symbol_at(text, pos) else { return false };
+        let after = self.root_child(first);
+        if after == NONE {
+            return false;
+        }
+        if after & TERMINAL != 0 {
+            return true;
+        }
+        match self.symbol_at(text, pos + len) {
+            Some((sym, _)) if first < 256 && sym < 256 => {
+                let bit = (first << 8 | sym) as usize;
+                self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+            }
+            Some(_) => true,
+            None => false,
+        }
+    }
+
     /// The longest phrase of `group` that starts exactly at byte `pos`:
     /// its ID and end.
     pub fn longest_at(&self, text: &str, pos: usize, group: usize) -> Option<(u32, usize)> {
@@ -642,6 +668,21 @@ mod tests {
                 _ => 256 + usize::from(text.as_bytes()[pos]),
             };
             assert_eq!(lead(text.as_bytes(), pos), (want, c.len_utf8()), "{c:?} at {pos}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn may_start_at_is_true_wherever_a_phrase_starts(
+            phrases in proptest::collection::vec("[กขนa.é ]{0,4}", 1..6),
+            text in "[กขนa.é ]{0,20}",
+        ) {
+            let trie = Trie::of_phrases(&phrases);
+            for pos in 0..=text.len() {
+                if trie.longest_at(&text, pos, 0).is_some() {
+                    proptest::prop_assert!(trie.may_start_at(&text, pos), "{phrases:?} in {text:?} at {pos}");
+                }
+            }
         }
     }
 
