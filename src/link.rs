@@ -179,7 +179,7 @@ fn mention_by_position(people: &mut [Person], name_spans: &[Range<usize>], spans
     let text = spans.norm.text();
     let free = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || (c.is_ascii_punctuation() && c != '.'));
     for m in matcher.find_iter(text, spans.chars) {
-        let (s, e) = (m.start(), m.end());
+        let (s, e) = (m.start, m.end);
         if !free(text[..s].chars().next_back()) || !free(text[e..].chars().next()) {
             continue;
         }
@@ -190,7 +190,7 @@ fn mention_by_position(people: &mut [Person], name_spans: &[Range<usize>], spans
         if near_before || near_after {
             continue;
         }
-        let person = owned[m.pattern().as_usize()].1;
+        let person = owned[m.pattern].1;
         people[person].mentions.push(spans.mention(&(s..e)));
     }
 }

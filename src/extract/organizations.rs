@@ -575,8 +575,8 @@ fn later_uses_of_definitions(text: &str, chars: &crate::lexicon::CharSlots, out:
     };
     let mut found = Vec::new();
     for m in matcher.find_iter(text, chars) {
-        let (s, mut e) = (m.start(), m.end());
-        let a = patterns[m.pattern().as_usize()];
+        let (s, mut e) = (m.start, m.end);
+        let a = patterns[m.pattern];
         let d = &defs[by_abbr[a]];
         if s < d.3 || covered(s, e) {
             continue;

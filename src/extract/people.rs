@@ -763,7 +763,7 @@ fn untitled_again(text: &str, chars: &crate::lexicon::CharSlots, found: &[RawPer
         Some(spaced) => spaced.find_all(text),
         None => crate::lexicon::DocMatcher::new(names.iter().map(|(n, _)| n))
             .find_iter(text, chars)
-            .map(|m| (m.pattern().as_usize(), m.start()..m.end()))
+            .map(|m| (m.pattern, m.start..m.end))
             .collect(),
     };
     let mut spans: Vec<Span> = found.iter().map(|p| p.span.clone()).collect();

@@ -287,6 +287,14 @@ pub(crate) struct DocMatcher {
 /// The size of [`DocMatcher::pairs`] in words: [`pair`] is 16 bits.
 const PAIR_WORDS: usize = 1 << 10;
 
+/// A match of [`DocMatcher`]: the pattern's ID and the byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DocMatch {
+    pub pattern: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
 /// A [`lead`] slot no character has: the "next character" at the end of
 /// the text, so that no pair fits there.
 const NO_SLOT: usize = 512;
@@ -412,23 +420,19 @@ impl DocMatcher {
     }
 
     /// The longest pattern at `pos`, given the text's prefix there.
-    fn longest_at(&self, bytes: &[u8], pos: usize, prefix: u128) -> Option<aho_corasick::Match> {
+    fn longest_at(&self, bytes: &[u8], pos: usize, prefix: u128) -> Option<DocMatch> {
         let from = self.candidates.partition_point(|&(p, _)| p < prefix);
         self.candidates[from..]
             .iter()
             .take_while(|&&(p, _)| p == prefix)
             .find(|&&(_, id)| bytes[pos..].starts_with(&self.patterns[id]))
-            .map(|&(_, id)| aho_corasick::Match::must(id, pos..pos + self.patterns[id].len()))
+            .map(|&(_, id)| DocMatch { pattern: id, start: pos, end: pos + self.patterns[id].len() })
     }
 
     /// The leftmost-longest, non-overlapping matches in `text`, in order.
     /// `chars` must be the text's [`CharSlots`] (those of a text of another
     /// length are caught, and built again here).
-    pub fn find_iter<'a>(
-        &'a self,
-        text: &'a str,
-        chars: &'a CharSlots,
-    ) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+    pub fn find_iter<'a>(&'a self, text: &'a str, chars: &'a CharSlots) -> impl Iterator<Item = DocMatch> + 'a {
         let owned = (chars.len != text.len()).then(|| CharSlots::new(text));
         let bytes = text.as_bytes();
         // The index of the next character to look at.
@@ -451,7 +455,7 @@ impl DocMatcher {
                 let pos = chars.offset(i);
                 if let Some(m) = self.verify(bytes, pos, usize::from(chars.slots[i])) {
                     let mut end = pos;
-                    while end < m.end() {
+                    while end < m.end {
                         end += slot_len(usize::from(chars.slots[i]));
                         i += 1;
                     }
@@ -464,7 +468,7 @@ impl DocMatcher {
 
     /// The longest pattern at `pos`, whose first character is in slot `a`,
     /// after the prefix filter.
-    fn verify(&self, bytes: &[u8], pos: usize, a: usize) -> Option<aho_corasick::Match> {
+    fn verify(&self, bytes: &[u8], pos: usize, a: usize) -> Option<DocMatch> {
         let key = usize::from(self.keys[a]);
         if pos + key > bytes.len() {
             return None;
@@ -710,7 +714,7 @@ mod tests {
             let reference = doc_matcher_reference(patterns);
             let doc = DocMatcher::new(patterns.iter());
             for t in [text, "", "ก", "นครขอนแก่นก"] {
-                let want: Vec<_> = reference.find_iter(t).collect();
+                let want: Vec<_> = reference.find_iter(t).map(as_doc_match).collect();
                 let got: Vec<_> = doc.find_iter(t, &CharSlots::new(t)).collect();
                 assert_eq!(got, want, "{patterns:?}");
             }
@@ -724,7 +728,7 @@ mod tests {
             text in "[กขนa. ]{0,40}",
         ) {
             let reference = doc_matcher_reference(&patterns.iter().map(String::as_str).collect::<Vec<_>>());
-            let want: Vec<_> = reference.find_iter(&text).collect();
+            let want: Vec<_> = reference.find_iter(&text).map(as_doc_match).collect();
             let got: Vec<_> = DocMatcher::new(&patterns).find_iter(&text, &CharSlots::new(&text)).collect();
             // Slots of a text of another length are not trusted.
             let longer = format!("{text}x");
@@ -750,6 +754,10 @@ mod tests {
 
     /// The unanchored matcher [`DocMatcher`] stands for (where `""`, which
     /// `DocMatcher` never matches, is a pattern, one that cannot match).
+    fn as_doc_match(m: aho_corasick::Match) -> DocMatch {
+        DocMatch { pattern: m.pattern().as_usize(), start: m.start(), end: m.end() }
+    }
+
     fn doc_matcher_reference(patterns: &[&str]) -> AhoCorasick {
         let patterns = patterns.iter().map(|p| if p.is_empty() { "\u{0}\u{1}never" } else { p });
         AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(patterns).unwrap()
