@@ -7,7 +7,7 @@
 //! linked to the organization they stand for, mentions of a place grouped.
 //! This is the one module where facts refer to other facts.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
 use crate::extract::dates::RawDate;

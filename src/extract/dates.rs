@@ -59,7 +59,7 @@
 //! every lexicon but only compared with the text right before or after a
 //! token, where they decide what the token is.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 use std::sync::LazyLock;
 

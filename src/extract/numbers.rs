@@ -57,7 +57,7 @@
 //! left out: `หนึ่งเดียว`, `สองข้าง`, `เป็นหนึ่งใน`, `หลายร้อยคน` (a scale
 //! word after another Thai word), `สามารถ`, `ห้าง`, `เก้าอี้`.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 use crate::lexicon::trie::Trie;

@@ -23,7 +23,7 @@
 //!   every later use of it, bare or glued to a place, is a mention of that
 //!   organization.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::places::{
     cluster_ends, cluster_starts, is_following_mark, is_leading_vowel, is_thai_letter, left_boundary, place_at,

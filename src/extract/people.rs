@@ -42,7 +42,7 @@
 //! Cost: one pass over the title hits; every look-around is local to the
 //! candidate (a word or two), so the whole is linear in the text.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 /// The longest statement kept, in bytes (about 1,000 Thai characters).
