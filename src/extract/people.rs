@@ -879,7 +879,7 @@ impl<'n> SpacedNames<'n> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         let mut from = 0;
-        for (q, _) in text.match_indices(' ') {
+        for q in spaces(bytes) {
             let Some(&end) = q.checked_sub(1).and_then(|i| bytes.get(i)) else { continue };
             if self.given_ends & (1 << (end & 63)) == 0 {
                 continue;
@@ -905,9 +905,73 @@ impl<'n> SpacedNames<'n> {
     }
 }
 
+/// The byte offsets of the spaces in `bytes`, in order, found eight bytes
+/// at a time. A space comes every forty bytes or so of Thai news, and
+/// `str::match_indices(' ')` pays a `memchr` call's set-up for each: this
+/// was a tenth of the people extractor's instructions.
+fn spaces(bytes: &[u8]) -> Spaces<'_> {
+    Spaces { bytes, next: 0, mask: 0 }
+}
+
+/// The iterator of [`spaces`].
+struct Spaces<'a> {
+    bytes: &'a [u8],
+    /// The offset of the next eight bytes to read.
+    next: usize,
+    /// The high bit of every space byte among the eight bytes before
+    /// `next` not yet returned.
+    mask: u64,
+}
+
+impl Iterator for Spaces<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+        const LOW7: u64 = ONES * 0x7F;
+        while self.mask == 0 {
+            let rest = self.bytes.get(self.next..)?;
+            let word = match rest.first_chunk::<8>() {
+                Some(w) => *w,
+                None if rest.is_empty() => return None,
+                None => {
+                    // The last bytes, padded with zeros (not spaces).
+                    let mut w = [0u8; 8];
+                    w[..rest.len()].copy_from_slice(rest);
+                    w
+                }
+            };
+            // x is zero exactly at a space; the sum carries out of no byte.
+            let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b' '));
+            self.mask = !(((x & LOW7) + LOW7) | x) & !LOW7;
+            self.next += 8;
+        }
+        let bit = self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        Some(self.next - 8 + bit / 8)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_are_found_where_match_indices_finds_them() {
+        let founding = include_str!("../../fixtures/000_khonkaen_unesco.txt");
+        for text in [founding, "", " ", "a", "  a b  c d e f g h i   ", "ก ข\u{A0} \t ง", &" ".repeat(17)] {
+            let want: Vec<usize> = text.match_indices(' ').map(|(q, _)| q).collect();
+            assert_eq!(spaces(text.as_bytes()).collect::<Vec<_>>(), want, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spaces_agree_with_match_indices(text in "[ ก a\u{A0}\u{2020}\u{20AC}]{0,40}") {
+            let want: Vec<usize> = text.match_indices(' ').map(|(q, _)| q).collect();
+            proptest::prop_assert_eq!(spaces(text.as_bytes()).collect::<Vec<_>>(), want);
+        }
+    }
 
     #[test]
     fn people_words_load() {
