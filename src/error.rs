@@ -243,7 +243,8 @@ pub enum EvalError {
         source: serde_json::Error,
     },
     /// The article text of an expected-facts file was not found.
-    #[error("{name}.txt: expected beside the expected facts in {dir}{}, found in neither",
+    #[error("{name}.txt: expected beside the expected facts in {dir}{}, found in neither \
+        (give the texts' folder with --texts or THAIFACTS_CORPUS)",
         texts.as_ref().map(|t| format!(" or in {}", t.display())).unwrap_or_default(), dir = dir.display())]
     MissingText {
         /// The article's name (without extension).
@@ -253,4 +254,89 @@ pub enum EvalError {
         /// The extra text directory, if one was given.
         texts: Option<PathBuf>,
     },
+    /// A directory of expected facts holds no `NAME.expected.json`.
+    #[error("{path}: no NAME.expected.json files, nothing to score", path = path.display())]
+    NoArticles {
+        /// The directory.
+        path: PathBuf,
+    },
+    /// A span corpus path holds no brat (`.ann` + `.txt`) or IOB (`.conll`,
+    /// `.iob`, `.bio`) document.
+    #[error("{path}: no brat (.ann beside .txt) or IOB (.conll, .iob, .bio) documents, nothing to score",
+        path = path.display())]
+    NoDocuments {
+        /// The file or directory.
+        path: PathBuf,
+    },
+    /// A brat line that is not `T<id><TAB>TYPE START END<TAB>TEXT`.
+    #[error("{path}:{line}: expected `T<id><TAB>TYPE START END<TAB>TEXT`, found {}", quoted(found), path = path.display())]
+    SpanLine {
+        /// The `.ann` file.
+        path: PathBuf,
+        /// Its line (from 1).
+        line: usize,
+        /// The line as found.
+        found: String,
+    },
+    /// Brat offsets outside the text, or an end before its start.
+    #[error("{path}:{line}: offsets {start}..{end} outside the text ({chars} characters) or reversed",
+        path = path.display())]
+    SpanOffsets {
+        /// The `.ann` file.
+        path: PathBuf,
+        /// Its line (from 1).
+        line: usize,
+        /// The start, in characters.
+        start: usize,
+        /// The end, in characters.
+        end: usize,
+        /// The text's length in characters.
+        chars: usize,
+    },
+    /// A brat span whose TEXT column is not the text at its offsets.
+    #[error("{path}:{line}: span text {} is not the text at characters {start}..{end}, {}",
+        quoted(expected), quoted(found), path = path.display())]
+    SpanText {
+        /// The `.ann` file.
+        path: PathBuf,
+        /// Its line (from 1).
+        line: usize,
+        /// The start, in characters.
+        start: usize,
+        /// The end, in characters.
+        end: usize,
+        /// The TEXT column.
+        expected: String,
+        /// The text at the offsets.
+        found: String,
+    },
+    /// An IOB line whose last column is no tag.
+    #[error("{path}:{line}: expected a tag O, B-X, I-X, E-X or S-X in the last column, found {}",
+        quoted(found), path = path.display())]
+    IobTag {
+        /// The IOB file.
+        path: PathBuf,
+        /// Its line (from 1).
+        line: usize,
+        /// The last column as found.
+        found: String,
+    },
+}
+
+/// `s` in double quotes with quotes, backslashes and control characters
+/// escaped, Thai left as it is (`{:?}` would escape its combining marks).
+fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.extend(c.escape_default()),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }

@@ -26,6 +26,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::facts::ArticleFacts;
 
+pub mod spans;
+
 /// The facts a person found by reading one article.
 ///
 /// # Example
@@ -525,8 +527,9 @@ fn describe(v: f64, end: Option<f64>, of: Option<f64>, unit: Option<&str>, text:
 ///
 /// # Errors
 ///
-/// [`crate::EvalError`] when `dir` cannot be listed, an expected file cannot
-/// be read or parsed, or an article's text is found in neither place.
+/// [`crate::EvalError`] when `dir` cannot be listed or holds no expected
+/// file, an expected file cannot be read or parsed, or an article's text is
+/// found in neither place.
 ///
 /// # Example
 ///
@@ -549,6 +552,9 @@ pub fn run_dir(
         .filter_map(|n| n.strip_suffix(".expected.json").map(str::to_string))
         .collect();
     names.sort();
+    if names.is_empty() {
+        return Err(EvalError::NoArticles { path: dir.to_path_buf() });
+    }
     let mut scores = Scores::default();
     for name in names {
         let path = dir.join(format!("{name}.expected.json"));

@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
 use serde::Serialize;
+use thaifacts::eval::spans::{DiffKind, IobJoin, SpanOptions};
 
 const EXIT_STATUS: &str = "\
 Exit status:
@@ -56,12 +57,30 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
-    /// Score extraction against hand-written expected facts: every
-    /// NAME.expected.json in DIR against NAME.txt (beside it, or in --texts).
+    /// Score extraction against hand-written expected facts (every
+    /// NAME.expected.json in DIR against NAME.txt, beside it or in --texts),
+    /// or against span-annotated text with --spans (brat or IOB).
     #[command(after_help = EXIT_STATUS)]
     Eval {
         /// Directory of NAME.expected.json files.
-        dir: PathBuf,
+        #[arg(required_unless_present = "spans", conflicts_with = "spans")]
+        dir: Option<PathBuf>,
+        /// Score against span annotations instead: a directory (or one file)
+        /// of brat standoff (NAME.txt + NAME.ann, character offsets) or IOB
+        /// files (.conll, .iob, .bio: one token a line, tag last).
+        #[arg(long, value_name = "PATH")]
+        spans: Option<PathBuf>,
+        /// With --spans: rename a gold class before scoring (repeatable),
+        /// e.g. --map PER=PERSON --map LOC=LOCATION.
+        #[arg(long, value_name = "GOLD=OURS", value_parser = parse_map, requires = "spans")]
+        map: Vec<(String, String)>,
+        /// With --spans: how IOB tokens are joined into the text: `concat`
+        /// (Thai corpora, a token `_` is a space) or `space`.
+        #[arg(long, value_name = "RULE", default_value = "concat", value_parser = ["concat", "space"], requires = "spans")]
+        iob_join: String,
+        /// With --spans: the publication date the documents are read with.
+        #[arg(long, value_name = "YYYY-MM-DD", requires = "spans")]
+        published: Option<NaiveDate>,
         /// Directory holding the NAME.txt articles, when not beside them
         /// (default: $THAIFACTS_CORPUS, if set).
         #[arg(long, value_name = "TEXTDIR")]
@@ -109,8 +128,15 @@ fn main() -> ExitCode {
             extract_jsonl(file.as_deref(), published, threads, quiet)
         }
         Command::Normalize { file } => normalize(file.as_deref()).map(|()| true),
-        Command::Eval { dir, texts, verbose, json } => {
+        Command::Eval { spans: Some(spans), map, iob_join, published, verbose, json, .. } => {
+            let join = if iob_join == "space" { IobJoin::Space } else { IobJoin::Concat };
+            let options = SpanOptions { map, published, context: 30 };
+            eval_spans(&spans, join, &options, verbose, json).map(|()| true)
+        }
+        Command::Eval { dir, texts, verbose, json, .. } => {
             let texts = texts.or_else(|| std::env::var_os("THAIFACTS_CORPUS").map(PathBuf::from));
+            // clap requires DIR when --spans is absent.
+            let dir = dir.unwrap_or_default();
             eval(&dir, texts.as_deref(), verbose, json).map(|()| true)
         }
     };
@@ -225,6 +251,99 @@ fn eval(dir: &Path, texts: Option<&Path>, verbose: bool, json: bool) -> Result<(
         )?;
         writeln!(out, "articles: {}", scores.articles)?;
     }
+    out.flush()?;
+    Ok(())
+}
+
+/// `GOLD=OURS` of `--map`.
+fn parse_map(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((g, o)) if !g.is_empty() && !o.is_empty() => Ok((g.to_string(), o.to_string())),
+        _ => Err(format!("expected GOLD=OURS (e.g. PER=PERSON), found {s:?}")),
+    }
+}
+
+fn eval_spans(path: &Path, join: IobJoin, options: &SpanOptions, verbose: bool, json: bool) -> Result<(), Failure> {
+    use thaifacts::eval::spans;
+    let docs = spans::read_spans(path, join).map_err(|e| Failure::Fatal(e.to_string()))?;
+    let report = spans::score_docs(&thaifacts::Extractor::default(), &docs, options);
+    let mut out = BufWriter::new(io::stdout().lock());
+    if json {
+        let mut v = serde_json::to_value(&report).map_err(io::Error::from)?;
+        if !verbose {
+            v.as_object_mut().map(|o| o.remove("diffs"));
+        }
+        let summary = |overlap: bool| {
+            let n = report.micro(overlap);
+            serde_json::json!({"micro": {"precision": n.precision(), "recall": n.recall(), "f1": n.f1()},
+                               "macro_f1": report.macro_f1(overlap)})
+        };
+        v["exact"] = summary(false);
+        v["overlap"] = summary(true);
+        serde_json::to_writer(&mut out, &v).map_err(io::Error::from)?;
+        out.write_all(b"\n")?;
+        out.flush()?;
+        return Ok(());
+    }
+    if verbose {
+        for d in &report.diffs {
+            let kind = match d.kind {
+                DiffKind::Miss => "miss",
+                DiffKind::FalseAlarm => "false alarm",
+                DiffKind::Boundary => "boundary",
+            };
+            let found = d.predicted.as_deref().map(|p| format!(" → found [{p}]")).unwrap_or_default();
+            writeln!(out, "{kind:<11} {:<8} {:<12} …{}[{}]{}…{found}", d.document, d.class, d.left, d.text, d.right)?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "{:<25} | {:^17} | {:^17}", "", "exact", "overlap")?;
+    writeln!(
+        out,
+        "{:<13} {:>5} {:>5} | {:>5} {:>5} {:>5} | {:>5} {:>5} {:>5}",
+        "class", "gold", "pred", "P", "R", "F1", "P", "R", "F1"
+    )?;
+    let row = |out: &mut BufWriter<_>,
+               name: &str,
+               gold: usize,
+               pred: usize,
+               e: thaifacts::eval::Counts,
+               o: thaifacts::eval::Counts| {
+        writeln!(
+            out,
+            "{name:<13} {gold:>5} {pred:>5} | {:>5.3} {:>5.3} {:>5.3} | {:>5.3} {:>5.3} {:>5.3}",
+            e.precision(),
+            e.recall(),
+            e.f1(),
+            o.precision(),
+            o.recall(),
+            o.f1()
+        )
+    };
+    for (class, c) in &report.classes {
+        row(&mut out, class, c.gold, c.predicted, c.exact, c.overlap)?;
+    }
+    let (e, o) = (report.micro(false), report.micro(true));
+    row(&mut out, "micro", e.tp + e.fn_, e.tp + e.fp, e, o)?;
+    writeln!(
+        out,
+        "{:<13} {:>5} {:>5} | {:>17.3} | {:>17.3}",
+        "macro F1",
+        "",
+        "",
+        report.macro_f1(false),
+        report.macro_f1(true)
+    )?;
+    let list = |m: &std::collections::BTreeMap<String, usize>| {
+        m.iter().map(|(c, n)| format!("{c} {n}")).collect::<Vec<_>>().join(", ")
+    };
+    if !report.unscored_gold.is_empty() {
+        writeln!(out, "gold classes not scored (no facts of theirs): {}", list(&report.unscored_gold))?;
+    }
+    if !report.unscored_predicted.is_empty() {
+        writeln!(out, "predicted classes not scored (not in the gold): {}", list(&report.unscored_predicted))?;
+    }
+    writeln!(out, "documents: {}", report.documents)?;
     out.flush()?;
     Ok(())
 }

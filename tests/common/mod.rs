@@ -25,9 +25,13 @@ pub fn corpus_dir() -> PathBuf {
 
 /// (name, text, expected) of every fixture, texts read from fixtures/ or the corpus.
 pub fn fixtures() -> Vec<(String, String, thaifacts::eval::Expected)> {
-    let dir = fixtures_dir();
-    let corpus = corpus_dir();
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
+    expected_in(&fixtures_dir(), &corpus_dir())
+}
+
+/// (name, text, expected) of every `NAME.expected.json` in `dir`, texts read
+/// beside them or from `texts`.
+pub fn expected_in(dir: &Path, texts: &Path) -> Vec<(String, String, thaifacts::eval::Expected)> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter_map(|n| n.strip_suffix(".expected.json").map(str::to_string))
@@ -37,7 +41,7 @@ pub fn fixtures() -> Vec<(String, String, thaifacts::eval::Expected)> {
         .into_iter()
         .map(|name| {
             let local = dir.join(format!("{name}.txt"));
-            let path = if local.exists() { local } else { corpus.join(format!("{name}.txt")) };
+            let path = if local.exists() { local } else { texts.join(format!("{name}.txt")) };
             let text = std::fs::read_to_string(&path)
                 .unwrap_or_else(|e| panic!("{}: {e} (is the corpus complete?)", path.display()));
             let expected =
@@ -46,4 +50,19 @@ pub fn fixtures() -> Vec<(String, String, thaifacts::eval::Expected)> {
             (name, text, expected)
         })
         .collect()
+}
+
+/// The span-annotated development set (ThaiNER 1.3, brat standoff):
+/// `$THAIFACTS_DEVSET`, else `../shared/devsets/thainer`. Panics with a clear
+/// message when it is missing.
+pub fn devset_dir() -> PathBuf {
+    let dir = std::env::var_os("THAIFACTS_DEVSET")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/devsets/thainer"));
+    assert!(
+        dir.is_dir(),
+        "development set {} is missing: the ThaiNER documents live there (set THAIFACTS_DEVSET to its path)",
+        dir.display()
+    );
+    dir
 }
