@@ -297,7 +297,7 @@ fn eval_spans(path: &Path, join: IobJoin, options: &SpanOptions, verbose: bool, 
         }
         writeln!(out)?;
     }
-    writeln!(out, "{:<25} | {:^17} | {:^17}", "", "exact", "overlap")?;
+    writeln!(out, "{:<25} |       exact       |      overlap", "")?;
     writeln!(
         out,
         "{:<13} {:>5} {:>5} | {:>5} {:>5} {:>5} | {:>5} {:>5} {:>5}",

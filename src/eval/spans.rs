@@ -38,11 +38,14 @@
 //!
 //! # Classes
 //!
-//! Facts become spans of these classes: each mention of a person →
-//! `PERSON` (title included, as NER corpora draw it); each mention of an
+//! Facts become spans of these classes: each mention of a person by name →
+//! `PERSON` (title included, as NER corpora draw it; a mention by position
+//! alone, `นายกรัฐมนตรี` for a person named elsewhere, is no name); each mention of an
 //! organization → `ORGANIZATION`; each mention of a place → `LOCATION`, of a
 //! venue → `FACILITY`; each date → `DATE`; each number of kind money →
-//! `MONEY`, of kind percent → `PERCENT`. Gold classes can be renamed
+//! `MONEY`, of kind percent → `PERCENT`. Corpora annotate flat spans, so a
+//! span inside a longer one of another class (`ขอนแก่น` inside
+//! `มหาวิทยาลัยขอนแก่น`) is left out. Gold classes can be renamed
 //! ([`SpanOptions::map`], `--map PER=PERSON` on the command line). A class
 //! that only one side has is listed, not scored.
 //!
@@ -221,7 +224,10 @@ pub fn predicted_spans(facts: &ArticleFacts) -> Vec<Span> {
     let mut out = Vec::new();
     let mut push = |class: &str, start: usize, end: usize| out.push(Span { class: class.to_string(), start, end });
     for p in &facts.people {
-        p.mentions.iter().for_each(|m| push("PERSON", m.start, m.end));
+        // A mention by position alone (นายกรัฐมนตรี for a person named
+        // elsewhere) refers to the person but is no name.
+        let given = p.name.split(' ').next().unwrap_or_default();
+        p.mentions.iter().filter(|m| m.text.contains(given)).for_each(|m| push("PERSON", m.start, m.end));
     }
     for o in &facts.organizations {
         o.mentions.iter().for_each(|m| push("ORGANIZATION", m.start, m.end));
@@ -240,8 +246,28 @@ pub fn predicted_spans(facts: &ArticleFacts) -> Vec<Span> {
             _ => {}
         }
     }
-    out.sort_by(|a, b| (a.start, a.end, &a.class).cmp(&(b.start, b.end, &b.class)));
+    // Corpora annotate flat spans: a span inside a longer one of another
+    // class (ขอนแก่น in มหาวิทยาลัยขอนแก่น) is part of that one's name there.
+    // Sorted by start and then longest first, a span is nested when it ends
+    // no later than the furthest-reaching span that started before it.
+    out.sort_by(|a, b| {
+        (a.start, std::cmp::Reverse(a.end), &a.class).cmp(&(b.start, std::cmp::Reverse(b.end), &b.class))
+    });
     out.dedup();
+    let mut reach: Option<(usize, usize, &str)> = None;
+    let mut keep = vec![true; out.len()];
+    for (i, s) in out.iter().enumerate() {
+        match reach {
+            Some((start, end, class)) if s.end <= end && (s.start, s.end) != (start, end) && class != s.class => {
+                keep[i] = false
+            }
+            Some((_, end, _)) if s.end <= end => {}
+            _ => reach = Some((s.start, s.end, &s.class)),
+        }
+    }
+    let mut keep = keep.into_iter();
+    out.retain(|_| keep.next().unwrap_or(true));
+    out.sort_by(|a, b| (a.start, a.end, &a.class).cmp(&(b.start, b.end, &b.class)));
     out
 }
 
@@ -701,6 +727,16 @@ mod tests {
         let docs = parse_iob("f", "John B-PER\nSmith I-PER\nsaid O\n", Path::new("f.conll"), IobJoin::Space).unwrap();
         assert_eq!(docs[0].text, "John Smith said");
         assert_eq!(docs[0].spans, [span("PER", 0, 10)]);
+    }
+
+    #[test]
+    fn predicted_spans_are_flat_and_name_people_by_name() {
+        let text = "นายสมชาย ใจดี นายกรัฐมนตรี เดินทางไปมหาวิทยาลัยขอนแก่น จากนั้นนายกรัฐมนตรีกล่าวว่า";
+        let facts = crate::extract(text);
+        assert!(facts.places.iter().any(|p| p.name == "ขอนแก่น"), "the fact is there: {facts:?}");
+        let predicted = predicted_spans(&facts);
+        let spans: Vec<(&str, &str)> = predicted.iter().map(|s| (s.class.as_str(), &text[s.start..s.end])).collect();
+        assert_eq!(spans, [("PERSON", "นายสมชาย ใจดี"), ("ORGANIZATION", "มหาวิทยาลัยขอนแก่น")]);
     }
 
     #[test]
