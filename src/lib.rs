@@ -83,7 +83,9 @@ pub use facts::{
     ArticleFacts, DateFact, Era, Mention, NumberFact, NumberKind, OrgKind, Organization, Person, Place, PlaceKind,
     Precision, SCHEMA_VERSION,
 };
-pub use input::{parse_record, read_article, Record};
+pub use input::{
+    check_published, parse_published, parse_record, read_article, PublishedError, Record, FIRST_BE_LOOKING_YEAR,
+};
 pub use lexicon::Category;
 pub use normalize::{normalize, Normalized};
 

@@ -136,7 +136,7 @@ fn jsonl_keeps_order_and_reports_bad_records() {
         matches!(&got[2], Line::Error { id, line: 4, error } if id == 3 && error == "line 4 (id 3): missing field `text`")
     );
     assert!(
-        matches!(&got[3], Line::Error { id, line: 5, error } if id == "d" && error.contains("`published` is \"2024-13-01\""))
+        matches!(&got[3], Line::Error { id, line: 5, error } if id == "d" && error == "line 5 (id \"d\"): `published`: expected a calendar date, but found \"2024-13-01\"")
     );
     assert!(
         matches!(&got[4], Line::Facts { id, facts } if id.is_null() && *facts == thaifacts::ArticleFacts::default())
