@@ -73,6 +73,7 @@ mod input;
 mod lexicon;
 mod link;
 mod normalize;
+mod schema;
 
 use std::sync::Arc;
 
@@ -88,6 +89,7 @@ pub use input::{
 };
 pub use lexicon::Category;
 pub use normalize::{normalize, Normalized};
+pub use schema::json_schema;
 
 use extract::Doc;
 use lexicon::Lexicons;
