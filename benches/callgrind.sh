@@ -11,11 +11,14 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${1:-3}"
 cd "$root"
 export THAIFACTS_CORPUS="${THAIFACTS_CORPUS:-$root/../shared/corpus}"
-cargo build --release --quiet --example profile_extract
+# The `profiling` profile is the release build with line tables, so that
+# callgrind_annotate can point at source lines (release itself ships without
+# debug info).
+cargo build --profile profiling --quiet --example profile_extract
 target="${CARGO_TARGET_DIR:-$root/target}"
 out="$(mktemp -d)"
 valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out" --collect-atstart=no \
-    --toggle-collect='*profile_extract::run*' "$target/release/examples/profile_extract" "$runs" ${2:-} \
+    --toggle-collect='*profile_extract::run*' "$target/profiling/examples/profile_extract" "$runs" ${2:-} \
     > "$out/run.txt" 2>&1 || { cat "$out/run.txt" >&2; exit 1; }
 bytes=$(grep -oE '^[0-9]+ bytes' "$out/run.txt" | cut -d' ' -f1)
 total=$(callgrind_annotate "$out/callgrind.out" 2>/dev/null | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1}')

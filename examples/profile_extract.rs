@@ -4,9 +4,9 @@
 //! time, as `extract --jsonl` runs them.
 //!
 //! ```text
-//! cargo build --release --example profile_extract
+//! cargo build --profile profiling --example profile_extract   # release + line tables
 //! valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*profile_extract::run*' \
-//!     target/release/examples/profile_extract 3
+//!     target/profiling/examples/profile_extract 3
 //! callgrind_annotate --inclusive=yes callgrind.out.<pid>
 //! ```
 //!

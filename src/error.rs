@@ -174,7 +174,7 @@ pub enum RecordError {
         /// Byte offset of the first invalid byte within the line.
         offset: usize,
     },
-    /// The record has no `text` field (or it is not a string).
+    /// The record has no `text` field.
     #[error("line {line} (id {id}): missing field `text`")]
     MissingText {
         /// 1-based line number.
@@ -182,15 +182,31 @@ pub enum RecordError {
         /// The record's id, as JSON.
         id: String,
     },
-    /// The record's `published` is not a `YYYY-MM-DD` date.
-    #[error("line {line} (id {id}): `published` is {value}, expected YYYY-MM-DD")]
+    /// A field holds a JSON value of the wrong type (`"text": 5`,
+    /// `"text": null`, `"published": 20240214`).
+    #[error("line {line} (id {id}): `{field}` is {found}, expected {expected}")]
+    FieldType {
+        /// 1-based line number.
+        line: usize,
+        /// The record's id, as JSON.
+        id: String,
+        /// The field's name.
+        field: &'static str,
+        /// What the field must hold (`a string`).
+        expected: &'static str,
+        /// The JSON type found (`a number`, `null`).
+        found: &'static str,
+    },
+    /// The record's `published` is a string that
+    /// [`crate::parse_published`] refuses.
+    #[error("line {line} (id {id}): `published`: {source}")]
     Published {
         /// 1-based line number.
         line: usize,
         /// The record's id, as JSON.
         id: String,
-        /// The value found, as JSON.
-        value: String,
+        /// Why the date was refused.
+        source: crate::PublishedError,
     },
 }
 
@@ -208,6 +224,7 @@ impl RecordError {
             RecordError::Json { line, .. }
             | RecordError::Utf8 { line, .. }
             | RecordError::MissingText { line, .. }
+            | RecordError::FieldType { line, .. }
             | RecordError::Published { line, .. } => *line,
         }
     }

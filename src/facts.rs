@@ -9,6 +9,7 @@
 //! even where normalization changed the text. Both offsets lie on `char`
 //! boundaries and `start <= end <= input.len()`.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The version of the JSON contract written in [`ArticleFacts::schema_version`].
@@ -23,7 +24,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// assert_eq!(facts.schema_version, 1);
 /// assert!(facts.people.is_empty());
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ArticleFacts {
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -99,7 +100,7 @@ impl Default for ArticleFacts {
 /// let m = thaifacts::Mention { start: 0, end: 9, text: "นาย".into() };
 /// assert_eq!(&input[m.start..m.end], m.text);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 pub struct Mention {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -123,7 +124,7 @@ pub struct Mention {
 /// };
 /// assert_eq!(p.title.as_deref(), Some("นาย"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Person {
     /// Given name and family name as written, one space between, no title.
     pub name: String,
@@ -147,7 +148,7 @@ pub struct Person {
 /// let k: thaifacts::OrgKind = serde_json::from_str("\"municipality\"").unwrap();
 /// assert_eq!(k, thaifacts::OrgKind::Municipality);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum OrgKind {
@@ -194,7 +195,7 @@ pub enum OrgKind {
 /// };
 /// assert_eq!(o.abbreviations, ["ทน."]);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Organization {
     /// The fullest name the article gives.
     pub name: String,
@@ -214,7 +215,7 @@ pub struct Organization {
 /// let k: thaifacts::PlaceKind = serde_json::from_str("\"province\"").unwrap();
 /// assert_eq!(k, thaifacts::PlaceKind::Province);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum PlaceKind {
@@ -242,7 +243,7 @@ pub enum PlaceKind {
 /// let p = thaifacts::Place { name: "ขอนแก่น".into(), kind: thaifacts::PlaceKind::Province, mentions: vec![] };
 /// assert_eq!(p.name, "ขอนแก่น");
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Place {
     /// The bare name (ขอนแก่น for จังหวัดขอนแก่น).
     pub name: String,
@@ -260,7 +261,7 @@ pub struct Place {
 /// let p: thaifacts::Precision = serde_json::from_str("\"month\"").unwrap();
 /// assert_eq!(p, thaifacts::Precision::Month);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
     /// `YYYY-MM-DD`.
@@ -278,7 +279,7 @@ pub enum Precision {
 /// ```
 /// assert_eq!(serde_json::to_string(&thaifacts::Era::Be).unwrap(), "\"BE\"");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 pub enum Era {
     /// Buddhist era (พ.ศ.).
     #[serde(rename = "BE")]
@@ -296,7 +297,7 @@ pub enum Era {
 /// let facts = thaifacts::extract("");
 /// assert!(facts.dates.is_empty());
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DateFact {
     /// The original text of the date expression.
     pub text: String,
@@ -330,7 +331,7 @@ pub struct DateFact {
 /// let k: thaifacts::NumberKind = serde_json::from_str("\"money\"").unwrap();
 /// assert_eq!(k, thaifacts::NumberKind::Money);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NumberKind {
     /// A count of things (`390 ล้านคน`).
@@ -365,7 +366,7 @@ pub enum NumberKind {
 /// let json = serde_json::to_string(&n).unwrap();
 /// assert!(json.contains("\"value\":390000000,"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct NumberFact {
     /// The original text of the expression.
     pub text: String,
@@ -375,13 +376,16 @@ pub struct NumberFact {
     pub end: usize,
     /// The value the text means.
     #[serde(with = "json_number")]
+    #[schemars(with = "f64")]
     pub value: f64,
     /// The end of a range (`10-15 คน` has value 10, end_value 15). The span end
     /// is `end`, so the range end is named `end_value`, as for dates.
     #[serde(with = "json_number::option", default)]
+    #[schemars(with = "Option<f64>")]
     pub end_value: Option<f64>,
     /// For a rank, the size of the field (`1 ใน 64` has `of` 64).
     #[serde(with = "json_number::option", default)]
+    #[schemars(with = "Option<f64>")]
     pub of: Option<f64>,
     /// The unit or counted noun (`คน`, `บาท`, `%`), if any.
     pub unit: Option<String>,

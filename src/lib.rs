@@ -73,6 +73,7 @@ mod input;
 mod lexicon;
 mod link;
 mod normalize;
+mod schema;
 
 use std::sync::Arc;
 
@@ -83,9 +84,12 @@ pub use facts::{
     ArticleFacts, DateFact, Era, Mention, NumberFact, NumberKind, OrgKind, Organization, Person, Place, PlaceKind,
     Precision, SCHEMA_VERSION,
 };
-pub use input::{parse_record, read_article, Record};
+pub use input::{
+    check_published, parse_published, parse_record, read_article, PublishedError, Record, FIRST_BE_LOOKING_YEAR,
+};
 pub use lexicon::Category;
 pub use normalize::{normalize, Normalized};
+pub use schema::json_schema;
 
 use extract::Doc;
 use lexicon::Lexicons;

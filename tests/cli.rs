@@ -44,8 +44,17 @@ fn temp(name: &str, bytes: &[u8]) -> PathBuf {
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
 enum Line {
-    Facts { id: serde_json::Value, facts: thaifacts::ArticleFacts },
+    Facts { id: serde_json::Value, line: usize, facts: thaifacts::ArticleFacts },
     Error { id: serde_json::Value, line: usize, error: String },
+}
+
+impl Line {
+    /// The input line number every output line carries.
+    fn line(&self) -> usize {
+        match self {
+            Line::Facts { line, .. } | Line::Error { line, .. } => *line,
+        }
+    }
 }
 
 fn lines(out: &Output) -> Vec<Line> {
@@ -136,12 +145,14 @@ fn jsonl_keeps_order_and_reports_bad_records() {
         matches!(&got[2], Line::Error { id, line: 4, error } if id == 3 && error == "line 4 (id 3): missing field `text`")
     );
     assert!(
-        matches!(&got[3], Line::Error { id, line: 5, error } if id == "d" && error.contains("`published` is \"2024-13-01\""))
+        matches!(&got[3], Line::Error { id, line: 5, error } if id == "d" && error == "line 5 (id \"d\"): `published`: expected a calendar date, but found \"2024-13-01\"")
     );
     assert!(
-        matches!(&got[4], Line::Facts { id, facts } if id.is_null() && *facts == thaifacts::ArticleFacts::default())
+        matches!(&got[4], Line::Facts { id, facts, .. } if id.is_null() && *facts == thaifacts::ArticleFacts::default())
     );
     assert!(matches!(&got[5], Line::Facts { id, .. } if id == "f"));
+    // Every output line names its input line; the blank line 3 has none.
+    assert_eq!(got.iter().map(Line::line).collect::<Vec<_>>(), [1, 2, 4, 5, 6, 7]);
     let err = String::from_utf8(out.stderr).unwrap();
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 4, "{err}");
@@ -219,7 +230,7 @@ fn broken_pipe_is_quiet() {
 fn normalize_prints_normalized_text() {
     let out = run(&["normalize"], "ปี ๒๕๖๗\u{200B} เเละ".as_bytes());
     assert!(out.status.success());
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), "ปี 2567 และ");
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "ปี 2567 และ\n");
 }
 
 #[test]
@@ -227,6 +238,216 @@ fn help_documents_exit_status() {
     let out = run(&["extract", "--help"], b"");
     let help = String::from_utf8(out.stdout).unwrap();
     assert!(help.contains("Exit status:"), "{help}");
+}
+
+// See: issue 22 (examples in --help: one article, JSON Lines with a
+// publication date, eval)
+#[test]
+fn help_has_examples() {
+    let top = String::from_utf8(run(&["--help"], b"").stdout).unwrap();
+    let extract = String::from_utf8(run(&["extract", "--help"], b"").stdout).unwrap();
+    let eval = String::from_utf8(run(&["eval", "--help"], b"").stdout).unwrap();
+    for help in [&top, &extract] {
+        assert!(help.contains("Examples:"), "{help}");
+        assert!(help.contains("thaifacts extract article.txt"), "{help}");
+        assert!(help.contains("thaifacts extract --jsonl --published 2024-02-14 records.jsonl"), "{help}");
+    }
+    assert!(top.contains("thaifacts eval "), "{top}");
+    assert!(eval.contains("Examples:") && eval.contains("--texts"), "{eval}");
+}
+
+// See: issue 22 (flags that conflict, or that do nothing, are errors)
+#[test]
+fn useless_or_conflicting_flags_are_usage_errors() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["extract", "--pretty", "--jsonl"], "'--pretty' cannot be used with '--jsonl'"),
+        (&["extract", "--jsonl", "--pretty"], "'--jsonl' cannot be used with '--pretty'"),
+        (&["extract", "--threads", "2"], "the following required arguments were not provided:\n  --jsonl"),
+        (&["extract", "--jsonl", "--threads", "0"], "invalid value '0' for '--threads <N>'"),
+    ];
+    for (args, want) in cases {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(want), "{args:?}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+// See: issue 22 (every error names its path)
+#[test]
+fn errors_name_the_path() {
+    let dir = temp("keep", b"").parent().unwrap().join("a-directory");
+    std::fs::create_dir_all(&dir).unwrap();
+    for args in [vec!["extract", "--jsonl"], vec!["extract"], vec!["normalize"]] {
+        let mut args = args;
+        args.push(dir.to_str().unwrap());
+        let out = run(&args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err, format!("thaifacts: {}: Is a directory (os error 21)\n", dir.display()), "{args:?}");
+    }
+    let out = run(&["extract", "--jsonl", "/no/such/records.jsonl"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("thaifacts: /no/such/records.jsonl: "), "{err}");
+    let out = run(&["extract"], b"\xff");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err, "thaifacts: <stdin>: input is not valid UTF-8: invalid byte at offset 0\n");
+}
+
+// See: issue 21 and 22 (a field of the wrong type is not a missing field)
+#[test]
+fn jsonl_wrong_field_types_have_their_own_message() {
+    let input = concat!(
+        "{\"id\": 1, \"text\": 5}\n",
+        "{\"id\": 2, \"text\": null}\n",
+        "{\"id\": 3}\n",
+        "{\"id\": 4, \"text\": \"x\", \"published\": 20240214}\n",
+        "{\"id\": 5, \"text\": \"x\", \"published\": null}\n",
+        "{\"id\": 6, \"text\": {\"th\": \"x\"}}\n",
+    );
+    let out = run(&["extract", "--jsonl", "--quiet"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let errors: Vec<String> = lines(&out)
+        .into_iter()
+        .map(|l| match l {
+            Line::Error { error, .. } => error,
+            Line::Facts { id, .. } => format!("facts {id}"),
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "line 1 (id 1): `text` is a number, expected a string",
+            "line 2 (id 2): `text` is null, expected a string",
+            "line 3 (id 3): missing field `text`",
+            "line 4 (id 4): `published` is a number, expected a string YYYY-MM-DD or null",
+            "facts 5",
+            "line 6 (id 6): `text` is an object, expected a string",
+        ]
+    );
+}
+
+// See: issue 21 (one strict parser for `published`, with a Buddhist-era guard)
+#[test]
+fn published_is_parsed_strictly_everywhere() {
+    for bad in ["2024-2-1", " 2024-02-14", "2024-02-14 ", "+10000-01-01", "14/02/2024", "2024-02-30"] {
+        let out = run(&["extract", "--published", bad], b"");
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(&format!("invalid value '{bad}' for '--published <YYYY-MM-DD>'")), "{err}");
+        let record = serde_json::json!({"id": 1, "text": "x", "published": bad}).to_string();
+        let out = run(&["extract", "--jsonl", "--quiet"], record.as_bytes());
+        assert_eq!(out.status.code(), Some(1), "{bad:?}");
+        assert!(matches!(&lines(&out)[0], Line::Error { line: 1, .. }), "{bad:?}");
+    }
+    let out = run(&["extract", "--published", "2567-02-14"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(
+            "found \"2567-02-14\", whose year looks like a Buddhist-era year: the Gregorian date is 2024-02-14"
+        ),
+        "{err}"
+    );
+    let out = run(&["extract", "--jsonl", "--quiet", "--published", "2024-02-14"], b"{\"text\": \"x\"}\n");
+    assert!(out.status.success());
+}
+
+// See: issue 22 (say so when waiting for an article typed on the terminal)
+#[test]
+fn stdin_from_a_terminal_gets_a_hint() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: util-linux `script` is not installed");
+        return;
+    }
+    // `script` gives the binary a terminal as stdin; `</dev/null` ends it at once.
+    let bin = env!("CARGO_BIN_EXE_thaifacts");
+    for (args, hinted) in [("extract", true), ("extract --quiet", false), ("normalize", true), ("extract -", true)] {
+        let cmd = format!("{bin} {args} 2>&1 >/dev/null");
+        let out = Command::new("script").args(["-qec", &cmd, "/dev/null"]).stdin(Stdio::null()).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(text.contains("thaifacts: reading an article from the terminal (stdin)"), hinted, "{args}: {text}");
+    }
+    // Not from a pipe.
+    let out = run(&["extract"], b"");
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn normalize_ends_in_exactly_one_newline() {
+    for (input, want) in [("a\n", "a\n"), ("", ""), ("a\r\n", "a\n"), ("a\n\n", "a\n\n")] {
+        let out = run(&["normalize"], input.as_bytes());
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), want, "{input:?}");
+    }
+}
+
+#[test]
+fn schema_prints_the_json_schema() {
+    let out = run(&["schema"], b"");
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v, thaifacts::json_schema());
+    assert!(out.stdout.ends_with(b"}\n"));
+}
+
+/// Runs `thaifacts ARGS` through `sh` with `redirect` (`>/dev/full`, `2>&-`).
+fn run_redirected(args: &str, redirect: &str, stdin: &[u8]) -> Output {
+    let script = format!("exec \"$0\" {args} {redirect}");
+    let mut child = Command::new("sh")
+        .args(["-c", &script, env!("CARGO_BIN_EXE_thaifacts")])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+// See: issue 21 (exit status stays 0/1/2 whatever state stdout and stderr
+// are in; no write may panic)
+#[test]
+fn exit_status_survives_full_or_closed_stdout_and_stderr() {
+    let good = "{\"id\": 1, \"text\": \"ข่าว\"}\n".as_bytes();
+    let mixed = "{\"id\": 1, \"text\": \"ข่าว\"}\n{oops\n".as_bytes();
+    let founding = founding();
+    let article = founding.to_str().unwrap();
+    let cases: Vec<(String, &str, &[u8], i32)> = vec![
+        // Data that cannot be written is an error, said on stderr.
+        (format!("extract {article}"), ">/dev/full", b"", 2),
+        ("extract --jsonl".into(), ">/dev/full", good, 2),
+        ("normalize".into(), ">/dev/full", b"x", 2),
+        ("schema".into(), ">/dev/full", b"", 2),
+        ("--help".into(), ">/dev/full", b"", 2),
+        // ... and still exit 2 when stderr cannot take the message either.
+        (format!("extract {article}"), ">/dev/full 2>/dev/full", b"", 2),
+        (format!("extract {article}"), ">/dev/full 2>&-", b"", 2),
+        // Diagnostics that cannot be written do not change the outcome.
+        ("extract --jsonl".into(), "2>/dev/full", good, 0),
+        ("extract --jsonl".into(), "2>&-", good, 0),
+        ("extract --jsonl".into(), "2>/dev/full", mixed, 1),
+        ("extract --jsonl".into(), "2>&-", mixed, 1),
+        ("extract /no/such/file".into(), "2>/dev/full", b"", 2),
+        ("extract --pretty --jsonl".into(), "2>/dev/full", b"", 2),
+        ("extract --pretty --jsonl".into(), "2>&-", b"", 2),
+        ("extract".into(), "2>/dev/full >/dev/null", b"", 0),
+    ];
+    for (args, redirect, stdin, want) in cases {
+        let out = run_redirected(&args, redirect, stdin);
+        assert_eq!(out.status.code(), Some(want), "{args} {redirect}: {}", String::from_utf8_lossy(&out.stderr));
+        if redirect == ">/dev/full" {
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert!(err.contains("No space left on device"), "{args}: {err}");
+        }
+    }
 }
 
 #[test]
@@ -250,7 +471,7 @@ fn jsonl_huge_line_between_bad_records() {
     assert_eq!(got.len(), 5);
     assert!(matches!(&got[0], Line::Facts { id, .. } if id == "a"));
     assert!(matches!(&got[1], Line::Error { id, line: 2, .. } if id == "b"));
-    assert!(matches!(&got[2], Line::Facts { id, facts } if id == "big" && !facts.organizations.is_empty()));
+    assert!(matches!(&got[2], Line::Facts { id, line: 3, facts } if id == "big" && !facts.organizations.is_empty()));
     assert!(matches!(&got[3], Line::Facts { id, .. } if id.is_null()));
     assert!(matches!(&got[4], Line::Error { line: 5, .. }));
 }

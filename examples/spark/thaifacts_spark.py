@@ -2,88 +2,74 @@
 
 Input: JSON Lines records {"id": ..., "text": ..., "published": "YYYY-MM-DD"?}
 (the same records `thaifacts extract --jsonl` reads). Output: Parquet with one
-row per record: `id`, `published`, and the facts as typed columns (`people`,
-`organizations`, `places`, `dates`, `numbers` as arrays of structs, the field
-names of the JSON contract).
+row per non-blank input line: `id`, `line` (the input line number),
+`published`, `facts` (typed columns: `people`, `organizations`, `places`,
+`dates`, `numbers` as arrays of structs, the field names of the JSON
+contract) and `error`. A record that cannot be read (malformed JSON, no
+`text`, a field of the wrong type, a bad `published`) is a row with `facts`
+null and `error` saying why, with the command-line tool's message: one bad
+record never fails the job. The script exits 1 when some rows are errors
+(after writing them all), as the command-line tool does.
+
+The Spark schema of `facts` is generated from `thaifacts.json_schema()`, the
+JSON Schema the Rust crate derives from its own serde types, so it cannot
+drift from the output.
 
 The thaifacts Python binding is called once per partition
-(`mapPartitions` → `thaifacts.extract_many`), which runs the partition on the
-executor's cores with the GIL released.
+(`mapPartitions` → `thaifacts.extract_records`), which parses the records
+exactly as the command-line tool does and extracts them on the executor's
+cores with the GIL released. The driver needs the binding too (for the
+schema); the executors get it from a packed virtual environment shipped with
+`--archives` (see the README's Spark section):
 
-Local mode:
-
-    python thaifacts_spark.py records.jsonl out.parquet --master 'local[2]'
-
-On a cluster, ship the wheel to the executors (it is a self-contained abi3
-wheel) and submit:
-
-    spark-submit --master yarn --py-files thaifacts-0.1.0-cp39-abi3-manylinux_2_34_x86_64.whl \\
-        thaifacts_spark.py hdfs:///news/records.jsonl hdfs:///news/facts.parquet
-
-(or install the wheel on every node with pip and drop --py-files).
+    PYSPARK_DRIVER_PYTHON=spark-env/bin/python PYSPARK_PYTHON=./environment/bin/python \\
+        spark-env/bin/spark-submit --master 'local[2]' --archives thaifacts-env.tar.gz#environment \\
+        examples/spark/thaifacts_spark.py records.jsonl facts.parquet
 """
 
 import argparse
 import json
+import sys
 
 from pyspark.sql import SparkSession
 from pyspark.sql import types as T
 
-MENTION = T.StructType([
-    T.StructField("start", T.LongType()),
-    T.StructField("end", T.LongType()),
-    T.StructField("text", T.StringType()),
-])
 
-FACTS = T.StructType([
-    T.StructField("schema_version", T.LongType()),
-    T.StructField("people", T.ArrayType(T.StructType([
-        T.StructField("name", T.StringType()),
-        T.StructField("title", T.StringType()),
-        T.StructField("positions", T.ArrayType(T.StringType())),
-        T.StructField("mentions", T.ArrayType(MENTION)),
-        T.StructField("statements", T.ArrayType(MENTION)),
-    ]))),
-    T.StructField("organizations", T.ArrayType(T.StructType([
-        T.StructField("name", T.StringType()),
-        T.StructField("abbreviations", T.ArrayType(T.StringType())),
-        T.StructField("kind", T.StringType()),
-        T.StructField("mentions", T.ArrayType(MENTION)),
-    ]))),
-    T.StructField("places", T.ArrayType(T.StructType([
-        T.StructField("name", T.StringType()),
-        T.StructField("kind", T.StringType()),
-        T.StructField("mentions", T.ArrayType(MENTION)),
-    ]))),
-    T.StructField("dates", T.ArrayType(T.StructType([
-        T.StructField("text", T.StringType()),
-        T.StructField("start", T.LongType()),
-        T.StructField("end", T.LongType()),
-        T.StructField("value", T.StringType()),
-        T.StructField("end_value", T.StringType()),
-        T.StructField("precision", T.StringType()),
-        T.StructField("era", T.StringType()),
-        T.StructField("time", T.StringType()),
-        T.StructField("weekday_mismatch", T.BooleanType()),
-    ]))),
-    T.StructField("numbers", T.ArrayType(T.StructType([
-        T.StructField("text", T.StringType()),
-        T.StructField("start", T.LongType()),
-        T.StructField("end", T.LongType()),
-        T.StructField("value", T.DoubleType()),
-        T.StructField("end_value", T.DoubleType()),
-        T.StructField("of", T.DoubleType()),
-        T.StructField("unit", T.StringType()),
-        T.StructField("kind", T.StringType()),
-        T.StructField("qualifier", T.StringType()),
-    ]))),
-])
+def spark_type(schema, root=None):
+    """The Spark type of a JSON Schema (the subset schemars writes)."""
+    root = root or schema
+    if "$ref" in schema:
+        return spark_type(root["$defs"][schema["$ref"].rsplit("/", 1)[-1]], root)
+    for key in ("anyOf", "oneOf"):
+        if key in schema:
+            alts = [a for a in schema[key] if a.get("type") != "null"]
+            if all("const" in a for a in alts):
+                return T.StringType()
+            (only,) = alts
+            return spark_type(only, root)
+    types = schema.get("type")
+    types = [t for t in (types if isinstance(types, list) else [types]) if t != "null"]
+    (t,) = types
+    if t == "object":
+        return T.StructType([T.StructField(k, spark_type(v, root)) for k, v in schema["properties"].items()])
+    if t == "array":
+        return T.ArrayType(spark_type(schema["items"], root))
+    return {
+        "string": T.StringType(),
+        "integer": T.LongType(),
+        "number": T.DoubleType(),
+        "boolean": T.BooleanType(),
+    }[t]
 
-ROW = T.StructType([
-    T.StructField("id", T.StringType()),
-    T.StructField("published", T.StringType()),
-    T.StructField("facts", FACTS),
-])
+
+def row_type(facts_type):
+    return T.StructType([
+        T.StructField("id", T.StringType()),
+        T.StructField("line", T.LongType()),
+        T.StructField("published", T.StringType()),
+        T.StructField("facts", facts_type),
+        T.StructField("error", T.StringType()),
+    ])
 
 
 def _coerce(value, dtype):
@@ -99,36 +85,39 @@ def _coerce(value, dtype):
     return value
 
 
-def extract_partition(records):
-    """Calls thaifacts once per partition; groups records by publication date."""
-    import thaifacts
-
-    records = list(records)
-    by_date = {}
-    for i, r in enumerate(records):
-        by_date.setdefault(r["published"], []).append(i)
-    facts = [None] * len(records)
-    for published, idx in by_date.items():
-        for i, f in zip(idx, thaifacts.extract_many([records[i]["text"] for i in idx], published=published)):
-            facts[i] = f
-    for r, f in zip(records, facts):
-        yield (r["id"], r["published"], _coerce(f, FACTS))
+def _id(value):
+    """Ids are strings in the table; other JSON ids keep their JSON text."""
+    return value if isinstance(value, str) or value is None else json.dumps(value, ensure_ascii=False)
 
 
-def parse_line(line):
-    rec = json.loads(line)
-    rid = rec.get("id")
-    return {
-        "id": rid if isinstance(rid, str) or rid is None else json.dumps(rid),
-        "text": rec["text"],
-        "published": rec.get("published"),
-    }
+def extract_partition(facts_type):
+    def run(lines):
+        import thaifacts
+
+        records = [(index + 1, text) for text, index in lines]
+        for (line, text), r in zip(records, thaifacts.extract_records(records)):
+            if "error" in r:
+                yield (_id(r["id"]), line, None, None, r["error"])
+            else:
+                published = json.loads(text).get("published") if '"published"' in text else None
+                yield (_id(r["id"]), line, published, _coerce(r["facts"], facts_type), None)
+
+    return run
 
 
 def run(spark, src, dst, partitions=None):
-    lines = spark.sparkContext.textFile(src, minPartitions=partitions or spark.sparkContext.defaultParallelism)
-    rows = lines.filter(lambda l: l.strip()).map(parse_line).mapPartitions(extract_partition)
-    spark.createDataFrame(rows, ROW).write.mode("overwrite").parquet(dst)
+    """Writes the Parquet; returns (rows, error rows)."""
+    import thaifacts
+
+    facts_type = spark_type(thaifacts.json_schema())
+    sc = spark.sparkContext
+    lines = sc.textFile(src, minPartitions=partitions or sc.defaultParallelism)
+    # Line numbers before blank lines are dropped, so `line` is the input's.
+    numbered = lines.zipWithIndex().filter(lambda p: p[0].strip())
+    rows = numbered.mapPartitions(extract_partition(facts_type))
+    spark.createDataFrame(rows, row_type(facts_type)).write.mode("overwrite").parquet(dst)
+    written = spark.read.parquet(dst)
+    return written.count(), written.where("error IS NOT NULL").count()
 
 
 def main():
@@ -143,9 +132,11 @@ def main():
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
     try:
-        run(spark, args.src, args.dst, args.partitions)
+        rows, errors = run(spark, args.src, args.dst, args.partitions)
     finally:
         spark.stop()
+    print(f"thaifacts_spark: {rows} records, {errors} errors", file=sys.stderr)
+    sys.exit(1 if errors else 0)
 
 
 if __name__ == "__main__":
