@@ -67,11 +67,12 @@
 mod calendar;
 mod error;
 pub mod eval;
-mod extract;
 mod facts;
 mod input;
+mod kinds;
 mod lexicon;
 mod link;
+mod matcher;
 mod normalize;
 
 use std::sync::Arc;
@@ -87,7 +88,7 @@ pub use input::{parse_record, read_article, Record};
 pub use lexicon::Category;
 pub use normalize::{normalize, Normalized};
 
-use extract::Doc;
+use kinds::Doc;
 use lexicon::Lexicons;
 
 /// Extracts the facts of `input` with the default settings (no publication
@@ -178,7 +179,7 @@ impl Extractor {
         let norm = normalize::normalize(input);
         let scan = self.lexicons.scan(norm.text());
         let doc = Doc { norm: &norm, scan: &scan, lexicons: &self.lexicons, published };
-        let (raw, _) = extract::all(&doc);
+        let (raw, _) = kinds::all(&doc);
         link::link(raw, &norm, &scan.chars, input)
     }
 }
@@ -187,7 +188,7 @@ impl Extractor {
 /// stage on its own. Not part of the API: hidden, and free to change.
 #[doc(hidden)]
 pub mod stages {
-    use crate::extract::{self, Doc};
+    use crate::kinds::{self, Doc};
     use crate::link::{self, RawFacts};
     use crate::{lexicon, normalize, Extractor};
 
@@ -198,7 +199,7 @@ pub mod stages {
         input: &'a str,
         norm: normalize::Normalized,
         scan: lexicon::Scan,
-        claimed: Vec<extract::Span>,
+        claimed: Vec<kinds::Span>,
         raw: RawFacts,
     }
 
@@ -207,7 +208,7 @@ pub mod stages {
             let norm = normalize::normalize(input);
             let scan = extractor.lexicons.scan(norm.text());
             let mut stages = Stages { extractor, input, norm, scan, claimed: Vec::new(), raw: RawFacts::default() };
-            (stages.raw, stages.claimed) = extract::all(&stages.doc());
+            (stages.raw, stages.claimed) = kinds::all(&stages.doc());
             stages
         }
 
@@ -231,11 +232,11 @@ pub mod stages {
         pub fn extractor(&self, name: &str) -> usize {
             let doc = self.doc();
             match name {
-                "dates" => extract::dates::extract(&doc).len(),
-                "numbers" => extract::numbers::extract(&doc, &self.claimed).len(),
-                "people" => extract::people::extract(&doc).len(),
-                "organizations" => extract::organizations::extract(&doc).len(),
-                "places" => extract::places::extract(&doc).len(),
+                "dates" => kinds::dates::extract(&doc).len(),
+                "numbers" => kinds::numbers::extract(&doc, &self.claimed).len(),
+                "people" => kinds::people::extract(&doc).len(),
+                "organizations" => kinds::organizations::extract(&doc).len(),
+                "places" => kinds::places::extract(&doc).len(),
                 _ => 0,
             }
         }

@@ -10,12 +10,12 @@
 use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
-use crate::extract::dates::RawDate;
-use crate::extract::numbers::RawNumber;
-use crate::extract::organizations::RawOrg;
-use crate::extract::people::RawPerson;
-use crate::extract::places::RawPlace;
 use crate::facts::{ArticleFacts, DateFact, Mention, NumberFact, OrgKind, Organization, Person, Place};
+use crate::kinds::dates::RawDate;
+use crate::kinds::numbers::RawNumber;
+use crate::kinds::organizations::RawOrg;
+use crate::kinds::people::RawPerson;
+use crate::kinds::places::RawPlace;
 use crate::lexicon::CharSlots;
 use crate::normalize::Normalized;
 

@@ -14,9 +14,7 @@
 //! semantics (so `นายกเทศมนตรี` wins over `นาย`), and [`Lexicons::scan`]
 //! reports every hit in one pass over the text.
 
-pub(crate) mod trie;
-
-use trie::{lead, slot_len};
+use crate::matcher::trie::{self, lead, slot_len};
 
 use std::sync::{Arc, LazyLock};
 
@@ -491,22 +489,54 @@ struct Shipped {
 
 /// Every shipped lexicon. Adding a file is one line here.
 const SHIPPED: &[Shipped] = &[
-    Shipped { category: Category::Title, file: "titles.txt", text: include_str!("titles.txt") },
-    Shipped { category: Category::Month, file: "months.tsv", text: include_str!("months.tsv") },
+    Shipped { category: Category::Title, file: "titles.txt", text: include_str!("../kinds/people/titles.txt") },
+    Shipped { category: Category::Month, file: "months.tsv", text: include_str!("../kinds/dates/months.tsv") },
     // Organizations and places (src/extract/organizations.rs, places.rs):
-    Shipped { category: Category::OrgHead, file: "org_heads.tsv", text: include_str!("org_heads.tsv") },
-    Shipped { category: Category::OrgName, file: "org_abbreviations.tsv", text: include_str!("org_abbreviations.tsv") },
-    Shipped { category: Category::OrgName, file: "org_known.tsv", text: include_str!("org_known.tsv") },
-    Shipped { category: Category::VenueHead, file: "venue_heads.tsv", text: include_str!("venue_heads.tsv") },
+    Shipped {
+        category: Category::OrgHead,
+        file: "org_heads.tsv",
+        text: include_str!("../kinds/organizations/org_heads.tsv"),
+    },
+    Shipped {
+        category: Category::OrgName,
+        file: "org_abbreviations.tsv",
+        text: include_str!("../kinds/organizations/org_abbreviations.tsv"),
+    },
+    Shipped {
+        category: Category::OrgName,
+        file: "org_known.tsv",
+        text: include_str!("../kinds/organizations/org_known.tsv"),
+    },
+    Shipped {
+        category: Category::VenueHead,
+        file: "venue_heads.tsv",
+        text: include_str!("../kinds/places/venue_heads.tsv"),
+    },
     // people extractor
-    Shipped { category: Category::Position, file: "positions.txt", text: include_str!("positions.txt") },
+    Shipped {
+        category: Category::Position,
+        file: "positions.txt",
+        text: include_str!("../kinds/people/positions.txt"),
+    },
     // Number extractor (issue 6).
-    Shipped { category: Category::NumberWord, file: "number_words.tsv", text: include_str!("number_words.tsv") },
-    Shipped { category: Category::Unit, file: "units.tsv", text: include_str!("units.tsv") },
-    Shipped { category: Category::NumberContext, file: "number_context.tsv", text: include_str!("number_context.tsv") },
+    Shipped {
+        category: Category::NumberWord,
+        file: "number_words.tsv",
+        text: include_str!("../kinds/numbers/number_words.tsv"),
+    },
+    Shipped { category: Category::Unit, file: "units.tsv", text: include_str!("../kinds/numbers/units.tsv") },
+    Shipped {
+        category: Category::NumberContext,
+        file: "number_context.tsv",
+        text: include_str!("../kinds/numbers/number_context.tsv"),
+    },
     // Date extractor (issue 5):
-    Shipped { category: Category::Weekday, file: "weekdays.tsv", text: include_str!("weekdays.tsv") },
-    Shipped { category: Category::RelativeDate, file: "relative_dates.tsv", text: include_str!("relative_dates.tsv") },
+    Shipped { category: Category::Weekday, file: "weekdays.tsv", text: include_str!("../kinds/dates/weekdays.tsv") },
+    Shipped {
+        category: Category::RelativeDate,
+        file: "relative_dates.tsv",
+        text: include_str!("../kinds/dates/relative_dates.tsv"),
+    },
 ];
 
 /// One lexicon hit in the normalized text.
@@ -529,16 +559,16 @@ mod group {
     pub const WORDS: usize = 0;
     /// The number extractor's words.
     pub const NUMBERS: usize = 1;
-    /// The shipped gazetteer ([`crate::extract::places::gazetteer_phrases`]).
+    /// The shipped gazetteer ([`crate::kinds::places::gazetteer_phrases`]).
     pub const PLACES: usize = 2;
     /// District and subdistrict prefixes
-    /// ([`crate::extract::places::admin_prefix_phrases`]).
+    /// ([`crate::kinds::places::admin_prefix_phrases`]).
     pub const ADMIN_PREFIXES: usize = 3;
-    /// Credit labels ([`crate::extract::people::credit_phrases`]).
+    /// Credit labels ([`crate::kinds::people::credit_phrases`]).
     pub const CREDITS: usize = 4;
 }
 
-pub(crate) use trie::Found;
+pub(crate) use crate::matcher::trie::Found;
 
 /// What [`Lexicons::scan`] finds in a text.
 #[derive(Debug, Default)]
@@ -619,9 +649,9 @@ impl Lexicons {
             }
         }
         let shared = [
-            (group::PLACES, crate::extract::places::gazetteer_phrases()),
-            (group::ADMIN_PREFIXES, crate::extract::places::admin_prefix_phrases()),
-            (group::CREDITS, crate::extract::people::credit_phrases()),
+            (group::PLACES, crate::kinds::places::gazetteer_phrases()),
+            (group::ADMIN_PREFIXES, crate::kinds::places::admin_prefix_phrases()),
+            (group::CREDITS, crate::kinds::people::credit_phrases()),
         ];
         for (g, phrases) in shared {
             for (id, p) in phrases.iter().enumerate() {

@@ -170,7 +170,7 @@ struct DateWords {
 /// The shipped date words, loaded on first use.
 static DATE_WORDS: LazyLock<DateWords> = LazyLock::new(|| {
     // Safe: the test `date_words_load` proves the shipped file parses.
-    DateWords::load("date_words.tsv", include_str!("../lexicon/date_words.tsv"))
+    DateWords::load("date_words.tsv", include_str!("date_words.tsv"))
         .unwrap_or_else(|e| panic!("shipped lexicon is malformed: {e}"))
 });
 
@@ -1337,7 +1337,7 @@ mod tests {
 
     #[test]
     fn date_words_load() {
-        let w = DateWords::load("date_words.tsv", include_str!("../lexicon/date_words.tsv")).unwrap();
+        let w = DateWords::load("date_words.tsv", include_str!("date_words.tsv")).unwrap();
         assert!(w.words.iter().any(|w| w.role == Role::Year));
         assert!(w.words.iter().filter(|w| matches!(w.role, Role::Month(_))).count() >= 12);
     }

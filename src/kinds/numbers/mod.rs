@@ -60,7 +60,7 @@
 use foldhash::HashMap;
 use std::sync::LazyLock;
 
-use crate::lexicon::trie::Trie;
+use crate::matcher::trie::Trie;
 
 use super::{Doc, Span};
 use crate::facts::NumberKind;
@@ -236,10 +236,10 @@ fn shipped(file: &str, text: &str, columns: usize) -> Vec<Entry> {
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let units = shipped("units.tsv", include_str!("../lexicon/units.tsv"), 3);
-    let not_units = shipped("not_units.txt", include_str!("../lexicon/not_units.txt"), 1);
-    let context = shipped("number_context.tsv", include_str!("../lexicon/number_context.tsv"), 3);
-    let words = shipped("number_words.tsv", include_str!("../lexicon/number_words.tsv"), 3);
+    let units = shipped("units.tsv", include_str!("units.tsv"), 3);
+    let not_units = shipped("not_units.txt", include_str!("not_units.txt"), 1);
+    let context = shipped("number_context.tsv", include_str!("number_context.tsv"), 3);
+    let words = shipped("number_words.tsv", include_str!("number_words.tsv"), 3);
     let context: HashMap<String, Role> =
         context.iter().filter_map(|e| Some((e.phrase().to_string(), Role::parse(&e.columns)?))).collect();
     let pick = |want: &dyn Fn(&Role) -> bool| -> Vec<String> {

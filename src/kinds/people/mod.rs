@@ -49,8 +49,8 @@ use std::sync::LazyLock;
 const MAX_STATEMENT: usize = 3000;
 
 use super::{Doc, Span};
-use crate::lexicon::trie::Trie;
 use crate::lexicon::{self, Category, Found, Hit};
+use crate::matcher::trie::Trie;
 
 /// One mention of a person in the normalized text.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,7 +98,7 @@ impl Class {
 }
 
 const WORDS_FILE: &str = "people_words.tsv";
-const WORDS_TEXT: &str = include_str!("../lexicon/people_words.tsv");
+const WORDS_TEXT: &str = include_str!("people_words.tsv");
 
 /// Titles that are also ordinary words (ท่าน "you", คุณ "you", พระ "monk,
 /// sacred"): a mention with one of them needs a family name.
@@ -959,7 +959,7 @@ mod tests {
 
     #[test]
     fn spaces_are_found_where_match_indices_finds_them() {
-        let founding = include_str!("../../fixtures/000_khonkaen_unesco.txt");
+        let founding = include_str!("../../../fixtures/000_khonkaen_unesco.txt");
         for text in [founding, "", " ", "a", "  a b  c d e f g h i   ", "ก ข\u{A0} \t ง", &" ".repeat(17)] {
             let want: Vec<usize> = text.match_indices(' ').map(|(q, _)| q).collect();
             assert_eq!(spaces(text.as_bytes()).collect::<Vec<_>>(), want, "{text:?}");
@@ -1020,7 +1020,7 @@ mod tests {
     #[test]
     fn words_match_like_aho_corasick() {
         let w = Words::build(WORDS_FILE, WORDS_TEXT).unwrap();
-        let mut text = include_str!("../../fixtures/000_khonkaen_unesco.txt").to_string();
+        let mut text = include_str!("../../../fixtures/000_khonkaen_unesco.txt").to_string();
         for e in lexicon::parse(WORDS_FILE, WORDS_TEXT, 2).unwrap() {
             text.push_str(e.phrase());
             text.push_str(e.phrase());
@@ -1062,7 +1062,7 @@ mod tests {
 
     #[test]
     fn spaced_names_match_like_an_unanchored_search() {
-        let text = include_str!("../../fixtures/000_khonkaen_unesco.txt");
+        let text = include_str!("../../../fixtures/000_khonkaen_unesco.txt");
         compare_spaced(&["ขอนแก่น ได้", "นครขอนแก่น ได้", "แก่น ได้รับ", "ก ก"], text);
         compare_spaced(&["ab cd", "b cde", "b c", "cd e", "e f"], "ab cde f xb cd e f");
         compare_spaced(&["a b", "b c", "c d"], "a b c d b c");

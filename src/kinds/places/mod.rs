@@ -32,7 +32,7 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::trie::Trie;
+use crate::matcher::trie::Trie;
 
 use super::{Doc, Span};
 use crate::facts::PlaceKind;
@@ -79,10 +79,10 @@ struct Gazetteer {
 }
 
 const GAZETTEER_FILES: &[(&str, &str)] = &[
-    ("provinces.tsv", include_str!("../lexicon/provinces.tsv")),
-    ("districts.tsv", include_str!("../lexicon/districts.tsv")),
-    ("countries.tsv", include_str!("../lexicon/countries.tsv")),
-    ("place_words.tsv", include_str!("../lexicon/place_words.tsv")),
+    ("provinces.tsv", include_str!("provinces.tsv")),
+    ("districts.tsv", include_str!("districts.tsv")),
+    ("countries.tsv", include_str!("countries.tsv")),
+    ("place_words.tsv", include_str!("place_words.tsv")),
 ];
 
 fn place_kind(s: &str) -> Option<PlaceKind> {
@@ -169,8 +169,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let mut phrases = Vec::new();
     let mut roles = Vec::new();
     // Safe: the test `gazetteer_and_words_load` proves the files parse.
-    let stops = lexicon::parse("name_stops.tsv", include_str!("../lexicon/name_stops.tsv"), 2)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let stops =
+        lexicon::parse("name_stops.tsv", include_str!("../shared/name_stops.tsv"), 2).unwrap_or_else(|e| panic!("{e}"));
     for e in stops {
         phrases.push(e.phrase().to_string());
         roles.push(match e.columns[1].as_str() {
@@ -179,7 +179,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             _ => Role::Keep,
         });
     }
-    let prefixes = lexicon::parse("place_prefixes.tsv", include_str!("../lexicon/place_prefixes.tsv"), 2)
+    let prefixes = lexicon::parse("place_prefixes.tsv", include_str!("../shared/place_prefixes.tsv"), 2)
         .unwrap_or_else(|e| panic!("{e}"));
     for e in prefixes {
         phrases.push(e.phrase().to_string());
@@ -668,8 +668,8 @@ mod tests {
         for (file, text) in GAZETTEER_FILES {
             lexicon::parse(file, text, 4).unwrap_or_else(|e| panic!("{e}"));
         }
-        lexicon::parse("name_stops.tsv", include_str!("../lexicon/name_stops.tsv"), 2).unwrap();
-        lexicon::parse("place_prefixes.tsv", include_str!("../lexicon/place_prefixes.tsv"), 2).unwrap();
+        lexicon::parse("name_stops.tsv", include_str!("../shared/name_stops.tsv"), 2).unwrap();
+        lexicon::parse("place_prefixes.tsv", include_str!("../shared/place_prefixes.tsv"), 2).unwrap();
         let provinces = GAZETTEER.entries.iter().filter(|e| e.kind == Some(PlaceKind::Province)).count();
         assert!(provinces >= 77, "{provinces} province forms");
         assert!(!WORDS.roles.is_empty());
@@ -677,7 +677,7 @@ mod tests {
 
     #[test]
     fn word_before_finds_the_longest_word_like_a_scan_of_the_list() {
-        let mut text = include_str!("../../fixtures/000_khonkaen_unesco.txt").to_string();
+        let mut text = include_str!("../../../fixtures/000_khonkaen_unesco.txt").to_string();
         for (w, _) in &WORDS.left {
             text.push('ก');
             text.push_str(w);
@@ -704,7 +704,7 @@ mod tests {
     /// trie finds no word.
     #[test]
     fn word_at_gate_keeps_every_word() {
-        let mut text = include_str!("../../fixtures/000_khonkaen_unesco.txt").to_string();
+        let mut text = include_str!("../../../fixtures/000_khonkaen_unesco.txt").to_string();
         for (w, _) in &WORDS.left {
             text.push_str(w);
             text.push('ก');

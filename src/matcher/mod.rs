@@ -1,0 +1,3 @@
+//! Compiled matchers: the character trie of the shared scan.
+
+pub(crate) mod trie;
