@@ -74,6 +74,7 @@ mod lexicon;
 mod link;
 mod matcher;
 mod normalize;
+mod thai;
 
 use std::sync::Arc;
 
@@ -123,7 +124,7 @@ pub struct Extractor {
 
 impl Default for Extractor {
     fn default() -> Self {
-        Extractor { published: None, lexicons: Lexicons::shipped() }
+        Extractor { published: None, lexicons: crate::kinds::shipped_lexicons() }
     }
 }
 
@@ -188,8 +189,8 @@ impl Extractor {
 /// stage on its own. Not part of the API: hidden, and free to change.
 #[doc(hidden)]
 pub mod stages {
-    use crate::kinds::{self, Doc};
-    use crate::link::{self, RawFacts};
+    use crate::kinds::{self, Doc, RawFacts};
+    use crate::link;
     use crate::{lexicon, normalize, Extractor};
 
     /// One article with every stage's output computed once, so a stage can
@@ -358,8 +359,11 @@ impl ExtractorBuilder {
     /// assert_eq!(err.to_string(), "m.tsv:1: expected 2 tab-separated columns, found 1");
     /// ```
     pub fn build(self) -> Result<Extractor, BuildError> {
-        let lexicons =
-            if self.extra.is_empty() { Lexicons::shipped() } else { Arc::new(Lexicons::with_extra(&self.extra)?) };
+        let lexicons = if self.extra.is_empty() {
+            crate::kinds::shipped_lexicons()
+        } else {
+            Arc::new(crate::kinds::lexicons_with(&self.extra)?)
+        };
         Ok(Extractor { published: self.published, lexicons })
     }
 }

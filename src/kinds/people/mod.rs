@@ -51,6 +51,7 @@ const MAX_STATEMENT: usize = 3000;
 use super::{Doc, Span};
 use crate::lexicon::{self, Category, Found, Hit};
 use crate::matcher::trie::Trie;
+use crate::thai::{cluster_ends, cluster_starts, is_following_mark as is_mark, is_thai_letter};
 
 /// One mention of a person in the normalized text.
 #[derive(Debug, Clone, PartialEq)]
@@ -202,29 +203,13 @@ impl Words {
 
 // Thai characters.
 
-/// A mark or vowel that cannot start a syllable (it attaches to the
-/// consonant before it).
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{0E30}'..='\u{0E3A}' | '\u{0E45}' | '\u{0E47}'..='\u{0E4E}')
-}
-
-/// A vowel written before its consonant (เ แ โ ใ ไ).
-fn is_leading_vowel(c: char) -> bool {
-    matches!(c, '\u{0E40}'..='\u{0E44}')
-}
-
-/// A Thai letter that can be part of a name (no digits, ฯ or ๆ).
-fn is_thai_letter(c: char) -> bool {
-    matches!(c, '\u{0E01}'..='\u{0E2E}' | '\u{0E30}'..='\u{0E3A}' | '\u{0E40}'..='\u{0E45}' | '\u{0E47}'..='\u{0E4E}')
-}
-
 fn starts_with_mark(s: &str) -> bool {
     s.chars().next().is_some_and(is_mark)
 }
 
 /// Whether a word may start at byte `i` (a Thai character-cluster boundary).
 fn boundary(text: &str, i: usize) -> bool {
-    !starts_with_mark(&text[i..]) && !text[..i].chars().next_back().is_some_and(is_leading_vowel)
+    cluster_ends(text, i) && cluster_starts(text, i)
 }
 
 /// Characters that end a word besides whitespace.
@@ -572,7 +557,8 @@ fn english_phrase_end(text: &str, i: usize) -> usize {
 /// Every person mention in `doc`, in text order.
 pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPerson> {
     let text = doc.text();
-    let r = Reader { text, credits: &doc.scan.credits, hits: Hits::new(&doc.scan.hits), words: &WORDS };
+    let r =
+        Reader { text, credits: &doc.scan.lists[super::list::CREDITS], hits: Hits::new(&doc.scan.hits), words: &WORDS };
     let mut out = titled(&r);
     out.extend(credits(&r));
     out.sort_by_key(|p| p.span.start);
