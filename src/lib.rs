@@ -80,6 +80,14 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+/// The date type of the public API ([`ExtractorBuilder::published`],
+/// [`Record`]), re-exported so that a dependent crate needs no `chrono`
+/// dependency of its own (and no version to keep in step).
+pub use chrono;
+/// The JSON type of the public API (a record's `id`), re-exported for the
+/// same reason.
+pub use serde_json;
+
 pub use error::{BuildError, EvalError, InputError, LexiconError, RecordError};
 pub use facts::{
     ArticleFacts, DateFact, Era, Mention, NumberFact, NumberKind, OrgKind, Organization, Person, Place, PlaceKind,
