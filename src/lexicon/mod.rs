@@ -1,7 +1,8 @@
 //! Lexicons: plain-text word lists compiled once into one matcher.
 //!
 //! Second stage of the pipeline (normalize → **scan** → extract → link →
-//! facts). Lexicons are data, not code: each file in `src/lexicon/` holds one
+//! facts). Lexicons are data, not code: each file (beside its kind, in
+//! `src/kinds/<kind>/`, registered in `src/kinds/mod.rs`) holds one
 //! entry a line (tab-separated columns where it has more than one), `#`
 //! starts a comment, and a header says what the file holds, where it comes
 //! from and under which licence. A Thai speaker extends thaifacts by adding a
@@ -36,7 +37,7 @@ pub enum Category {
     Title,
     /// Month names, full and abbreviated (`months.tsv`: name, month number).
     Month,
-    // Organizations and places (src/extract/organizations.rs, places.rs):
+    // Organizations and places (src/kinds/organizations/, places/):
     /// Words that start an organization name (`org_heads.tsv`: head, kind,
     /// the full head an abbreviated head stands for or `-`).
     OrgHead,
@@ -48,7 +49,7 @@ pub enum Category {
     /// Heads of official positions (`positions.txt`), read by the people
     /// extractor with whatever organization or place is glued after them.
     Position,
-    // Places (src/extract/places.rs):
+    // Places (src/kinds/places/):
     /// Places added to the shipped gazetteer through
     /// [`ExtractorBuilder::lexicon`](crate::ExtractorBuilder::lexicon), in the
     /// format of `provinces.tsv`: name, canonical name, kind (province,
@@ -72,7 +73,7 @@ pub enum Category {
     /// assert_eq!(places[0].name, "ซัปโปโร");
     /// ```
     Place,
-    // Number extractor (issue 6):
+    // Number extractor:
     /// Thai number words (`number_words.tsv`: word, digit or scale, value).
     NumberWord,
     /// Units and counted nouns after a number (`units.tsv`: phrase, kind, unit).
@@ -80,7 +81,7 @@ pub enum Category {
     /// Words around a number that say what it is (`number_context.tsv`:
     /// phrase, role, argument): qualifiers, ordinal and year markers, ...
     NumberContext,
-    // Date extractor (issue 5):
+    // Date extractor:
     /// Weekday names with วัน (`weekdays.tsv`: name, ISO weekday 1-7).
     Weekday,
     /// Words for a day, week, month or year relative to the publication date
@@ -107,9 +108,9 @@ impl Category {
             Category::Position => 1,
             // places extractor
             Category::Place => 4,
-            // Number extractor (issue 6).
+            // Number extractor:
             Category::NumberWord | Category::Unit | Category::NumberContext => 3,
-            // Date extractor (issue 5):
+            // Date extractor:
             Category::Weekday => 2,
             Category::RelativeDate => 3,
         }
@@ -184,7 +185,7 @@ pub(crate) fn parse(file: &str, text: &str, columns: usize) -> Result<Vec<Entry>
     Ok(entries)
 }
 
-/// Checks the value columns of a category's entries (date extractor, issue 5):
+/// Checks the value columns of a category's entries (date extractor):
 /// a month number is 1-12, a weekday 1-7, a relative date has a known unit
 /// and a small offset.
 ///
