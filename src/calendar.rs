@@ -94,10 +94,12 @@ pub(crate) fn year_ce(year: i32, era: Era, month: Option<u32>) -> Option<i32> {
 /// bare_year_era(3000) == None
 /// ```
 pub(crate) fn bare_year_era(year: i32) -> Option<Era> {
-    match year {
-        2400..=2700 => Some(Era::Be),
-        1800..=2200 => Some(Era::Ce),
-        _ => None,
+    if crate::thai::BE_YEARS.contains(&year) {
+        Some(Era::Be)
+    } else if crate::thai::CE_YEARS.contains(&year) {
+        Some(Era::Ce)
+    } else {
+        None
     }
 }
 

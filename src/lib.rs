@@ -67,17 +67,27 @@
 mod calendar;
 mod error;
 pub mod eval;
-mod extract;
 mod facts;
 mod input;
+mod kinds;
 mod lexicon;
 mod link;
+mod matcher;
 mod normalize;
 mod schema;
+mod thai;
 
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+
+/// The date type of the public API ([`ExtractorBuilder::published`],
+/// [`Record`]), re-exported so that a dependent crate needs no `chrono`
+/// dependency of its own (and no version to keep in step).
+pub use chrono;
+/// The JSON type of the public API (a record's `id`), re-exported for the
+/// same reason.
+pub use serde_json;
 
 pub use error::{BuildError, EvalError, InputError, LexiconError, RecordError};
 pub use facts::{
@@ -91,7 +101,7 @@ pub use lexicon::Category;
 pub use normalize::{normalize, Normalized};
 pub use schema::json_schema;
 
-use extract::Doc;
+use kinds::Doc;
 use lexicon::Lexicons;
 
 /// Extracts the facts of `input` with the default settings (no publication
@@ -126,7 +136,7 @@ pub struct Extractor {
 
 impl Default for Extractor {
     fn default() -> Self {
-        Extractor { published: None, lexicons: Lexicons::shipped() }
+        Extractor { published: None, lexicons: crate::kinds::shipped_lexicons() }
     }
 }
 
@@ -182,7 +192,7 @@ impl Extractor {
         let norm = normalize::normalize(input);
         let scan = self.lexicons.scan(norm.text());
         let doc = Doc { norm: &norm, scan: &scan, lexicons: &self.lexicons, published };
-        let (raw, _) = extract::all(&doc);
+        let (raw, _) = kinds::all(&doc);
         link::link(raw, &norm, &scan.chars, input)
     }
 }
@@ -191,8 +201,8 @@ impl Extractor {
 /// stage on its own. Not part of the API: hidden, and free to change.
 #[doc(hidden)]
 pub mod stages {
-    use crate::extract::{self, Doc};
-    use crate::link::{self, RawFacts};
+    use crate::kinds::{self, Doc, RawFacts};
+    use crate::link;
     use crate::{lexicon, normalize, Extractor};
 
     /// One article with every stage's output computed once, so a stage can
@@ -202,7 +212,7 @@ pub mod stages {
         input: &'a str,
         norm: normalize::Normalized,
         scan: lexicon::Scan,
-        claimed: Vec<extract::Span>,
+        claimed: Vec<kinds::Span>,
         raw: RawFacts,
     }
 
@@ -211,7 +221,7 @@ pub mod stages {
             let norm = normalize::normalize(input);
             let scan = extractor.lexicons.scan(norm.text());
             let mut stages = Stages { extractor, input, norm, scan, claimed: Vec::new(), raw: RawFacts::default() };
-            (stages.raw, stages.claimed) = extract::all(&stages.doc());
+            (stages.raw, stages.claimed) = kinds::all(&stages.doc());
             stages
         }
 
@@ -235,11 +245,11 @@ pub mod stages {
         pub fn extractor(&self, name: &str) -> usize {
             let doc = self.doc();
             match name {
-                "dates" => extract::dates::extract(&doc).len(),
-                "numbers" => extract::numbers::extract(&doc, &self.claimed).len(),
-                "people" => extract::people::extract(&doc).len(),
-                "organizations" => extract::organizations::extract(&doc).len(),
-                "places" => extract::places::extract(&doc).len(),
+                "dates" => kinds::dates::extract(&doc).len(),
+                "numbers" => kinds::numbers::extract(&doc, &self.claimed).len(),
+                "people" => kinds::people::extract(&doc).len(),
+                "organizations" => kinds::organizations::extract(&doc).len(),
+                "places" => kinds::places::extract(&doc).len(),
                 _ => 0,
             }
         }
@@ -361,8 +371,11 @@ impl ExtractorBuilder {
     /// assert_eq!(err.to_string(), "m.tsv:1: expected 2 tab-separated columns, found 1");
     /// ```
     pub fn build(self) -> Result<Extractor, BuildError> {
-        let lexicons =
-            if self.extra.is_empty() { Lexicons::shipped() } else { Arc::new(Lexicons::with_extra(&self.extra)?) };
+        let lexicons = if self.extra.is_empty() {
+            crate::kinds::shipped_lexicons()
+        } else {
+            Arc::new(crate::kinds::lexicons_with(&self.extra)?)
+        };
         Ok(Extractor { published: self.published, lexicons })
     }
 }

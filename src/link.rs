@@ -10,24 +10,13 @@
 use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
-use crate::extract::dates::RawDate;
-use crate::extract::numbers::RawNumber;
-use crate::extract::organizations::RawOrg;
-use crate::extract::people::RawPerson;
-use crate::extract::places::RawPlace;
 use crate::facts::{ArticleFacts, DateFact, Mention, NumberFact, OrgKind, Organization, Person, Place};
+use crate::kinds::organizations::RawOrg;
+use crate::kinds::people::RawPerson;
+use crate::kinds::places::RawPlace;
+use crate::kinds::RawFacts;
 use crate::lexicon::CharSlots;
 use crate::normalize::Normalized;
-
-/// Every extractor's output, before linking.
-#[derive(Debug, Default, Clone)]
-pub(crate) struct RawFacts {
-    pub dates: Vec<RawDate>,
-    pub numbers: Vec<RawNumber>,
-    pub people: Vec<RawPerson>,
-    pub organizations: Vec<RawOrg>,
-    pub places: Vec<RawPlace>,
-}
 
 /// Maps normalized spans back to `input`.
 struct Spans<'a> {

@@ -1164,7 +1164,7 @@ mod tests {
         assert_eq!(doc.map.segments.len(), 1);
     }
 
-    // Found by the `normalize` fuzz target (issue 9): a Hebrew point among
+    // Found by the `normalize` fuzz target: a Hebrew point among
     // Thai marks made the Thai pass's output non-NFC, so a second
     // normalization changed it again.
     #[test]

@@ -1,4 +1,4 @@
-//! The example corpus of every extractor: `tests/corpus/<kind>.toml`, one
+//! The example corpus of every extractor: `src/kinds/<kind>/corpus.toml`, one
 //! file per fact kind (`dates`, `numbers`, `people`, `organizations`,
 //! `places`), run by this one generic runner (Duckling's corpus tests,
 //! regex's TOML test data).
@@ -56,7 +56,7 @@ fn matches(want: &serde_json::Value, got: &serde_json::Value) -> bool {
 }
 
 fn run_file(path: &Path, failures: &mut Vec<String>) -> usize {
-    let kind = path.file_stem().unwrap().to_str().unwrap().to_string();
+    let kind = path.parent().and_then(|p| p.file_name()).unwrap().to_str().unwrap().to_string(); // the folder: src/kinds/<kind>/corpus.toml
     let src = std::fs::read_to_string(path).unwrap();
     let file: File = toml::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut names = std::collections::HashSet::new();
@@ -86,13 +86,15 @@ fn run_file(path: &Path, failures: &mut Vec<String>) -> usize {
 
 #[test]
 fn corpus() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    // Each kind keeps its corpus in its own folder: src/kinds/<kind>/corpus.toml.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/kinds");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .filter_map(|e| e.ok().map(|e| e.path().join("corpus.toml")))
+        .filter(|p| p.is_file())
         .collect();
     files.sort();
+    assert!(files.len() >= 5, "expected a corpus.toml in each kind folder of {}, found {files:?}", dir.display());
     let mut failures = Vec::new();
     let mut total = 0;
     for f in &files {

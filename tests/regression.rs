@@ -1,6 +1,6 @@
 //! Regression tests: one per bug found, each citing where it was found.
 
-/// The fuzz target `normalize` (issue 9) found this input: a Hebrew point
+/// The fuzz target `normalize` found this input: a Hebrew point
 /// (U+05C1) among Thai marks left the Thai pass's output out of canonical
 /// order, so normalizing twice changed the text again. libFuzzer hands the
 /// target the longest valid UTF-8 prefix of its bytes.
@@ -22,7 +22,7 @@ fn fuzz_normalize_foreign_mark_among_thai_marks() {
     }
 }
 
-/// The fuzz target `extract` (issue 10's speed work, run on the new code)
+/// The fuzz target `extract` (run on the code of a round of speed work)
 /// found that a number with more than seventeen significant digits gave a
 /// value whose JSON did not read back to the same `f64`: serde_json's
 /// default float parser is fast but not correctly rounded, and it read

@@ -1,7 +1,8 @@
 //! Lexicons: plain-text word lists compiled once into one matcher.
 //!
 //! Second stage of the pipeline (normalize → **scan** → extract → link →
-//! facts). Lexicons are data, not code: each file in `src/lexicon/` holds one
+//! facts). Lexicons are data, not code: each file (beside its kind, in
+//! `src/kinds/<kind>/`, registered in `src/kinds/mod.rs`) holds one
 //! entry a line (tab-separated columns where it has more than one), `#`
 //! starts a comment, and a header says what the file holds, where it comes
 //! from and under which licence. A Thai speaker extends thaifacts by adding a
@@ -14,11 +15,7 @@
 //! semantics (so `นายกเทศมนตรี` wins over `นาย`), and [`Lexicons::scan`]
 //! reports every hit in one pass over the text.
 
-pub(crate) mod trie;
-
-use trie::{lead, slot_len};
-
-use std::sync::{Arc, LazyLock};
+use crate::matcher::trie::{self, lead, slot_len};
 
 use crate::error::{BuildError, LexiconError};
 
@@ -40,7 +37,7 @@ pub enum Category {
     Title,
     /// Month names, full and abbreviated (`months.tsv`: name, month number).
     Month,
-    // Organizations and places (src/extract/organizations.rs, places.rs):
+    // Organizations and places (src/kinds/organizations/, places/):
     /// Words that start an organization name (`org_heads.tsv`: head, kind,
     /// the full head an abbreviated head stands for or `-`).
     OrgHead,
@@ -52,7 +49,7 @@ pub enum Category {
     /// Heads of official positions (`positions.txt`), read by the people
     /// extractor with whatever organization or place is glued after them.
     Position,
-    // Places (src/extract/places.rs):
+    // Places (src/kinds/places/):
     /// Places added to the shipped gazetteer through
     /// [`ExtractorBuilder::lexicon`](crate::ExtractorBuilder::lexicon), in the
     /// format of `provinces.tsv`: name, canonical name, kind (province,
@@ -76,7 +73,7 @@ pub enum Category {
     /// assert_eq!(places[0].name, "ซัปโปโร");
     /// ```
     Place,
-    // Number extractor (issue 6):
+    // Number extractor:
     /// Thai number words (`number_words.tsv`: word, digit or scale, value).
     NumberWord,
     /// Units and counted nouns after a number (`units.tsv`: phrase, kind, unit).
@@ -84,7 +81,7 @@ pub enum Category {
     /// Words around a number that say what it is (`number_context.tsv`:
     /// phrase, role, argument): qualifiers, ordinal and year markers, ...
     NumberContext,
-    // Date extractor (issue 5):
+    // Date extractor:
     /// Weekday names with วัน (`weekdays.tsv`: name, ISO weekday 1-7).
     Weekday,
     /// Words for a day, week, month or year relative to the publication date
@@ -111,9 +108,9 @@ impl Category {
             Category::Position => 1,
             // places extractor
             Category::Place => 4,
-            // Number extractor (issue 6).
+            // Number extractor:
             Category::NumberWord | Category::Unit | Category::NumberContext => 3,
-            // Date extractor (issue 5):
+            // Date extractor:
             Category::Weekday => 2,
             Category::RelativeDate => 3,
         }
@@ -188,7 +185,7 @@ pub(crate) fn parse(file: &str, text: &str, columns: usize) -> Result<Vec<Entry>
     Ok(entries)
 }
 
-/// Checks the value columns of a category's entries (date extractor, issue 5):
+/// Checks the value columns of a category's entries (date extractor):
 /// a month number is 1-12, a weekday 1-7, a relative date has a known unit
 /// and a small offset.
 ///
@@ -482,32 +479,15 @@ impl DocMatcher {
     }
 }
 
-/// A lexicon file compiled into the binary.
-struct Shipped {
-    category: Category,
-    file: &'static str,
-    text: &'static str,
+/// A lexicon file compiled into the binary: which category its entries
+/// are, its name (for error messages) and its text. The registry of every
+/// shipped file is [`crate::kinds`]'s.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Shipped {
+    pub category: Category,
+    pub file: &'static str,
+    pub text: &'static str,
 }
-
-/// Every shipped lexicon. Adding a file is one line here.
-const SHIPPED: &[Shipped] = &[
-    Shipped { category: Category::Title, file: "titles.txt", text: include_str!("titles.txt") },
-    Shipped { category: Category::Month, file: "months.tsv", text: include_str!("months.tsv") },
-    // Organizations and places (src/extract/organizations.rs, places.rs):
-    Shipped { category: Category::OrgHead, file: "org_heads.tsv", text: include_str!("org_heads.tsv") },
-    Shipped { category: Category::OrgName, file: "org_abbreviations.tsv", text: include_str!("org_abbreviations.tsv") },
-    Shipped { category: Category::OrgName, file: "org_known.tsv", text: include_str!("org_known.tsv") },
-    Shipped { category: Category::VenueHead, file: "venue_heads.tsv", text: include_str!("venue_heads.tsv") },
-    // people extractor
-    Shipped { category: Category::Position, file: "positions.txt", text: include_str!("positions.txt") },
-    // Number extractor (issue 6).
-    Shipped { category: Category::NumberWord, file: "number_words.tsv", text: include_str!("number_words.tsv") },
-    Shipped { category: Category::Unit, file: "units.tsv", text: include_str!("units.tsv") },
-    Shipped { category: Category::NumberContext, file: "number_context.tsv", text: include_str!("number_context.tsv") },
-    // Date extractor (issue 5):
-    Shipped { category: Category::Weekday, file: "weekdays.tsv", text: include_str!("weekdays.tsv") },
-    Shipped { category: Category::RelativeDate, file: "relative_dates.tsv", text: include_str!("relative_dates.tsv") },
-];
 
 /// One lexicon hit in the normalized text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -529,16 +509,12 @@ mod group {
     pub const WORDS: usize = 0;
     /// The number extractor's words.
     pub const NUMBERS: usize = 1;
-    /// The shipped gazetteer ([`crate::extract::places::gazetteer_phrases`]).
-    pub const PLACES: usize = 2;
-    /// District and subdistrict prefixes
-    /// ([`crate::extract::places::admin_prefix_phrases`]).
-    pub const ADMIN_PREFIXES: usize = 3;
-    /// Credit labels ([`crate::extract::people::credit_phrases`]).
-    pub const CREDITS: usize = 4;
+    /// The first of the phrase lists passed to [`super::Lexicons::build`]:
+    /// list `i` is group `LISTS + i`.
+    pub const LISTS: usize = 2;
 }
 
-pub(crate) use trie::Found;
+pub(crate) use crate::matcher::trie::Found;
 
 /// What [`Lexicons::scan`] finds in a text.
 #[derive(Debug, Default)]
@@ -547,13 +523,9 @@ pub(crate) struct Scan {
     /// leftmost-longest hits of the word lexicons and, separately, of the
     /// number lexicons (at one start, the word first).
     pub hits: Vec<Hit>,
-    /// Leftmost-longest gazetteer places; `id` indexes the gazetteer.
-    pub places: Vec<Found>,
-    /// Leftmost-longest district and subdistrict prefixes; `id` indexes
-    /// the prefix list.
-    pub admin_prefixes: Vec<Found>,
-    /// Leftmost-longest credit labels; `id` indexes the label list.
-    pub credits: Vec<Found>,
+    /// The leftmost-longest matches of each phrase list given to
+    /// [`Lexicons::build`], by list; `id` indexes the list's phrases.
+    pub lists: Vec<Vec<Found>>,
     /// Every character's slot, for the per-document matchers.
     pub chars: CharSlots,
 }
@@ -563,8 +535,8 @@ pub(crate) struct Scan {
 /// words are kept apart because everyday number words straddle word
 /// boundaries in unsegmented Thai: `องศา` (degrees) lies across `ของ|ศาล`,
 /// and in one leftmost-longest group it would hide the organization head
-/// `ศาล`. The gazetteer, place prefixes and credit labels belong to the
-/// places and people extractors, and share the pass.
+/// `ศาล`. Phrase lists that are no category (the gazetteer, place prefixes,
+/// credit labels) are passed in by the caller and share the pass.
 #[derive(Debug)]
 pub(crate) struct Lexicons {
     trie: trie::Trie,
@@ -572,29 +544,24 @@ pub(crate) struct Lexicons {
     patterns: Vec<(Category, usize)>,
     /// Entries by category.
     entries: std::collections::BTreeMap<Category, Vec<Entry>>,
+    /// How many phrase lists share the trie.
+    lists: usize,
 }
 
-/// The shipped lexicons, compiled on first use.
-static SHIPPED_LEXICONS: LazyLock<Arc<Lexicons>> = LazyLock::new(|| {
-    let files = SHIPPED.iter().map(|s| (s.category, s.file, s.text));
-    // Safe: the test `every_shipped_lexicon_loads` proves the shipped files parse.
-    Arc::new(Lexicons::build(files).unwrap_or_else(|e| panic!("shipped lexicon is malformed: {e}")))
-});
-
 impl Lexicons {
-    /// The shipped lexicons.
-    pub fn shipped() -> Arc<Lexicons> {
-        Arc::clone(&SHIPPED_LEXICONS)
-    }
-
-    /// The shipped lexicons plus `extra` files (category, file name, text).
-    pub fn with_extra(extra: &[(Category, String, String)]) -> Result<Lexicons, BuildError> {
-        let shipped = SHIPPED.iter().map(|s| (s.category, s.file, s.text));
-        let extra = extra.iter().map(|(c, f, t)| (*c, f.as_str(), t.as_str()));
-        Lexicons::build(shipped.chain(extra))
-    }
-
-    fn build<'a>(files: impl Iterator<Item = (Category, &'a str, &'a str)>) -> Result<Lexicons, BuildError> {
+    /// Compiles `files` (category, file name, text) and the phrase `lists`
+    /// into one trie. Where a later file repeats a phrase of the same
+    /// category, the first definition wins. A hit of list `i` is reported
+    /// in [`Scan::lists`]`[i]`, its ID the phrase's index in the list.
+    ///
+    /// # Errors
+    ///
+    /// The first malformed file's [`LexiconError`], as
+    /// [`BuildError::Lexicon`].
+    pub fn build<'a>(
+        files: impl Iterator<Item = (Category, &'a str, &'a str)>,
+        lists: &[&[String]],
+    ) -> Result<Lexicons, BuildError> {
         let mut entries: std::collections::BTreeMap<Category, Vec<Entry>> = Default::default();
         let mut seen: std::collections::HashSet<(Category, String)> = Default::default();
         for (category, file, text) in files {
@@ -618,28 +585,23 @@ impl Lexicons {
                 patterns.push((category, i));
             }
         }
-        let shared = [
-            (group::PLACES, crate::extract::places::gazetteer_phrases()),
-            (group::ADMIN_PREFIXES, crate::extract::places::admin_prefix_phrases()),
-            (group::CREDITS, crate::extract::people::credit_phrases()),
-        ];
-        for (g, phrases) in shared {
+        assert!(group::LISTS + lists.len() <= trie::MAX_GROUPS, "at most {} phrase lists", trie::MAX_GROUPS - 2);
+        for (i, phrases) in lists.iter().enumerate() {
             for (id, p) in phrases.iter().enumerate() {
-                builder.add(g, id as u32, p);
+                builder.add(group::LISTS + i, id as u32, p);
             }
         }
-        Ok(Lexicons { trie: builder.build(), patterns, entries })
+        Ok(Lexicons { trie: builder.build(), patterns, entries, lists: lists.len() })
     }
 
     /// Everything the lexicons find in `text`, in one pass; see [`Scan`].
     pub fn scan(&self, text: &str) -> Scan {
-        let mut scan = Scan::default();
+        let mut scan = Scan { lists: vec![Vec::new(); self.lists], ..Scan::default() };
         let mut slots = Vec::with_capacity(text.len() / 2);
-        self.trie.scan(text, &mut slots, |f| match f.group {
-            group::PLACES => scan.places.push(f),
-            group::ADMIN_PREFIXES => scan.admin_prefixes.push(f),
-            group::CREDITS => scan.credits.push(f),
-            _ => {
+        self.trie.scan(text, &mut slots, |f| {
+            if f.group >= group::LISTS {
+                scan.lists[f.group - group::LISTS].push(f);
+            } else {
                 let (category, entry) = self.patterns[f.id as usize];
                 scan.hits.push(Hit { start: f.start, end: f.end, category, entry });
             }
@@ -658,18 +620,6 @@ impl Lexicons {
 mod tests {
     use super::*;
     use aho_corasick::{AhoCorasick, MatchKind};
-
-    #[test]
-    fn every_shipped_lexicon_loads() {
-        for s in SHIPPED {
-            parse(s.file, s.text, s.category.columns()).unwrap_or_else(|e| panic!("{e}"));
-        }
-        let lex = Lexicons::shipped();
-        assert!(!lex.entries(Category::Title).is_empty());
-        assert!(!lex.entries(Category::Month).is_empty());
-        assert!(!lex.entries(Category::Weekday).is_empty());
-        assert!(!lex.entries(Category::RelativeDate).is_empty());
-    }
 
     #[test]
     fn value_columns_are_checked() {
@@ -693,10 +643,10 @@ mod tests {
             ),
         ];
         for (category, text, want) in cases {
-            let err = Lexicons::with_extra(&[(*category, "m.tsv".into(), (*text).into())]).unwrap_err();
+            let err = crate::kinds::lexicons_with(&[(*category, "m.tsv".into(), (*text).into())]).unwrap_err();
             assert_eq!(err.to_string(), *want, "{text:?}");
         }
-        assert!(Lexicons::with_extra(&[(Category::Month, "m.tsv".into(), "มกรา\t1\n".into())]).is_ok());
+        assert!(crate::kinds::lexicons_with(&[(Category::Month, "m.tsv".into(), "มกรา\t1\n".into())]).is_ok());
     }
 
     #[test]
@@ -740,7 +690,7 @@ mod tests {
 
     #[test]
     fn the_scan_records_the_slots_doc_matchers_walk() {
-        let lex = Lexicons::shipped();
+        let lex = crate::kinds::shipped_lexicons();
         let founding = include_str!("../../fixtures/000_khonkaen_unesco.txt");
         for t in [founding, "", "aé€กー\u{0E7F}\u{0E00}–x", "\u{10348}ก"] {
             let scan = lex.scan(t);
@@ -765,7 +715,7 @@ mod tests {
 
     #[test]
     fn leftmost_longest_prefers_the_longer_phrase() {
-        let lex = Lexicons::with_extra(&[(Category::Title, "t.txt".into(), "นายกเทศมนตรี\n".into())]).unwrap();
+        let lex = crate::kinds::lexicons_with(&[(Category::Title, "t.txt".into(), "นายกเทศมนตรี\n".into())]).unwrap();
         let hits = lex.scan("นายกเทศมนตรีนครขอนแก่น").hits;
         let words: Vec<&Hit> = hits.iter().filter(|h| !h.category.is_number_word()).collect();
         let len = "นายกเทศมนตรี".len();

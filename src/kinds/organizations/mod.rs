@@ -25,13 +25,11 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use super::places::{
-    cluster_ends, cluster_starts, is_following_mark, is_leading_vowel, is_thai_letter, left_boundary, place_at,
-    word_at, HitEdges, Role,
-};
+use super::shared::{left_boundary, place_at, word_at, HitEdges, Role};
 use super::{Doc, Span};
 use crate::facts::OrgKind;
 use crate::lexicon::{Category, Hit};
+use crate::thai::{cluster_ends, cluster_starts, is_following_mark, is_leading_vowel, is_thai_letter};
 
 /// One mention of an organization in the normalized text.
 #[derive(Debug, Clone, PartialEq)]
@@ -682,7 +680,7 @@ mod tests {
 
     #[test]
     fn name_end_matches_the_reference_everywhere() {
-        let lexicons = crate::lexicon::Lexicons::shipped();
+        let lexicons = crate::kinds::shipped_lexicons();
         // The fixture texts here, and the corpus's when it is at hand.
         let corpus = std::env::var("THAIFACTS_CORPUS").unwrap_or_default();
         let mut texts: Vec<String> = [std::fs::read_dir("fixtures"), std::fs::read_dir(corpus)]

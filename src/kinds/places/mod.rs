@@ -27,16 +27,16 @@
 //! โรงแรม…, ศูนย์การประชุม…, ทำเนียบรัฐบาล) are places of kind venue.
 //!
 //! The gazetteer and the word lists are also what the organization extractor
-//! uses to end a name (เทศบาลนคร + ขอนแก่น), through [`place_at`] and
-//! [`word_at`].
+//! uses to end a name (เทศบาลนคร + ขอนแก่น): they live below both kinds, in
+//! [`super::shared`].
 
-use std::sync::LazyLock;
-
-use crate::lexicon::trie::Trie;
-
+use super::shared::{
+    dotted_prefix_starts, left_boundary, place_at, place_kind, word_at, word_before, HitEdges, Role, Use, GAZETTEER,
+};
 use super::{Doc, Span};
 use crate::facts::PlaceKind;
-use crate::lexicon::{self, Category, Found, Hit};
+use crate::lexicon::{Category, Found, Hit};
+use crate::thai::{char_at, char_before, cluster_ends, cluster_starts, is_following_mark, is_thai_letter};
 
 /// One mention of a place in the normalized text.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,278 +48,6 @@ pub(crate) struct RawPlace {
     /// (กรุงเทพมหานคร for กรุงเทพฯ).
     pub key: String,
     pub kind: PlaceKind,
-}
-
-/// When a gazetteer name counts without a prefix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Use {
-    /// At any word boundary.
-    Any,
-    /// Only after a place prefix or next to another place (a common word).
-    List,
-}
-
-/// One gazetteer entry.
-#[derive(Debug)]
-pub(crate) struct GazEntry {
-    /// The name its spellings are grouped under.
-    pub canonical: String,
-    /// `None` for a word that only hides a place name inside it.
-    pub kind: Option<PlaceKind>,
-    use_: Use,
-}
-
-struct Gazetteer {
-    /// The names (group 0), for lookups at a position; the whole-text scan
-    /// is the shared one ([`crate::lexicon::Scan::places`]).
-    trie: Trie,
-    /// The names, indexed like `entries`.
-    phrases: Vec<String>,
-    entries: Vec<GazEntry>,
-}
-
-const GAZETTEER_FILES: &[(&str, &str)] = &[
-    ("provinces.tsv", include_str!("../lexicon/provinces.tsv")),
-    ("districts.tsv", include_str!("../lexicon/districts.tsv")),
-    ("countries.tsv", include_str!("../lexicon/countries.tsv")),
-    ("place_words.tsv", include_str!("../lexicon/place_words.tsv")),
-];
-
-fn place_kind(s: &str) -> Option<PlaceKind> {
-    Some(match s {
-        "province" => PlaceKind::Province,
-        "district" => PlaceKind::District,
-        "subdistrict" => PlaceKind::Subdistrict,
-        "country" => PlaceKind::Country,
-        "city" => PlaceKind::City,
-        "region" => PlaceKind::Region,
-        "venue" => PlaceKind::Venue,
-        _ => return None,
-    })
-}
-
-static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let mut phrases = Vec::new();
-    let mut entries = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for (file, text) in GAZETTEER_FILES {
-        // Safe: the test `gazetteer_and_words_load` proves the files parse.
-        let parsed = lexicon::parse(file, text, 4).unwrap_or_else(|e| panic!("{e}"));
-        for e in parsed {
-            // A name in an earlier file wins (a district named like its province).
-            if !seen.insert(e.phrase().to_string()) {
-                continue;
-            }
-            phrases.push(e.phrase().to_string());
-            let use_ = if e.columns[3] == "any" { Use::Any } else { Use::List };
-            entries.push(GazEntry { canonical: e.columns[1].clone(), kind: place_kind(&e.columns[2]), use_ });
-        }
-    }
-    Gazetteer { trie: Trie::of_phrases(&phrases), phrases, entries }
-});
-
-/// The shipped gazetteer's names, for the shared scan: a match's ID indexes
-/// this list.
-pub(crate) fn gazetteer_phrases() -> &'static [String] {
-    &GAZETTEER.phrases
-}
-
-/// The district and subdistrict prefixes (ตำบล, อ.), for the shared scan: a
-/// match's ID indexes this list.
-pub(crate) fn admin_prefix_phrases() -> &'static [String] {
-    static ADMIN: LazyLock<Vec<String>> = LazyLock::new(|| {
-        WORDS
-            .left
-            .iter()
-            .filter(|(_, r)| matches!(r, Role::Prefix(Some(PlaceKind::District | PlaceKind::Subdistrict))))
-            .map(|(w, _)| w.clone())
-            .collect()
-    });
-    &ADMIN
-}
-
-/// What a word of `name_stops.tsv` or `place_prefixes.tsv` does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Role {
-    /// Ends an organization name; a word boundary.
-    End,
-    /// May sit inside an organization name; a word boundary.
-    Join,
-    /// A word that holds an `End` word and ends nothing.
-    Keep,
-    /// A place prefix, with the kind of place that follows (if it says).
-    Prefix(Option<PlaceKind>),
-}
-
-struct Words {
-    /// The words (group 0), for lookups at a position.
-    trie: Trie,
-    roles: Vec<Role>,
-    /// Every word, longest first.
-    left: Vec<(String, Role)>,
-    /// The words of `left`, characters reversed, IDs their positions in
-    /// `left`: a walk backwards over the characters before a position finds
-    /// the longest word that ends there (no loop over every word). A
-    /// character trie of two hundred words is a few kilobytes that stay in
-    /// cache, where the byte automaton it replaced missed cache on most steps.
-    reversed: Trie,
-}
-
-static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let mut phrases = Vec::new();
-    let mut roles = Vec::new();
-    // Safe: the test `gazetteer_and_words_load` proves the files parse.
-    let stops = lexicon::parse("name_stops.tsv", include_str!("../lexicon/name_stops.tsv"), 2)
-        .unwrap_or_else(|e| panic!("{e}"));
-    for e in stops {
-        phrases.push(e.phrase().to_string());
-        roles.push(match e.columns[1].as_str() {
-            "end" => Role::End,
-            "join" => Role::Join,
-            _ => Role::Keep,
-        });
-    }
-    let prefixes = lexicon::parse("place_prefixes.tsv", include_str!("../lexicon/place_prefixes.tsv"), 2)
-        .unwrap_or_else(|e| panic!("{e}"));
-    for e in prefixes {
-        phrases.push(e.phrase().to_string());
-        roles.push(Role::Prefix(place_kind(&e.columns[1])));
-    }
-    let mut left: Vec<(String, Role)> = phrases.iter().cloned().zip(roles.iter().copied()).collect();
-    left.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    let reversed = Trie::of_reversed_phrases(left.iter().map(|(w, _)| w));
-    Words { trie: Trie::of_phrases(&phrases), roles, left, reversed }
-});
-
-/// The word of `name_stops.tsv` or `place_prefixes.tsv` that starts at
-/// `pos`, if any: its end and role.
-pub(crate) fn word_at(text: &str, pos: usize) -> Option<(usize, Role)> {
-    let w = &*WORDS;
-    // Organization names ask at nearly every character, and only a few
-    // character pairs (ได, จะ, ใน, ...) start a word: most positions are
-    // answered without a walk.
-    if !w.trie.may_start_at(text, pos) {
-        return None;
-    }
-    let (id, end) = w.trie.longest_at(text, pos, 0)?;
-    cluster_ends(text, end).then(|| (end, w.roles[id as usize]))
-}
-
-/// The boundary word (function word or prefix) that ends at `pos`, if any:
-/// its start and role.
-fn word_before(text: &str, pos: usize) -> Option<(usize, Role)> {
-    let words = &*WORDS;
-    // The longest word that ends at `pos`, the first of `left` among equals,
-    // as a scan of `left` would find.
-    let (id, start) = words.reversed.longest_before(text, pos, 0)?;
-    let (w, r) = &words.left[id as usize];
-    // A prefix with a dot (อ., จ., ต.) ends many abbreviations (พ.ต.อ., บมจ.):
-    // it counts only after a space, a non-letter or a function word.
-    if w.ends_with('.') && !dotted_prefix_starts(text, start) {
-        return None;
-    }
-    Some((start, *r))
-}
-
-/// Whether a dotted prefix (อ., จ.) may start at `pos`.
-fn dotted_prefix_starts(text: &str, pos: usize) -> bool {
-    match char_before(text, pos) {
-        None => true,
-        Some('.') => false,
-        Some(c) if is_thai_letter(c) => {
-            matches!(word_before(text, pos), Some((_, Role::End | Role::Join)))
-        }
-        Some(_) => true,
-    }
-}
-
-/// Whether a name may start at `pos`: at the start of the text, after a
-/// character that is not a Thai letter, after a function word or prefix, or
-/// right after a hit of the shared scan.
-pub(crate) fn left_boundary(text: &str, pos: usize, edges: &HitEdges) -> bool {
-    // The hit edge first: a binary search costs a fraction of the
-    // backward trie walk of `word_before`, and the answer is the same.
-    cluster_starts(text, pos)
-        && (!char_before(text, pos).is_some_and(is_thai_letter)
-            || edges.ends_at(pos)
-            || word_before(text, pos).is_some())
-}
-
-/// The gazetteer place that starts at `pos` and ends inside a character
-/// cluster boundary, if any: its end and entry. Words that only hide a place
-/// name are not returned.
-pub(crate) fn place_at(text: &str, pos: usize) -> Option<(usize, &'static GazEntry)> {
-    let g = &*GAZETTEER;
-    let (id, end) = g.trie.longest_at(text, pos, 0)?;
-    let e = &g.entries[id as usize];
-    (e.kind.is_some() && cluster_ends(text, end)).then_some((end, e))
-}
-
-/// Thai vowels and marks written after the consonant they belong to: a
-/// word never starts with one.
-pub(crate) fn is_following_mark(c: char) -> bool {
-    matches!(c, '\u{0E30}'..='\u{0E3A}' | '\u{0E45}' | '\u{0E47}'..='\u{0E4E}')
-}
-
-/// Thai vowels written before their consonant (เ แ โ ใ ไ): a word never ends
-/// with one.
-pub(crate) fn is_leading_vowel(c: char) -> bool {
-    matches!(c, '\u{0E40}'..='\u{0E44}')
-}
-
-/// A Thai letter (consonant, vowel or mark), not a digit or ฯ.
-pub(crate) fn is_thai_letter(c: char) -> bool {
-    matches!(c, '\u{0E01}'..='\u{0E2E}' | '\u{0E30}'..='\u{0E4E}')
-}
-
-/// Whether a character cluster may end at `pos` (the next character is not
-/// a vowel or mark of the same cluster).
-pub(crate) fn cluster_ends(text: &str, pos: usize) -> bool {
-    !text.get(pos..).and_then(|s| s.chars().next()).is_some_and(is_following_mark)
-}
-
-/// Whether a character cluster may start at `pos`.
-pub(crate) fn cluster_starts(text: &str, pos: usize) -> bool {
-    !text.get(..pos).and_then(|s| s.chars().next_back()).is_some_and(is_leading_vowel)
-}
-
-fn char_before(text: &str, pos: usize) -> Option<char> {
-    text.get(..pos)?.chars().next_back()
-}
-
-fn char_after(text: &str, pos: usize) -> Option<char> {
-    text.get(pos..)?.chars().next()
-}
-
-/// Sorted starts and ends of the shared scan's hits, for boundary checks.
-pub(crate) struct HitEdges {
-    starts: Vec<usize>,
-    ends: Vec<usize>,
-}
-
-impl HitEdges {
-    /// Edges of `hits`, number words left out (see
-    /// [`Category::is_number_word`](crate::lexicon::Category::is_number_word)).
-    pub(crate) fn new(hits: &[Hit]) -> Self {
-        let words = || hits.iter().filter(|h| !h.category.is_number_word());
-        let mut starts: Vec<usize> = words().map(|h| h.start).collect();
-        let mut ends: Vec<usize> = words().map(|h| h.end).collect();
-        starts.sort_unstable();
-        ends.sort_unstable();
-        HitEdges { starts, ends }
-    }
-    pub(crate) fn starts_at(&self, pos: usize) -> bool {
-        self.starts.binary_search(&pos).is_ok()
-    }
-    pub(crate) fn ends_at(&self, pos: usize) -> bool {
-        self.ends.binary_search(&pos).is_ok()
-    }
-    /// The hit starts at or after `pos`, in order: for a walk forward
-    /// through the text that meets them one after another instead of
-    /// searching at every position.
-    pub(crate) fn starts_from(&self, pos: usize) -> &[usize] {
-        &self.starts[self.starts.partition_point(|&s| s < pos)..]
-    }
 }
 
 /// What a candidate's gazetteer entry says, from the shipped gazetteer or
@@ -391,7 +119,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
         let use_ = if e.columns[3] == "any" { Use::Any } else { Use::List };
         Some((h.start, h.end, PlaceEntry { canonical: &e.columns[1], kind, use_ }))
     });
-    let shipped = doc.scan.places.iter().map(|m| {
+    let shipped = doc.scan.lists[super::list::GAZETTEER].iter().map(|m| {
         let e = &g.entries[m.id as usize];
         (m.start, m.end, PlaceEntry { canonical: &e.canonical, kind: e.kind, use_: e.use_ })
     });
@@ -432,7 +160,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
             || !char_before(text, start).is_some_and(is_thai_letter)
             || before.is_some()
             || edges.ends_at(start);
-        let right_ok = !char_after(text, end).is_some_and(is_thai_letter)
+        let right_ok = !char_at(text, end).is_some_and(is_thai_letter)
             || word_at(text, end).is_some()
             || edges.starts_at(end)
             || place_at(text, end).is_some();
@@ -455,7 +183,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
                     || (matches!(c.entry.kind, Some(PlaceKind::Province | PlaceKind::Country | PlaceKind::City))
                         && (c.left_ok || c.right_ok)
                         && (!char_before(text, c.start).is_some_and(is_thai_letter)
-                            || !char_after(text, c.end).is_some_and(is_thai_letter)))))
+                            || !char_at(text, c.end).is_some_and(is_thai_letter)))))
     };
     let accepted: Vec<bool> = (0..cands.len())
         .map(|i| {
@@ -504,7 +232,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
         });
     }
     let taken: Vec<usize> = cands.iter().zip(&accepted).filter(|(_, ok)| **ok).map(|(c, _)| c.start).collect();
-    out.extend(unlisted_after_prefix(text, &doc.scan.admin_prefixes, &taken));
+    out.extend(unlisted_after_prefix(text, &doc.scan.lists[super::list::ADMIN_PREFIXES], &taken));
     out.extend(venues(doc, &edges));
     out.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
     out.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
@@ -663,85 +391,13 @@ fn venue_name_end(text: &str, from: usize, edges: &HitEdges) -> usize {
 mod tests {
     use super::*;
 
+    /// ๆ (mai yamok) and ฿ (baht sign) are no Thai letters (see
+    /// [`crate::thai`]): a place written before one ends at a word boundary.
     #[test]
-    fn gazetteer_and_words_load() {
-        for (file, text) in GAZETTEER_FILES {
-            lexicon::parse(file, text, 4).unwrap_or_else(|e| panic!("{e}"));
-        }
-        lexicon::parse("name_stops.tsv", include_str!("../lexicon/name_stops.tsv"), 2).unwrap();
-        lexicon::parse("place_prefixes.tsv", include_str!("../lexicon/place_prefixes.tsv"), 2).unwrap();
-        let provinces = GAZETTEER.entries.iter().filter(|e| e.kind == Some(PlaceKind::Province)).count();
-        assert!(provinces >= 77, "{provinces} province forms");
-        assert!(!WORDS.roles.is_empty());
-    }
-
-    #[test]
-    fn word_before_finds_the_longest_word_like_a_scan_of_the_list() {
-        let mut text = include_str!("../../fixtures/000_khonkaen_unesco.txt").to_string();
-        for (w, _) in &WORDS.left {
-            text.push('ก');
-            text.push_str(w);
-            text.push_str(w);
-            text.push(' ');
-        }
-        for pos in 0..=text.len() {
-            // The list scan it replaces: the first word of `left` (longest
-            // first) that the text before `pos` ends with.
-            let raw = text.get(..pos).and_then(|before| {
-                let (w, r) = WORDS.left.iter().find(|(w, _)| before.ends_with(w.as_str()))?;
-                Some((pos - w.len(), *r))
-            });
-            // word_before also drops dotted prefixes that do not start a word.
-            let got = word_before(&text, pos);
-            match raw {
-                Some((s, _)) if text[s..pos].ends_with('.') && !dotted_prefix_starts(&text, s) => assert_eq!(got, None),
-                _ => assert_eq!(got, raw, "at {pos}"),
-            }
-        }
-    }
-
-    /// The pair gate of [`word_at`] turns away only positions where the
-    /// trie finds no word.
-    #[test]
-    fn word_at_gate_keeps_every_word() {
-        let mut text = include_str!("../../fixtures/000_khonkaen_unesco.txt").to_string();
-        for (w, _) in &WORDS.left {
-            text.push_str(w);
-            text.push('ก');
-            text.push_str(w);
-            text.push('\u{2014}');
-        }
-        text.push_str("ใน");
-        for pos in 0..=text.len() + 1 {
-            let w = &*WORDS;
-            let raw = w
-                .trie
-                .longest_at(&text, pos, 0)
-                .and_then(|(id, end)| cluster_ends(&text, end).then(|| (end, w.roles[id as usize])));
-            assert_eq!(word_at(&text, pos), raw, "at {pos}");
-        }
-    }
-
-    proptest::proptest! {
-        /// The same on any text: Thai letters, dots, spaces and others.
-        #[test]
-        fn word_at_gate_on_any_text(text in "[ก-ฮะ-ูเ-๎.ฯ a-zA-Z0-9\u{2014}]{0,40}") {
-            let w = &*WORDS;
-            for pos in 0..=text.len() {
-                let raw = w
-                    .trie
-                    .longest_at(&text, pos, 0)
-                    .and_then(|(id, end)| cluster_ends(&text, end).then(|| (end, w.roles[id as usize])));
-                proptest::prop_assert_eq!(word_at(&text, pos), raw);
-            }
-        }
-    }
-
-    #[test]
-    fn clusters() {
-        assert!(!cluster_ends("อาซูเลย์", "อาซูเลย".len()));
-        assert!(cluster_ends("เลย ", "เลย".len()));
-        assert!(!cluster_starts("เลย", "เ".len()));
+    fn a_place_ends_before_mai_yamok_and_the_baht_sign() {
+        let names = |t: &str| crate::extract(t).places.into_iter().map(|p| p.name).collect::<Vec<_>>();
+        assert_eq!(names("ไปเชียงใหม่ๆ ลำปาง฿ลำพูน"), ["เชียงใหม่", "ลำปาง", "ลำพูน"]);
+        assert!(names("นายธนพลฯ ใจดี ๆ ที่ขอนแก่น฿").contains(&"ขอนแก่น".to_string()));
     }
 
     #[test]

@@ -44,7 +44,7 @@
 //!
 //! Spans claimed by the date extractor; a number followed by a month name
 //! (`14 กุมภาพันธ์`) or by `น.` (`09.30 น.`) or after a month name (the
-//! year); and, when no unit follows: a four-digit integer from 1900 to 2700
+//! year); and, when no unit follows: a four-digit integer from 1900 to 2700 (`thai::BARE_NUMBER_YEARS`)
 //! (a year), a number at the start of a line or followed by `.` or `)` (a
 //! list item), a number next to Latin letters (`PM2.5`, `Q1`, `COVID-19`),
 //! and a version-like `4.0`.
@@ -60,11 +60,12 @@
 use foldhash::HashMap;
 use std::sync::LazyLock;
 
-use crate::lexicon::trie::Trie;
+use crate::matcher::trie::Trie;
 
 use super::{Doc, Span};
 use crate::facts::NumberKind;
 use crate::lexicon::{self, Category, Entry, Hit, Lexicons};
+use crate::thai::{self, char_at, char_before, digits_end, is_thai_letter, next_digit, starts_thai_word};
 
 /// A number found in the normalized text.
 #[derive(Debug, Clone, PartialEq)]
@@ -236,10 +237,10 @@ fn shipped(file: &str, text: &str, columns: usize) -> Vec<Entry> {
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let units = shipped("units.tsv", include_str!("../lexicon/units.tsv"), 3);
-    let not_units = shipped("not_units.txt", include_str!("../lexicon/not_units.txt"), 1);
-    let context = shipped("number_context.tsv", include_str!("../lexicon/number_context.tsv"), 3);
-    let words = shipped("number_words.tsv", include_str!("../lexicon/number_words.tsv"), 3);
+    let units = shipped("units.tsv", include_str!("units.tsv"), 3);
+    let not_units = shipped("not_units.txt", include_str!("not_units.txt"), 1);
+    let context = shipped("number_context.tsv", include_str!("number_context.tsv"), 3);
+    let words = shipped("number_words.tsv", include_str!("number_words.tsv"), 3);
     let context: HashMap<String, Role> =
         context.iter().filter_map(|e| Some((e.phrase().to_string(), Role::parse(&e.columns)?))).collect();
     let pick = |want: &dyn Fn(&Role) -> bool| -> Vec<String> {
@@ -408,15 +409,6 @@ fn glued_after(text: &str, end: usize, latin: bool) -> bool {
     latin && text.as_bytes().get(end).is_some_and(|b| b.is_ascii_alphanumeric())
 }
 
-fn is_thai(c: char) -> bool {
-    ('\u{0E01}'..='\u{0E4E}').contains(&c)
-}
-
-/// A Thai consonant or leading vowel: a character a Thai word starts with.
-fn starts_thai_word(c: char) -> bool {
-    ('\u{0E01}'..='\u{0E2E}').contains(&c) || ('\u{0E40}'..='\u{0E44}').contains(&c)
-}
-
 /// `p` moved past one space, if there is one.
 fn skip_space(text: &str, p: usize) -> usize {
     if text.as_bytes().get(p) == Some(&b' ') {
@@ -433,14 +425,6 @@ fn skip_space_back(text: &str, p: usize) -> usize {
     } else {
         p
     }
-}
-
-fn char_before(text: &str, p: usize) -> Option<char> {
-    text.get(..p)?.chars().next_back()
-}
-
-fn char_at(text: &str, p: usize) -> Option<char> {
-    text.get(p..)?.chars().next()
 }
 
 // ---------------------------------------------------------------------------
@@ -497,26 +481,6 @@ fn digit_runs(text: &str) -> impl Iterator<Item = Span> + '_ {
         at = end;
         Some(start..end)
     })
-}
-
-/// The first ASCII digit at or after `from`.
-pub(crate) fn next_digit(b: &[u8], from: usize) -> Option<usize> {
-    const BLOCK: usize = 16;
-    let mut at = from;
-    // Whole blocks without a digit are skipped with a branch-free test that
-    // the compiler turns into a few vector instructions.
-    while let Some(block) = b.get(at..at + BLOCK) {
-        if block.iter().fold(false, |any, c| any | c.is_ascii_digit()) {
-            break;
-        }
-        at += BLOCK;
-    }
-    b.get(at..)?.iter().position(u8::is_ascii_digit).map(|i| at + i)
-}
-
-/// Where the run of ASCII digits at `from` ends.
-pub(crate) fn digits_end(b: &[u8], from: usize) -> usize {
-    b.get(from..).map_or(from, |rest| from + rest.iter().take_while(|c| c.is_ascii_digit()).count())
 }
 
 /// Whether a digit run has a well-formed quantity shape: `1,250,000.5` or
@@ -661,7 +625,7 @@ fn word_number(text: &str, run: &[(Span, Word)]) -> Option<Atom> {
         // หลายสิบคน).
         Word::Scale(s)
             if *s != 10.0
-                || (char_before(text, first_span.start).is_some_and(is_thai)
+                || (char_before(text, first_span.start).is_some_and(is_thai_letter)
                     && !matches!(run.get(1), Some((_, Word::Digit(_))))) =>
         {
             return None
@@ -781,7 +745,7 @@ fn prefix<'a>(v: &View<'a>, p: usize) -> Prefix<'a> {
 /// Thai letters before it is the end of a longer abbreviation (`อสม.`).
 fn abbreviation_tail(text: &str, h: &Hit) -> bool {
     let phrase = &text[h.start..h.end];
-    phrase.ends_with('.') && phrase.chars().count() <= 3 && char_before(text, h.start).is_some_and(is_thai)
+    phrase.ends_with('.') && phrase.chars().count() <= 3 && char_before(text, h.start).is_some_and(is_thai_letter)
 }
 
 /// A unit word followed by ที่ (`ไตรมาสที่ 2`, `ปีที่ 3`) marks an ordinal.
@@ -892,11 +856,15 @@ fn counted_noun(v: &View<'_>, p: usize) -> Option<usize> {
     let mut end = p;
     let mut chars = 0;
     for c in text[p..].chars().take(MAX_NOUN_CHARS + 1) {
-        if !is_thai(c) {
+        if !is_thai_letter(c) && c != thai::PAIYANNOI {
             break;
         }
         end += c.len_utf8();
         chars += 1;
+        // An abbreviated word (`ธันวาฯ`) ends with its ฯ.
+        if c == thai::PAIYANNOI {
+            break;
+        }
     }
     // A date with a month written without dots (`1 ธค.2562`).
     let date = text[end..].starts_with('.') && text[end + 1..].starts_with(|c: char| c.is_ascii_digit());
@@ -1017,7 +985,7 @@ fn read_fact(v: &View<'_>, atoms: &[Atom], i: usize) -> (Option<RawNumber>, usiz
     // digits reads as a quantity (8 ปี 9 เดือน, 3 ปี 10 เดือน).
     if pre.soft_not && !a.words {
         let digits = text[a.span.clone()].len();
-        let year_like = digits == 4 && (1900.0..=2700.0).contains(&a.mantissa);
+        let year_like = digits == 4 && thai::BARE_NUMBER_YEARS.contains(&(a.mantissa as i32));
         let measure = unit.as_ref().is_some_and(|u| u.kind == NumberKind::Measure);
         if year_like || (digits >= 2 && !measure) {
             return (None, next, last.end);
@@ -1109,8 +1077,8 @@ fn standalone(v: &View<'_>, a: &Atom, last: &Quantity<'_>, rank: bool) -> bool {
     if s.len() == 1 && !rank {
         return false;
     }
-    // A year: four digits from 1900 to 2700.
-    if s.len() == 4 && a.places == 0 && (1900.0..=2700.0).contains(&a.mantissa) && last.scale == 1.0 {
+    // A year: four digits in [`thai::BARE_NUMBER_YEARS`].
+    if s.len() == 4 && a.places == 0 && thai::BARE_NUMBER_YEARS.contains(&(a.mantissa as i32)) && last.scale == 1.0 {
         return false;
     }
     // A version or a name part (ไทยแลนด์ 4.0).
@@ -1137,7 +1105,10 @@ fn standalone(v: &View<'_>, a: &Atom, last: &Quantity<'_>, rank: bool) -> bool {
         return false;
     }
     // A hotline or a name after an abbreviation (`คปภ. 1186`).
-    if before < a.span.start && text[..before].ends_with('.') && char_before(text, before - 1).is_some_and(is_thai) {
+    if before < a.span.start
+        && text[..before].ends_with('.')
+        && char_before(text, before - 1).is_some_and(is_thai_letter)
+    {
         return false;
     }
     // Followed by an ordinal or address marker: part of an address
@@ -1156,7 +1127,7 @@ mod tests {
 
     fn numbers(text: &str) -> Vec<RawNumber> {
         let norm = crate::normalize::normalize(text);
-        let lexicons = Lexicons::shipped();
+        let lexicons = crate::kinds::shipped_lexicons();
         let scan = lexicons.scan(norm.text());
         let doc = Doc { norm: &norm, scan: &scan, lexicons: &lexicons, published: None };
         extract(&doc, &[])
@@ -1214,7 +1185,7 @@ mod tests {
     fn claimed_spans_are_not_numbers() {
         let text = "ปี 2567 มี 5 คน";
         let norm = crate::normalize::normalize(text);
-        let lexicons = Lexicons::shipped();
+        let lexicons = crate::kinds::shipped_lexicons();
         let scan = lexicons.scan(norm.text());
         let doc = Doc { norm: &norm, scan: &scan, lexicons: &lexicons, published: None };
         let five = text.rfind('5').unwrap();

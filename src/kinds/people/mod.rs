@@ -49,8 +49,9 @@ use std::sync::LazyLock;
 const MAX_STATEMENT: usize = 3000;
 
 use super::{Doc, Span};
-use crate::lexicon::trie::Trie;
 use crate::lexicon::{self, Category, Found, Hit};
+use crate::matcher::trie::Trie;
+use crate::thai::{cluster_ends, cluster_starts, is_following_mark as is_mark, is_thai_letter};
 
 /// One mention of a person in the normalized text.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,7 +99,7 @@ impl Class {
 }
 
 const WORDS_FILE: &str = "people_words.tsv";
-const WORDS_TEXT: &str = include_str!("../lexicon/people_words.tsv");
+const WORDS_TEXT: &str = include_str!("people_words.tsv");
 
 /// Titles that are also ordinary words (ท่าน "you", คุณ "you", พระ "monk,
 /// sacred"): a mention with one of them needs a family name.
@@ -202,29 +203,13 @@ impl Words {
 
 // Thai characters.
 
-/// A mark or vowel that cannot start a syllable (it attaches to the
-/// consonant before it).
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{0E30}'..='\u{0E3A}' | '\u{0E45}' | '\u{0E47}'..='\u{0E4E}')
-}
-
-/// A vowel written before its consonant (เ แ โ ใ ไ).
-fn is_leading_vowel(c: char) -> bool {
-    matches!(c, '\u{0E40}'..='\u{0E44}')
-}
-
-/// A Thai letter that can be part of a name (no digits, ฯ or ๆ).
-fn is_thai_letter(c: char) -> bool {
-    matches!(c, '\u{0E01}'..='\u{0E2E}' | '\u{0E30}'..='\u{0E3A}' | '\u{0E40}'..='\u{0E45}' | '\u{0E47}'..='\u{0E4E}')
-}
-
 fn starts_with_mark(s: &str) -> bool {
     s.chars().next().is_some_and(is_mark)
 }
 
 /// Whether a word may start at byte `i` (a Thai character-cluster boundary).
 fn boundary(text: &str, i: usize) -> bool {
-    !starts_with_mark(&text[i..]) && !text[..i].chars().next_back().is_some_and(is_leading_vowel)
+    cluster_ends(text, i) && cluster_starts(text, i)
 }
 
 /// Characters that end a word besides whitespace.
@@ -572,7 +557,8 @@ fn english_phrase_end(text: &str, i: usize) -> usize {
 /// Every person mention in `doc`, in text order.
 pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPerson> {
     let text = doc.text();
-    let r = Reader { text, credits: &doc.scan.credits, hits: Hits::new(&doc.scan.hits), words: &WORDS };
+    let r =
+        Reader { text, credits: &doc.scan.lists[super::list::CREDITS], hits: Hits::new(&doc.scan.hits), words: &WORDS };
     let mut out = titled(&r);
     out.extend(credits(&r));
     out.sort_by_key(|p| p.span.start);
@@ -959,7 +945,7 @@ mod tests {
 
     #[test]
     fn spaces_are_found_where_match_indices_finds_them() {
-        let founding = include_str!("../../fixtures/000_khonkaen_unesco.txt");
+        let founding = include_str!("../../../fixtures/000_khonkaen_unesco.txt");
         for text in [founding, "", " ", "a", "  a b  c d e f g h i   ", "ก ข\u{A0} \t ง", &" ".repeat(17)] {
             let want: Vec<usize> = text.match_indices(' ').map(|(q, _)| q).collect();
             assert_eq!(spaces(text.as_bytes()).collect::<Vec<_>>(), want, "{text:?}");
@@ -1020,7 +1006,7 @@ mod tests {
     #[test]
     fn words_match_like_aho_corasick() {
         let w = Words::build(WORDS_FILE, WORDS_TEXT).unwrap();
-        let mut text = include_str!("../../fixtures/000_khonkaen_unesco.txt").to_string();
+        let mut text = include_str!("../../../fixtures/000_khonkaen_unesco.txt").to_string();
         for e in lexicon::parse(WORDS_FILE, WORDS_TEXT, 2).unwrap() {
             text.push_str(e.phrase());
             text.push_str(e.phrase());
@@ -1062,7 +1048,7 @@ mod tests {
 
     #[test]
     fn spaced_names_match_like_an_unanchored_search() {
-        let text = include_str!("../../fixtures/000_khonkaen_unesco.txt");
+        let text = include_str!("../../../fixtures/000_khonkaen_unesco.txt");
         compare_spaced(&["ขอนแก่น ได้", "นครขอนแก่น ได้", "แก่น ได้รับ", "ก ก"], text);
         compare_spaced(&["ab cd", "b cde", "b c", "cd e", "e f"], "ab cde f xb cd e f");
         compare_spaced(&["a b", "b c", "c d"], "a b c d b c");

@@ -29,7 +29,7 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
 }
 
 fn founding() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/000_khonkaen_unesco.txt")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fixtures/000_khonkaen_unesco.txt")
 }
 
 fn temp(name: &str, bytes: &[u8]) -> PathBuf {
@@ -478,10 +478,10 @@ fn jsonl_huge_line_between_bad_records() {
 
 #[test]
 fn eval_prints_the_table_and_names_a_missing_text() {
-    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fixtures");
     let corpus = std::env::var_os("THAIFACTS_CORPUS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"));
     let out = run(&["eval", fixtures.to_str().unwrap(), "--texts", corpus.to_str().unwrap()], b"");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let table = String::from_utf8(out.stdout).unwrap();

@@ -70,6 +70,7 @@ use crate::calendar;
 use crate::error::LexiconError;
 use crate::facts::{Era, Precision};
 use crate::lexicon::{self, Category, Entry};
+use crate::thai::{self, is_thai_letter};
 
 /// A date found in the normalized text.
 #[derive(Debug, Clone, PartialEq)]
@@ -170,7 +171,7 @@ struct DateWords {
 /// The shipped date words, loaded on first use.
 static DATE_WORDS: LazyLock<DateWords> = LazyLock::new(|| {
     // Safe: the test `date_words_load` proves the shipped file parses.
-    DateWords::load("date_words.tsv", include_str!("../lexicon/date_words.tsv"))
+    DateWords::load("date_words.tsv", include_str!("date_words.tsv"))
         .unwrap_or_else(|e| panic!("shipped lexicon is malformed: {e}"))
 });
 
@@ -320,17 +321,17 @@ fn numbers(text: &str) -> impl Iterator<Item = Span> + '_ {
     let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     let mut at = 0;
     std::iter::from_fn(move || {
-        let start = super::numbers::next_digit(b, at)?;
-        let mut end = super::numbers::digits_end(b, start);
+        let start = thai::next_digit(b, at)?;
+        let mut end = thai::digits_end(b, start);
         while b.get(end) == Some(&b',') && (1..=3).all(|k| digit_at(end + k)) {
             end += 4;
         }
         if matches!(b.get(end), Some(b'.' | b':')) && digit_at(end + 1) {
-            end = super::numbers::digits_end(b, end + 1);
+            end = thai::digits_end(b, end + 1);
         }
         for _ in 0..2 {
             if b.get(end) == Some(&b'/') && digit_at(end + 1) {
-                end = super::numbers::digits_end(b, end + 1);
+                end = thai::digits_end(b, end + 1);
             }
         }
         at = end;
@@ -363,11 +364,6 @@ struct Token {
     start: usize,
     end: usize,
     kind: Kind,
-}
-
-/// Whether `c` is a Thai letter, vowel or mark (not a digit or punctuation).
-fn is_thai_letter(c: char) -> bool {
-    matches!(c, '\u{0E01}'..='\u{0E4E}') && c != '\u{0E2F}' && c != '\u{0E3F}'
 }
 
 /// Digit runs, month names, weekdays and relative words, in text order.
@@ -1023,11 +1019,15 @@ impl Parser<'_> {
 
     /// A range of bare BE years, which says by itself that it is years:
     /// in parentheses (`แผน 5 ปี (2566-2570)`) or after ตั้งแต่ / ระหว่าง /
-    /// ช่วง (`ช่วง 2563-2565`); both ends 2400-2700, at most 30 years apart.
+    /// ช่วง (`ช่วง 2563-2565`); both ends BE years ([`thai::BE_YEARS`]), at most 30 years apart.
     fn parse_bare_year_range(&self, i: usize) -> Option<(Atom, usize)> {
         let (a, b) = (self.toks[i], *self.tok(i + 1)?);
         let (y1, y2) = match (plain(self.text, &a)?, plain(self.text, &b)?) {
-            ((y1, 4), (y2, 4)) if y1 >= 2400 && y2 <= 2700 && y1 < y2 && y2 - y1 <= 30 => (y1, y2),
+            ((y1, 4), (y2, 4))
+                if thai::BE_YEARS.contains(&y1) && thai::BE_YEARS.contains(&y2) && y1 < y2 && y2 - y1 <= 30 =>
+            {
+                (y1, y2)
+            }
             _ => return None,
         };
         if !self.gap_is(i, &[Role::To], Some(Role::To)) {
@@ -1337,7 +1337,7 @@ mod tests {
 
     #[test]
     fn date_words_load() {
-        let w = DateWords::load("date_words.tsv", include_str!("../lexicon/date_words.tsv")).unwrap();
+        let w = DateWords::load("date_words.tsv", include_str!("date_words.tsv")).unwrap();
         assert!(w.words.iter().any(|w| w.role == Role::Year));
         assert!(w.words.iter().filter(|w| matches!(w.role, Role::Month(_))).count() >= 12);
     }
