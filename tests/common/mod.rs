@@ -12,14 +12,16 @@ pub fn fixtures_dir() -> PathBuf {
 /// The corpus of article texts: `$THAIFACTS_CORPUS`, else `../shared/corpus`.
 /// Panics with a clear message when it is missing.
 pub fn corpus_dir() -> PathBuf {
-    let dir = std::env::var_os("THAIFACTS_CORPUS")
+    shared_dir("THAIFACTS_CORPUS", "corpus", "corpus directory", "the fixtures' article texts")
+}
+
+/// `$var`, else `../shared/<default>`; panics naming `what` lives there and
+/// the variable when it is missing.
+fn shared_dir(var: &str, default: &str, name: &str, what: &str) -> PathBuf {
+    let dir = std::env::var_os(var)
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-    assert!(
-        dir.is_dir(),
-        "corpus directory {} is missing: the fixtures' article texts live there (set THAIFACTS_CORPUS to its path)",
-        dir.display()
-    );
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(default));
+    assert!(dir.is_dir(), "{name} {} is missing: {what} live there (set {var} to its path)", dir.display());
     dir
 }
 
@@ -56,13 +58,5 @@ pub fn expected_in(dir: &Path, texts: &Path) -> Vec<(String, String, thaifacts::
 /// `$THAIFACTS_DEVSET`, else `../shared/devsets/thainer`. Panics with a clear
 /// message when it is missing.
 pub fn devset_dir() -> PathBuf {
-    let dir = std::env::var_os("THAIFACTS_DEVSET")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/devsets/thainer"));
-    assert!(
-        dir.is_dir(),
-        "development set {} is missing: the ThaiNER documents live there (set THAIFACTS_DEVSET to its path)",
-        dir.display()
-    );
-    dir
+    shared_dir("THAIFACTS_DEVSET", "devsets/thainer", "development set", "the ThaiNER documents")
 }
