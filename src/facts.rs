@@ -354,6 +354,12 @@ pub enum NumberKind {
 /// `value` is the number the text means, with scale words applied
 /// (`390 ล้าน` is 390000000). Whole values serialize as JSON integers.
 ///
+/// `value`, `end_value` and `of` are always finite numbers whose magnitude is
+/// at most [`NumberFact::MAX_MAGNITUDE`] (10^18): an expression whose value
+/// is larger, or beyond what an `f64` holds, is not reported at all. So a
+/// numeric field is never JSON `null` where the contract says number, and
+/// `ArticleFacts` always reads its own JSON back.
+///
 /// # Example
 ///
 /// ```
@@ -389,6 +395,39 @@ pub struct NumberFact {
     pub kind: NumberKind,
     /// Words that bound the value (กว่า, ประมาณ, เกือบ), if any.
     pub qualifier: Option<String>,
+}
+
+impl NumberFact {
+    /// The largest magnitude of `value`, `end_value` and `of`: 10^18. A
+    /// number expression whose value, range end or rank field is larger in
+    /// magnitude (or is not a finite `f64` at all) is dropped, not reported
+    /// with a flag: no news article states such a quantity, so it is a
+    /// hostile or garbled input (`1` followed by ล้าน fifty-two times, a
+    /// mantissa of hundreds of digits).
+    ///
+    /// One bound holds for every [`NumberKind`]. It is far above any real
+    /// quantity: world GDP is about 3 × 10^15 baht, the world's population
+    /// 8 × 10^9. A tighter bound per kind (counts above the world's
+    /// population) would drop real counts of things other than people,
+    /// because a counted noun is read from the text (`10,000 ล้านครั้ง`,
+    /// ten billion views). It is also where integers stop being written as
+    /// JSON integers (above 2^53 they are written as floats, `1e18`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let kept = thaifacts::extract("หนี้ 1 ล้านล้านล้านบาท");
+    /// assert_eq!(kept.numbers[0].value, thaifacts::NumberFact::MAX_MAGNITUDE);
+    /// let dropped = thaifacts::extract("หนี้ 10 ล้านล้านล้านบาท");
+    /// assert!(dropped.numbers.is_empty());
+    /// ```
+    pub const MAX_MAGNITUDE: f64 = 1e18;
+
+    /// Whether `v` may be written in a numeric field: finite and at most
+    /// [`NumberFact::MAX_MAGNITUDE`] in magnitude (false for NaN).
+    pub(crate) fn plausible(v: f64) -> bool {
+        v.abs() <= Self::MAX_MAGNITUDE
+    }
 }
 
 /// Serializes whole `f64` values as JSON integers so that `390000000` is not

@@ -39,3 +39,86 @@ fn fuzz_extract_number_value_reads_back_from_json() {
     assert_eq!(back, facts);
     assert_eq!(serde_json::to_string(&back).unwrap(), json);
 }
+
+/// Issue 21: every numeric field of every number fact is a finite number no
+/// larger than [`thaifacts::NumberFact::MAX_MAGNITUDE`], and the facts read
+/// back from their own JSON.
+fn assert_numbers_plausible_and_round_trip(input: &str) -> thaifacts::ArticleFacts {
+    let facts = thaifacts::extract(input);
+    for n in &facts.numbers {
+        for v in std::iter::once(n.value).chain(n.end_value).chain(n.of) {
+            assert!(v.is_finite() && v.abs() <= 1e18, "{v} in {:?}", n.text);
+        }
+    }
+    let json = serde_json::to_string(&facts).unwrap();
+    assert!(!json.contains("null,\"end_value\""), "a value written as null: {json}");
+    let back: thaifacts::ArticleFacts =
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("facts do not read back: {e}: {json}"));
+    assert_eq!(back, facts);
+    facts
+}
+
+/// Issue 21: `1 ` followed by ล้าน fifty-two times is 10^312, beyond `f64`:
+/// the value was infinite and written as `"value": null`, which
+/// `ArticleFacts` could not read back (the fuzz check panicked on it). With
+/// fifty-one ล้าน the value was a finite 10^306, far beyond any quantity a
+/// news article states. Both are now dropped; the text around them keeps
+/// its facts.
+// See: issue 21
+#[test]
+fn overflowing_scale_words_are_not_numbers() {
+    for times in [52, 51, 4] {
+        let input = format!("ผู้ชม 25 คน งบประมาณ 1 {}บาท", "ล้าน".repeat(times));
+        let facts = assert_numbers_plausible_and_round_trip(&input);
+        // 25 คน is a count; 1 followed by four or more ล้าน is at least
+        // 10^24 baht, above the bound of 10^18.
+        assert_eq!(facts.numbers.len(), 1, "{times}: {:?}", facts.numbers);
+        assert_eq!((facts.numbers[0].value, facts.numbers[0].unit.as_deref()), (25.0, Some("คน")));
+    }
+}
+
+/// Issue 21: a mantissa of a few hundred digits before ล้านบาท overflowed
+/// `f64` (infinite value, written as null); written as a decimal with
+/// hundreds of places it gave infinity over infinity, NaN.
+// See: issue 21
+#[test]
+fn overflowing_mantissa_is_not_a_number() {
+    let long_integer = format!("1{}", ",000".repeat(105)); // 10^315
+    let long_decimal = format!("1.{}", "0".repeat(400));
+    for digits in [long_integer, long_decimal] {
+        let input = format!("มูลค่า {digits} ล้านบาท และ 3 คน");
+        let facts = assert_numbers_plausible_and_round_trip(&input);
+        let values: Vec<f64> = facts.numbers.iter().map(|n| n.value).collect();
+        assert_eq!(values, [3.0], "{input}");
+    }
+}
+
+/// Issue 21: the bound is 10^18 in magnitude, whatever the kind: ล้านล้านล้าน
+/// is 10^18 and stays; ten of them, or minus ten of them, go; so does a
+/// rank whose field is above the bound, and a range whose end is.
+// See: issue 21
+#[test]
+fn number_bound_is_ten_to_the_eighteenth() {
+    let facts = assert_numbers_plausible_and_round_trip("หนี้ 1 ล้านล้านล้านบาท");
+    let kept: Vec<(f64, Option<&str>)> = facts.numbers.iter().map(|n| (n.value, n.unit.as_deref())).collect();
+    assert_eq!(kept, [(1e18, Some("บาท"))]);
+    for input in [
+        "หนี้ 10 ล้านล้านล้านบาท",
+        "อุณหภูมิติดลบ 10 ล้านล้านล้านองศา",
+        "ได้รับเลือกเป็น 1 ใน 10 ล้านล้านล้านเมือง",
+        "มีผู้ร่วม 5-10 ล้านล้านล้านคน",
+    ] {
+        let facts = assert_numbers_plausible_and_round_trip(input);
+        assert!(facts.numbers.is_empty(), "{input}: {:?}", facts.numbers);
+    }
+}
+
+/// Issue 21: Thai number words overflow the same way (ห้า and fifty-two
+/// ล้าน is 5 × 10^312).
+// See: issue 21
+#[test]
+fn overflowing_number_words_are_not_numbers() {
+    let input = format!("ประชากร ห้า{}คน", "ล้าน".repeat(52));
+    let facts = assert_numbers_plausible_and_round_trip(&input);
+    assert!(facts.numbers.is_empty(), "{:?}", facts.numbers);
+}

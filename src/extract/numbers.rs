@@ -42,6 +42,10 @@
 //!
 //! # What is not a number
 //!
+//! A fact whose value, range end or rank field is above
+//! [`NumberFact::MAX_MAGNITUDE`] (10^18) in magnitude, or not a finite `f64`
+//! (`1` followed by ล้าน fifty-two times), is dropped whole.
+//!
 //! Spans claimed by the date extractor; a number followed by a month name
 //! (`14 กุมภาพันธ์`) or by `น.` (`09.30 น.`) or after a month name (the
 //! year); and, when no unit follows: a four-digit integer from 1900 to 2700
@@ -63,7 +67,7 @@ use std::sync::LazyLock;
 use crate::lexicon::trie::Trie;
 
 use super::{Doc, Span};
-use crate::facts::NumberKind;
+use crate::facts::{NumberFact, NumberKind};
 use crate::lexicon::{self, Category, Entry, Hit, Lexicons};
 
 /// A number found in the normalized text.
@@ -101,7 +105,9 @@ pub(crate) fn extract(doc: &Doc<'_>, claimed: &[Span]) -> Vec<RawNumber> {
         }
         let (fact, next, end) = read_fact(&view, &atoms, i);
         if let Some(f) = fact {
-            if !overlaps(&claimed, &f.span) {
+            // Never null where the contract says number (issue 21).
+            let plausible = [Some(f.value), f.end_value, f.of].into_iter().flatten().all(NumberFact::plausible);
+            if plausible && !overlaps(&claimed, &f.span) {
                 out.push(f);
             }
         }
