@@ -383,10 +383,14 @@ pub struct NumberFact {
     #[serde(with = "json_number")]
     pub value: f64,
     /// The end of a range (`10-15 คน` has value 10, end_value 15). The span end
-    /// is `end`, so the range end is named `end_value`, as for dates.
+    /// is `end`, so the range end is named `end_value`, as for dates. A range
+    /// runs upward: `end_value >= value`, except that a negative range keeps
+    /// the text's order (`ติดลบ 5-10 องศา` is value -5, end_value -10), so
+    /// always `end_value.abs() >= value.abs()` with the same sign.
     #[serde(with = "json_number::option", default)]
     pub end_value: Option<f64>,
-    /// For a rank, the size of the field (`1 ใน 64` has `of` 64).
+    /// For a rank, the size of the field (`1 ใน 64` has `of` 64); never below
+    /// `value`.
     #[serde(with = "json_number::option", default)]
     pub of: Option<f64>,
     /// The unit or counted noun (`คน`, `บาท`, `%`), if any.

@@ -122,3 +122,41 @@ fn overflowing_number_words_are_not_numbers() {
     let facts = assert_numbers_plausible_and_round_trip(&input);
     assert!(facts.numbers.is_empty(), "{:?}", facts.numbers);
 }
+
+/// `(value, end_value, of, unit)` of a number fact.
+type Number = (f64, Option<f64>, Option<f64>, Option<String>);
+
+/// `(value, end_value, of, unit)` of every number fact of `input`.
+fn numbers(input: &str) -> Vec<Number> {
+    thaifacts::extract(input).numbers.into_iter().map(|n| (n.value, n.end_value, n.of, n.unit)).collect()
+}
+
+/// Issue 21 (found writing the fuzz invariants): a range ran downward
+/// (`15-10 คะแนน` had value 15, end_value 10; so did `ระหว่าง 700 และ 500
+/// คน`), and B's scale made a bare A larger than B (`500,000-1 ล้านบาท` was
+/// 5 × 10^11 to 10^6). A downward pair is no range (a score); a bare A
+/// keeps its own value where B's scale would make it pass B.
+// See: issue 21
+#[test]
+fn number_ranges_run_upward() {
+    let score = numbers("ชนะ 15-10 คะแนน");
+    assert!(score.iter().all(|n| n.1.is_none()), "{score:?}");
+    assert!(score.contains(&(10.0, None, None, Some("คะแนน".into()))), "{score:?}");
+    let between = numbers("ระหว่าง 700 และ 500 คน");
+    assert!(between.iter().all(|n| n.1.is_none()), "{between:?}");
+    assert_eq!(numbers("ราคา 500,000-1 ล้านบาท"), [(500_000.0, Some(1e6), None, Some("บาท".into()))]);
+    // Still ranges: B's scale on a bare A, and a negative range in the
+    // text's order.
+    assert_eq!(numbers("ผลผลิต 7-8 ล้านตัน"), [(7e6, Some(8e6), None, Some("ตัน".into()))]);
+    assert_eq!(numbers("อุณหภูมิติดลบ 5-10 องศา"), [(-5.0, Some(-10.0), None, Some("องศา".into()))]);
+}
+
+/// Issue 21 (found writing the fuzz invariants): `65 ใน 64 เมือง` was a
+/// rank 65 of 64. A rank lies within its field.
+// See: issue 21
+#[test]
+fn rank_is_within_its_field() {
+    let ranks = numbers("เป็น 65 ใน 64 เมือง");
+    assert!(ranks.iter().all(|n| n.2.is_none()), "{ranks:?}");
+    assert_eq!(numbers("เป็น 64 ใน 64 เมือง"), [(64.0, None, Some(64.0), Some("เมือง".into()))]);
+}

@@ -37,8 +37,10 @@
 //!    ordinal marker too.
 //! 5. **Ranges and ranks.** `A-B`, `A ถึง B` and `ระหว่าง A และ B` with the
 //!    unit after B are one fact (`value` A, `end_value` B; B's scale applies to
-//!    a bare A: `7-8 ล้านตัน` is 7000000 to 8000000). `A ใน B unit` is a rank
-//!    (`1 ใน 64 เมือง`: value 1, of 64, unit เมือง).
+//!    a bare A where the range still runs upward: `7-8 ล้านตัน` is 7000000 to
+//!    8000000, `500,000-1 ล้านบาท` is 500000 to 1000000). A range never runs
+//!    downward (`15-10 คะแนน` is a score: no range). `A ใน B unit` is a rank
+//!    (`1 ใน 64 เมือง`: value 1, of 64, unit เมือง) only where A ≤ B.
 //!
 //! # What is not a number
 //!
@@ -967,19 +969,28 @@ fn read_fact(v: &View<'_>, atoms: &[Atom], i: usize) -> (Option<RawNumber>, usiz
         };
         if let Some(b) = second.filter(joined) {
             let q = quantity(v, b);
-            if first.scale == 1.0 && q.scale != 1.0 {
-                value = a.value(q.scale);
+            // B's scale applies to a bare A where the range still runs
+            // upward then (7-8 ล้านตัน); else A stands as written
+            // (500,000-1 ล้านบาท). A range that runs downward (15-10 คะแนน,
+            // a score) is no range (issue 21).
+            let scaled = if first.scale == 1.0 && q.scale != 1.0 { a.value(q.scale) } else { value };
+            let start = [scaled, value].into_iter().find(|s| *s <= q.value);
+            if let Some(start) = start {
+                value = start;
+                end_value = Some(q.value);
+                last = q;
+                next = i + 2;
             }
-            end_value = Some(q.value);
-            last = q;
-            next = i + 2;
         } else if let Some(b) =
             second.filter(|b| connector(text, first.number_end, &TABLES.of, false) == Some(b.span.start))
         {
             let q = quantity(v, b);
-            of = Some(q.value);
-            last = q;
-            next = i + 2;
+            // A rank is within its field: 65 ใน 64 is no rank (issue 21).
+            if q.value >= value {
+                of = Some(q.value);
+                last = q;
+                next = i + 2;
+            }
         }
     }
     if pre.not_quantity {
