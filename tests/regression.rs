@@ -160,3 +160,16 @@ fn rank_is_within_its_field() {
     assert!(ranks.iter().all(|n| n.2.is_none()), "{ranks:?}");
     assert_eq!(numbers("เป็น 64 ใน 64 เมือง"), [(64.0, None, Some(64.0), Some("เมือง".into()))]);
 }
+
+/// Issue 21 (found by the proptest of the fuzz invariants): a currency sign
+/// before a rank made it money and kept its `of`: `US$1 ใน 3 ประเทศ` was
+/// kind money, unit ดอลลาร์สหรัฐ, of 3. A rank stays a rank, as it already
+/// did after ร้อยละ; `of` is there exactly for ranks.
+// See: issue 21
+#[test]
+fn currency_sign_does_not_turn_a_rank_into_money() {
+    let facts = thaifacts::extract("เป็น US$1 ใน 3 ประเทศ");
+    for n in &facts.numbers {
+        assert_eq!(n.of.is_some(), n.kind == thaifacts::NumberKind::Rank, "{n:?}");
+    }
+}

@@ -1050,7 +1050,8 @@ fn read_fact(v: &View<'_>, atoms: &[Atom], i: usize) -> (Option<RawNumber>, usiz
         kind = NumberKind::Percent;
         unit_name = Some("%");
     } else if let Some(c) = &pre.currency {
-        if kind != NumberKind::Money {
+        // A rank stays a rank, as with ร้อยละ (issue 21: `of` only on ranks).
+        if kind != NumberKind::Money && kind != NumberKind::Rank {
             kind = NumberKind::Money;
             unit_name = Some(c.as_str());
         }
