@@ -173,3 +173,21 @@ fn currency_sign_does_not_turn_a_rank_into_money() {
         assert_eq!(n.of.is_some(), n.kind == thaifacts::NumberKind::Rank, "{n:?}");
     }
 }
+
+/// Issue 21 (found by the proptest of the fuzz invariants over the full
+/// range of `published`): a two-digit year is read as the BE year nearest
+/// the publication date, so `พ.ศ.43` published in 1015 CE was BE 1543 (value
+/// 1000), outside the window BE 2300..=2800 that a four-digit BE year must
+/// lie in. A two-digit year must lie in the same window.
+// See: issue 21
+#[test]
+fn two_digit_be_year_stays_in_the_be_window() {
+    let published = chrono::NaiveDate::from_ymd_opt(1015, 6, 1).unwrap();
+    let facts = thaifacts::Extractor::default().extract_with("พ.ศ.43", Some(published));
+    assert!(facts.dates.is_empty(), "{:?}", facts.dates);
+    // Published in 2024, the same text is BE 2543, 2000 CE.
+    let published = chrono::NaiveDate::from_ymd_opt(2024, 2, 14).unwrap();
+    let facts = thaifacts::Extractor::default().extract_with("พ.ศ.43", Some(published));
+    let values: Vec<&str> = facts.dates.iter().map(|d| d.value.as_str()).collect();
+    assert_eq!(values, ["2000"]);
+}
