@@ -191,3 +191,22 @@ fn two_digit_be_year_stays_in_the_be_window() {
     let values: Vec<&str> = facts.dates.iter().map(|d| d.value.as_str()).collect();
     assert_eq!(values, ["2000"]);
 }
+
+/// Issue 21 (found by the fuzz target `normalize` checking arbitrary
+/// sub-ranges): `to_original` promises char boundaries of the input, but a
+/// byte offset inside a character of the normalized text was passed
+/// through, so 2..7 of พิมพ์ (which normalization leaves as it is) mapped to
+/// 2..7, and slicing the input with it panicked. An offset inside a
+/// character now takes the whole character: 2 is inside พ (0..3), 7 inside
+/// ม (6..9).
+// See: issue 21
+#[test]
+fn to_original_rounds_offsets_inside_a_character() {
+    let input = "พิมพ์";
+    let doc = thaifacts::normalize(input);
+    assert_eq!(doc.text(), input);
+    assert_eq!(doc.to_original(2..7), 0..9);
+    assert_eq!(&input[doc.to_original(2..7)], "พิม");
+    // An empty range inside พ: its start rounds down, its end up.
+    assert_eq!(doc.to_original(1..1), 0..3);
+}
