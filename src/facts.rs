@@ -306,8 +306,10 @@ pub struct DateFact {
     pub end: usize,
     /// ISO 8601 Gregorian value: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub value: String,
-    /// The end of a range, at the same kind of precision; null otherwise
-    /// (also for an open-ended range).
+    /// The end of a range, null otherwise (also for an open-ended range).
+    /// Mostly at the precision of `value`, but a range may end at another
+    /// (`กันยายน 2562 จนถึงวันที่ 24 ธันวาคม 2562`: value `2019-09`, end_value
+    /// `2019-12-24`); never before `value`.
     pub end_value: Option<String>,
     /// How precise `value` is.
     pub precision: Precision,

@@ -4,7 +4,14 @@
 //! numeric field is a finite number within the bound, and the facts read
 //! back from their own JSON.
 
+mod common;
+
 use proptest::prelude::*;
+
+/// The fuzz targets' invariants (issue 21), shared so that a proptest and a
+/// fuzzer fail on the same rule.
+#[path = "../fuzz/fuzz_targets/check.rs"]
+mod check;
 
 /// Thai-heavy strings: letters, marks (also out of order and doubled),
 /// digits of both scripts, spaces of several kinds, zero-width characters,
@@ -85,6 +92,7 @@ fn check_round_trip(input: &str) {
 
 fn check_facts(input: &str) {
     let facts = thaifacts::extract(input);
+    check::facts(input, &facts);
     let again = thaifacts::extract(input);
     assert_eq!(serde_json::to_string(&facts).unwrap(), serde_json::to_string(&again).unwrap());
     let spans = facts.spans();
@@ -125,6 +133,20 @@ fn check_normalize(input: &str) {
     }
 }
 
+/// The fuzz invariants hold on every fixture article, without and with a
+/// publication date.
+#[test]
+fn fuzz_invariants_hold_on_fixtures() {
+    let published = chrono::NaiveDate::from_ymd_opt(2024, 2, 14);
+    for (name, text, _) in common::fixtures() {
+        for day in [None, published] {
+            let facts = thaifacts::Extractor::default().extract_with(&text, day);
+            let run = std::panic::catch_unwind(|| check::facts(&text, &facts));
+            assert!(run.is_ok(), "{name} (published {day:?})");
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, .. ProptestConfig::default() })]
 
@@ -151,6 +173,16 @@ proptest! {
     #[test]
     fn extract_properties_numbers(s in number_heavy()) {
         check_facts(&s);
+    }
+
+    #[test]
+    fn extract_properties_any_published(days in any::<i32>(), s in thai_heavy()) {
+        // Any date chrono holds, from about 262,000 BCE to 262,000 CE, and
+        // the years just around the BE 2483/2484 change and today.
+        let published = chrono::NaiveDate::from_num_days_from_ce_opt(days)
+            .or_else(|| chrono::NaiveDate::from_num_days_from_ce_opt(days % 800_000));
+        let facts = thaifacts::Extractor::default().extract_with(&s, published);
+        check::facts(&s, &facts);
     }
 
     #[test]
