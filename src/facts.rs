@@ -307,8 +307,10 @@ pub struct DateFact {
     pub end: usize,
     /// ISO 8601 Gregorian value: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub value: String,
-    /// The end of a range, at the same kind of precision; null otherwise
-    /// (also for an open-ended range).
+    /// The end of a range, null otherwise (also for an open-ended range).
+    /// Mostly at the precision of `value`, but a range may end at another
+    /// (`กันยายน 2562 จนถึงวันที่ 24 ธันวาคม 2562`: value `2019-09`, end_value
+    /// `2019-12-24`); never before `value`.
     pub end_value: Option<String>,
     /// How precise `value` is.
     pub precision: Precision,
@@ -355,6 +357,12 @@ pub enum NumberKind {
 /// `value` is the number the text means, with scale words applied
 /// (`390 ล้าน` is 390000000). Whole values serialize as JSON integers.
 ///
+/// `value`, `end_value` and `of` are always finite numbers whose magnitude is
+/// at most [`NumberFact::MAX_MAGNITUDE`] (10^18): an expression whose value
+/// is larger, or beyond what an `f64` holds, is not reported at all. So a
+/// numeric field is never JSON `null` where the contract says number, and
+/// `ArticleFacts` always reads its own JSON back.
+///
 /// # Example
 ///
 /// ```
@@ -379,11 +387,15 @@ pub struct NumberFact {
     #[schemars(with = "f64")]
     pub value: f64,
     /// The end of a range (`10-15 คน` has value 10, end_value 15). The span end
-    /// is `end`, so the range end is named `end_value`, as for dates.
+    /// is `end`, so the range end is named `end_value`, as for dates. A range
+    /// runs upward: `end_value >= value`, except that a negative range keeps
+    /// the text's order (`ติดลบ 5-10 องศา` is value -5, end_value -10), so
+    /// always `end_value.abs() >= value.abs()` with the same sign.
     #[serde(with = "json_number::option", default)]
     #[schemars(with = "Option<f64>")]
     pub end_value: Option<f64>,
-    /// For a rank, the size of the field (`1 ใน 64` has `of` 64).
+    /// For a rank, the size of the field (`1 ใน 64` has `of` 64); never below
+    /// `value`.
     #[serde(with = "json_number::option", default)]
     #[schemars(with = "Option<f64>")]
     pub of: Option<f64>,
@@ -393,6 +405,39 @@ pub struct NumberFact {
     pub kind: NumberKind,
     /// Words that bound the value (กว่า, ประมาณ, เกือบ), if any.
     pub qualifier: Option<String>,
+}
+
+impl NumberFact {
+    /// The largest magnitude of `value`, `end_value` and `of`: 10^18. A
+    /// number expression whose value, range end or rank field is larger in
+    /// magnitude (or is not a finite `f64` at all) is dropped, not reported
+    /// with a flag: no news article states such a quantity, so it is a
+    /// hostile or garbled input (`1` followed by ล้าน fifty-two times, a
+    /// mantissa of hundreds of digits).
+    ///
+    /// One bound holds for every [`NumberKind`]. It is far above any real
+    /// quantity: world GDP is about 3 × 10^15 baht, the world's population
+    /// 8 × 10^9. A tighter bound per kind (counts above the world's
+    /// population) would drop real counts of things other than people,
+    /// because a counted noun is read from the text (`10,000 ล้านครั้ง`,
+    /// ten billion views). It is also where integers stop being written as
+    /// JSON integers (above 2^53 they are written as floats, `1e18`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let kept = thaifacts::extract("หนี้ 1 ล้านล้านล้านบาท");
+    /// assert_eq!(kept.numbers[0].value, thaifacts::NumberFact::MAX_MAGNITUDE);
+    /// let dropped = thaifacts::extract("หนี้ 10 ล้านล้านล้านบาท");
+    /// assert!(dropped.numbers.is_empty());
+    /// ```
+    pub const MAX_MAGNITUDE: f64 = 1e18;
+
+    /// Whether `v` may be written in a numeric field: finite and at most
+    /// [`NumberFact::MAX_MAGNITUDE`] in magnitude (false for NaN).
+    pub(crate) fn plausible(v: f64) -> bool {
+        v.abs() <= Self::MAX_MAGNITUDE
+    }
 }
 
 /// Serializes whole `f64` values as JSON integers so that `390000000` is not

@@ -103,7 +103,8 @@ impl Normalized {
     /// starts or ends later never maps to one that starts or ends earlier).
     /// Characters removed by normalization at either edge of the range are
     /// not included. Out-of-range or reversed arguments are clamped rather
-    /// than panicking.
+    /// than panicking, and an offset inside a character takes the whole
+    /// character (a start rounds down, an end up).
     ///
     /// # Example
     ///
@@ -114,8 +115,17 @@ impl Normalized {
     /// assert_eq!(&input[doc.to_original(at..at + 2)], "๑๔");
     /// ```
     pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
-        let end = range.end.min(self.text.len());
-        let start = range.start.min(end);
+        let mut end = range.end.min(self.text.len());
+        let mut start = range.start.min(end);
+        // An offset inside a character takes the whole character: start
+        // rounds down, end up (issue 21: the fuzzer found 2..7 of พิมพ์ mapped
+        // to 2..7 of the input, not on its char boundaries).
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
         let (s, e) = self.map.range(start, end);
         s..e.max(s)
     }
@@ -1383,13 +1393,28 @@ mod tests {
     }
 
     /// Checks that [`OffsetMap::range`] gives what [`OffsetMap::start`]
-    /// and [`OffsetMap::end`] give, for every range of the output.
+    /// and [`OffsetMap::end`] give, for every range of the output (an
+    /// offset inside a character rounded to take the whole character).
     fn check_range_as_start_and_end(input: &str) {
         let doc = normalize(input);
-        let len = doc.text().len();
+        let text = doc.text();
+        let len = text.len();
+        let floor = |mut i: usize| {
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let ceil = |mut i: usize| {
+            while !text.is_char_boundary(i) {
+                i += 1;
+            }
+            i
+        };
         for a in 0..=len {
             for b in a..=len {
-                let want = doc.map.start(a)..doc.map.end(b).max(doc.map.start(a));
+                let (s, e) = (floor(a), ceil(b));
+                let want = doc.map.start(s)..doc.map.end(e).max(doc.map.start(s));
                 assert_eq!(doc.to_original(a..b), want, "to_original({a}..{b}) of {input:?}");
             }
         }

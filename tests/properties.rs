@@ -1,8 +1,17 @@
 //! Properties that hold for any input: no panic, spans slice the input to
 //! their text, the normalization map is monotone and lands on char
-//! boundaries, normalization is idempotent, output is deterministic.
+//! boundaries, normalization is idempotent, output is deterministic, every
+//! numeric field is a finite number within the bound, and the facts read
+//! back from their own JSON.
+
+mod common;
 
 use proptest::prelude::*;
+
+/// The fuzz targets' invariants (issue 21), shared so that a proptest and a
+/// fuzzer fail on the same rule.
+#[path = "../fuzz/fuzz_targets/check.rs"]
+mod check;
 
 /// Thai-heavy strings: letters, marks (also out of order and doubled),
 /// digits of both scripts, spaces of several kinds, zero-width characters,
@@ -33,8 +42,57 @@ fn thai_heavy() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
 }
 
+/// Number-heavy strings: digit runs of any length (with and without
+/// thousands separators and decimals, up to hundreds of digits), scale words
+/// repeated up to sixty times, number words, units, ranges, ranks, signs
+/// and qualifiers, so values overflow `f64` and cross the 10^18 bound.
+fn number_heavy() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[0-9]{1,6}",
+        "[1-9][0-9]{0,2}(,[0-9]{3}){0,120}",
+        "[0-9]{1,4}\\.[0-9]{1,450}",
+        (0..60usize).prop_map(|n| "ล้าน".repeat(n)),
+        "(สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน){1,8}",
+        "(หนึ่ง|สอง|สาม|ห้า|เก้า|ยี่|เอ็ด){1,2}",
+        "[ \\-–]{1,2}",
+        Just("บาท".to_string()),
+        Just("คน".to_string()),
+        Just("ล้านบาท".to_string()),
+        Just("ร้อยละ ".to_string()),
+        Just("%".to_string()),
+        Just(" ใน ".to_string()),
+        Just(" ถึง ".to_string()),
+        Just("ระหว่าง ".to_string()),
+        Just(" และ ".to_string()),
+        Just("ติดลบ ".to_string()),
+        Just("ประมาณ ".to_string()),
+        Just("กว่า".to_string()),
+        Just("US$".to_string()),
+        Just("ครึ่ง".to_string()),
+    ];
+    prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+}
+
+/// Every numeric field is finite and within the documented bound, and the
+/// facts read back from their own JSON to the same facts and the same bytes
+/// (issue 21).
+fn check_round_trip(input: &str) {
+    let facts = thaifacts::extract(input);
+    for n in &facts.numbers {
+        for v in std::iter::once(n.value).chain(n.end_value).chain(n.of) {
+            assert!(v.is_finite() && v.abs() <= thaifacts::NumberFact::MAX_MAGNITUDE, "{v} in {:?}", n.text);
+        }
+    }
+    let json = serde_json::to_string(&facts).unwrap();
+    let back: thaifacts::ArticleFacts =
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("facts do not read back: {e}: {json}"));
+    assert_eq!(back, facts);
+    assert_eq!(serde_json::to_string(&back).unwrap(), json);
+}
+
 fn check_facts(input: &str) {
     let facts = thaifacts::extract(input);
+    check::facts(input, &facts);
     let again = thaifacts::extract(input);
     assert_eq!(serde_json::to_string(&facts).unwrap(), serde_json::to_string(&again).unwrap());
     let spans = facts.spans();
@@ -75,6 +133,20 @@ fn check_normalize(input: &str) {
     }
 }
 
+/// The fuzz invariants hold on every fixture article, without and with a
+/// publication date.
+#[test]
+fn fuzz_invariants_hold_on_fixtures() {
+    let published = chrono::NaiveDate::from_ymd_opt(2024, 2, 14);
+    for (name, text, _) in common::fixtures() {
+        for day in [None, published] {
+            let facts = thaifacts::Extractor::default().extract_with(&text, day);
+            let run = std::panic::catch_unwind(|| check::facts(&text, &facts));
+            assert!(run.is_ok(), "{name} (published {day:?})");
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, .. ProptestConfig::default() })]
 
@@ -96,5 +168,35 @@ proptest! {
     #[test]
     fn extract_properties_thai(s in thai_heavy()) {
         check_facts(&s);
+    }
+
+    #[test]
+    fn extract_properties_numbers(s in number_heavy()) {
+        check_facts(&s);
+    }
+
+    #[test]
+    fn extract_properties_any_published(days in any::<i32>(), s in thai_heavy()) {
+        // Any date chrono holds, from about 262,000 BCE to 262,000 CE, and
+        // the years just around the BE 2483/2484 change and today.
+        let published = chrono::NaiveDate::from_num_days_from_ce_opt(days)
+            .or_else(|| chrono::NaiveDate::from_num_days_from_ce_opt(days % 800_000));
+        let facts = thaifacts::Extractor::default().extract_with(&s, published);
+        check::facts(&s, &facts);
+    }
+
+    #[test]
+    fn facts_round_trip_through_json_any_string(s in any::<String>()) {
+        check_round_trip(&s);
+    }
+
+    #[test]
+    fn facts_round_trip_through_json_thai(s in thai_heavy()) {
+        check_round_trip(&s);
+    }
+
+    #[test]
+    fn facts_round_trip_through_json_numbers(s in number_heavy()) {
+        check_round_trip(&s);
     }
 }

@@ -72,6 +72,9 @@ use crate::facts::{Era, Precision};
 use crate::lexicon::{self, Category, Entry};
 use crate::thai::{self, is_thai_letter};
 
+/// The Buddhist-era years a written year may name.
+const BE_YEARS: std::ops::RangeInclusive<i32> = 2300..=2800;
+
 /// A date found in the normalized text.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RawDate {
@@ -667,14 +670,17 @@ impl Parser<'_> {
     fn read_year(&self, t: &Token, named: Option<Era>, close: bool) -> Option<(i32, Era)> {
         let (v, len) = plain(self.text, t)?;
         match (len, named) {
-            (4, Some(Era::Be)) if (2300..=2800).contains(&v) => Some((v, Era::Be)),
+            (4, Some(Era::Be)) if BE_YEARS.contains(&v) => Some((v, Era::Be)),
             (4, Some(Era::Ce)) if (1000..=2300).contains(&v) => Some((v, Era::Ce)),
             (4, None) => calendar::bare_year_era(v).map(|e| (v, e)),
             (2, None | Some(Era::Be)) => {
                 let window = if close { 30 } else { 15 };
                 let ok =
                     calendar::two_digit_plausible(v, self.published, window) && (close || self.published.is_some());
-                ok.then(|| (calendar::two_digit_be(v, self.published), Era::Be))
+                // In the window of four-digit BE years too, whatever the
+                // publication date (issue 21: พ.ศ.43 published in 1015 CE).
+                let year = calendar::two_digit_be(v, self.published);
+                (ok && BE_YEARS.contains(&year)).then_some((year, Era::Be))
             }
             _ => None,
         }

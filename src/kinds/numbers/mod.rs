@@ -37,10 +37,16 @@
 //!    ordinal marker too.
 //! 5. **Ranges and ranks.** `A-B`, `A ถึง B` and `ระหว่าง A และ B` with the
 //!    unit after B are one fact (`value` A, `end_value` B; B's scale applies to
-//!    a bare A: `7-8 ล้านตัน` is 7000000 to 8000000). `A ใน B unit` is a rank
-//!    (`1 ใน 64 เมือง`: value 1, of 64, unit เมือง).
+//!    a bare A where the range still runs upward: `7-8 ล้านตัน` is 7000000 to
+//!    8000000, `500,000-1 ล้านบาท` is 500000 to 1000000). A range never runs
+//!    downward (`15-10 คะแนน` is a score: no range). `A ใน B unit` is a rank
+//!    (`1 ใน 64 เมือง`: value 1, of 64, unit เมือง) only where A ≤ B.
 //!
 //! # What is not a number
+//!
+//! A fact whose value, range end or rank field is above
+//! [`NumberFact::MAX_MAGNITUDE`] (10^18) in magnitude, or not a finite `f64`
+//! (`1` followed by ล้าน fifty-two times), is dropped whole.
 //!
 //! Spans claimed by the date extractor; a number followed by a month name
 //! (`14 กุมภาพันธ์`) or by `น.` (`09.30 น.`) or after a month name (the
@@ -63,7 +69,7 @@ use std::sync::LazyLock;
 use crate::matcher::trie::Trie;
 
 use super::{Doc, Span};
-use crate::facts::NumberKind;
+use crate::facts::{NumberFact, NumberKind};
 use crate::lexicon::{self, Category, Entry, Hit, Lexicons};
 use crate::thai::{self, char_at, char_before, digits_end, is_thai_letter, next_digit, starts_thai_word};
 
@@ -102,7 +108,9 @@ pub(crate) fn extract(doc: &Doc<'_>, claimed: &[Span]) -> Vec<RawNumber> {
         }
         let (fact, next, end) = read_fact(&view, &atoms, i);
         if let Some(f) = fact {
-            if !overlaps(&claimed, &f.span) {
+            // Never null where the contract says number (issue 21).
+            let plausible = [Some(f.value), f.end_value, f.of].into_iter().flatten().all(NumberFact::plausible);
+            if plausible && !overlaps(&claimed, &f.span) {
                 out.push(f);
             }
         }
@@ -929,19 +937,28 @@ fn read_fact(v: &View<'_>, atoms: &[Atom], i: usize) -> (Option<RawNumber>, usiz
         };
         if let Some(b) = second.filter(joined) {
             let q = quantity(v, b);
-            if first.scale == 1.0 && q.scale != 1.0 {
-                value = a.value(q.scale);
+            // B's scale applies to a bare A where the range still runs
+            // upward then (7-8 ล้านตัน); else A stands as written
+            // (500,000-1 ล้านบาท). A range that runs downward (15-10 คะแนน,
+            // a score) is no range (issue 21).
+            let scaled = if first.scale == 1.0 && q.scale != 1.0 { a.value(q.scale) } else { value };
+            let start = [scaled, value].into_iter().find(|s| *s <= q.value);
+            if let Some(start) = start {
+                value = start;
+                end_value = Some(q.value);
+                last = q;
+                next = i + 2;
             }
-            end_value = Some(q.value);
-            last = q;
-            next = i + 2;
         } else if let Some(b) =
             second.filter(|b| connector(text, first.number_end, &TABLES.of, false) == Some(b.span.start))
         {
             let q = quantity(v, b);
-            of = Some(q.value);
-            last = q;
-            next = i + 2;
+            // A rank is within its field: 65 ใน 64 is no rank (issue 21).
+            if q.value >= value {
+                of = Some(q.value);
+                last = q;
+                next = i + 2;
+            }
         }
     }
     if pre.not_quantity {
@@ -1001,7 +1018,8 @@ fn read_fact(v: &View<'_>, atoms: &[Atom], i: usize) -> (Option<RawNumber>, usiz
         kind = NumberKind::Percent;
         unit_name = Some("%");
     } else if let Some(c) = &pre.currency {
-        if kind != NumberKind::Money {
+        // A rank stays a rank, as with ร้อยละ (issue 21: `of` only on ranks).
+        if kind != NumberKind::Money && kind != NumberKind::Rank {
             kind = NumberKind::Money;
             unit_name = Some(c.as_str());
         }
