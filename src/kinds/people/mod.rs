@@ -48,7 +48,7 @@ use std::sync::LazyLock;
 /// The longest statement kept, in bytes (about 1,000 Thai characters).
 const MAX_STATEMENT: usize = 3000;
 
-use super::{Doc, Span};
+use super::{shared, Doc, Span};
 use crate::lexicon::{self, Category, Found, Hit};
 use crate::matcher::trie::Trie;
 use crate::thai::{cluster_ends, cluster_starts, is_following_mark as is_mark, is_thai_letter};
@@ -75,6 +75,7 @@ enum Class {
     Prefix,
     PositionTail,
     NotName,
+    NotGiven,
     TitlePosition,
     CreditBefore,
     CreditAfter,
@@ -90,6 +91,7 @@ impl Class {
             "prefix" => Class::Prefix,
             "position_tail" => Class::PositionTail,
             "not_name" => Class::NotName,
+            "not_given" => Class::NotGiven,
             "title_position" => Class::TitlePosition,
             "credit_before" => Class::CreditBefore,
             "credit_after" => Class::CreditAfter,
@@ -102,8 +104,9 @@ const WORDS_FILE: &str = "people_words.tsv";
 const WORDS_TEXT: &str = include_str!("people_words.tsv");
 
 /// Titles that are also ordinary words (ท่าน "you", คุณ "you", พระ "monk,
-/// sacred"): a mention with one of them needs a family name.
-const WEAK_TITLES: &[&str] = &["ท่าน", "คุณ", "พระ", "หม่อม"];
+/// sacred", อาจารย์ "lecturer", ครู "teacher"): a mention with one of them
+/// needs a family name.
+const WEAK_TITLES: &[&str] = &["ท่าน", "คุณ", "พระ", "หม่อม", "อาจารย์", "หลวงพ่อ", "หลวงปู่", "หลวงตา"];
 
 /// The longest family name read, in characters.
 const MAX_FAMILY: usize = 20;
@@ -149,7 +152,7 @@ impl Words {
                     credit_classes.push(class);
                 }
                 _ => {
-                    if matches!(class, Class::Speech | Class::Stop | Class::Link | Class::Word) {
+                    if matches!(class, Class::Speech | Class::Stop | Class::Link | Class::Word | Class::PositionTail) {
                         glue_before.push(e.phrase().to_string());
                     }
                     words.push(e.phrase().to_string());
@@ -263,6 +266,8 @@ struct Hits {
     /// Starts of position hits, sorted, for cuts inside a word (a title
     /// inside a word is no cut: สาวนายน).
     starts: Vec<usize>,
+    /// Starts of organization and venue hits, sorted.
+    places: Vec<usize>,
 }
 
 impl Hits {
@@ -271,7 +276,12 @@ impl Hits {
         let positions: HashMap<usize, usize> =
             all.iter().filter(|h| h.category == Category::Position).map(|h| (h.start, h.end)).collect();
         let starts = all.iter().filter(|h| h.category == Category::Position).map(|h| h.start).collect();
-        Hits { titles, positions, starts }
+        let places: Vec<usize> = all
+            .iter()
+            .filter(|h| matches!(h.category, Category::OrgHead | Category::OrgName | Category::VenueHead))
+            .map(|h| h.start)
+            .collect();
+        Hits { titles, positions, starts, places }
     }
 
     fn title_at(&self, i: usize) -> bool {
@@ -337,6 +347,10 @@ impl Reader<'_> {
             if let Some((Class::PositionTail, _)) = self.words.at(text, end + 1) {
                 end = phrase_end(text, end + 1);
             }
+        }
+        // An abbreviated word closes with ฯ (โฆษกฯ), not ฯลฯ.
+        if text[end..].starts_with('ฯ') && !text[end..].starts_with("ฯลฯ") {
+            end += 'ฯ'.len_utf8();
         }
         // A short number closes some positions (ภาค 9, ส่วน 1, 4.0).
         if let Some(n) = short_number(text, end) {
@@ -442,24 +456,51 @@ impl Reader<'_> {
         }
         match self.words.at(text, q) {
             Some((Class::Speech | Class::Stop | Class::Link | Class::Prefix | Class::TitlePosition, _)) => true,
-            Some((Class::Word, end)) => end == word_end(text, q),
+            // ยอมรับ, ยอมรับว่า, ตั้งแต่ 2 ...
+            Some((Class::Word, end)) => {
+                end == word_end(text, q) || (char_count(&text[q..end]) >= 4 && text[end..].starts_with("ว่า"))
+            }
+            // อายุ 52, อายุ52ปี (but ประจำวงษ์ is a family name).
+            Some((Class::NotGiven, end)) => {
+                end == word_end(text, q) || text[end..].starts_with(|c: char| c.is_ascii_digit())
+            }
             _ => false,
         }
     }
 
     /// Whether a title may start at `s`.
-    fn title_may_start(&self, s: usize, title: &str) -> bool {
+    fn title_may_start(&self, s: usize, title: &str) -> Start {
         let text = self.text;
         let before = &text[..s];
         match before.chars().next_back() {
-            None => return true,
-            Some(c) if opens(c) => return true,
+            None => return Start::Yes,
+            // "ตำรวจ 4 นาย มุด...": นาย counts people after a number.
+            Some(' ') if title == "นาย" && text[s + title.len()..].starts_with(' ') && small_number_before(before) => {
+                return Start::No
+            }
+            Some(c) if opens(c) => return Start::Yes,
             _ => {}
         }
         if char_count(title) >= 5 && !title.is_ascii() {
-            return true;
+            return Start::Yes;
         }
-        self.words.glue_before.iter().any(|w| before.ends_with(w.as_str()))
+        if self.words.glue_before.iter().any(|w| before.ends_with(w.as_str())) {
+            return Start::Yes;
+        }
+        // A strong title glued after any word or a dot (ด้านนาย..., ธ.ค.นาย...)
+        // starts a name only if a family name follows.
+        // After a letter only a dotted rank (ทนายจูน, ขุนน้ำนางนอน are words).
+        let dotted = title.matches('.').count() >= 2;
+        let glued = if before.ends_with('.') {
+            dotted || matches!(title, "นาย" | "นาง" | "นางสาว")
+        } else {
+            dotted && before.ends_with(is_thai_letter) && boundary(text, s)
+        };
+        if glued {
+            Start::WithFamily
+        } else {
+            Start::No
+        }
     }
 
     /// The statement after a verb of speech at `q`, if there is one.
@@ -554,6 +595,29 @@ fn english_phrase_end(text: &str, i: usize) -> usize {
     i + rest[..n].trim_end().len()
 }
 
+/// Whether a title may start a mention where it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Start {
+    Yes,
+    /// Only if the name has a family name (a title glued after a content word).
+    WithFamily,
+    No,
+}
+
+/// Whether `before` ends with a number of at most three digits and a space
+/// (`ตำรวจ 4 นาย`, not the year in `วันที่ 5 ก.ค. 2561 นาย...`).
+fn small_number_before(before: &str) -> bool {
+    let t = before.trim_end();
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    (1..=3).contains(&digits)
+}
+
+/// Ranks that take the feminine suffix หญิง (พันเอกหญิง, พ.ต.อ.หญิง).
+fn takes_feminine(title: &str) -> bool {
+    title.ends_with('.')
+        || ["พล", "พัน", "ร้อย", "นาวา", "เรือ", "จ่า", "สิบ", "ดาบ", "จอมพล"].iter().any(|p| title.starts_with(p))
+}
+
 /// Every person mention in `doc`, in text order.
 pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPerson> {
     let text = doc.text();
@@ -584,18 +648,32 @@ fn titled(r: &Reader<'_>) -> Vec<RawPerson> {
         }
         let s = first.start;
         if matches!(r.words.at(text, s), Some((Class::NotName | Class::TitlePosition, e)) if !starts_with_mark(&text[e..]))
-            || !r.title_may_start(s, &text[s..first.end])
         {
             continue;
         }
-        // Stacked titles: hits that follow one another without a gap.
+        let start = r.title_may_start(s, &text[s..first.end]);
+        if start == Start::No {
+            continue;
+        }
+        // Stacked titles: hits that follow one another without a gap or
+        // across one space (ผู้ช่วยศาสตราจารย์ ดร., พลตำรวจตรี นายแพทย์).
         let mut end = first.end;
         let mut weak = WEAK_TITLES.contains(&&text[s..first.end]);
-        while k < titles.len() && titles[k].start == end {
-            if matches!(r.words.at(text, end), Some((Class::NotName, _))) {
+        loop {
+            if text[end..].starts_with("หญิง") && takes_feminine(&text[s..end]) {
+                end += "หญิง".len();
+            }
+            let gap = usize::from(text[end..].starts_with(' '));
+            if k >= titles.len() || titles[k].start != end + gap {
                 break;
             }
-            weak = false;
+            let next = &text[titles[k].start..titles[k].end];
+            if matches!(r.words.at(text, end + gap), Some((Class::NotName, _)))
+                || (gap == 1 && WEAK_TITLES.contains(&next))
+            {
+                break;
+            }
+            weak = weak && WEAK_TITLES.contains(&next);
             end = titles[k].end;
             k += 1;
         }
@@ -606,8 +684,27 @@ fn titled(r: &Reader<'_>) -> Vec<RawPerson> {
             p += 1;
         }
         let Some((given, family, name_end)) = r.name(p, english) else { continue };
-        if weak && family.is_none() {
-            continue;
+        if weak || start == Start::WithFamily {
+            // A weak or glued title needs a family name, and not the name of
+            // a place or a body (หลวงพ่อพระใหญ่ วัดโพธาราม).
+            match &family {
+                None => continue,
+                Some(f)
+                    if r.hits.places.binary_search(&f.start).is_ok()
+                        || matches!(r.words.at(text, f.start), Some((Class::NotGiven, _)))
+                        || matches!(shared::word_at(text, f.start), Some((_, shared::Role::Prefix(_)))) =>
+                {
+                    continue
+                }
+                _ => {}
+            }
+        }
+        // A title before a common noun or a clause (เด็กชายวัย 2 ขวบ).
+        // After a weak title, also a clause (ท่านแต่เพื่อ...).
+        match r.words.at(text, given.start) {
+            Some((Class::NotGiven | Class::Link | Class::Prefix, e)) if !starts_with_mark(&text[e..]) => continue,
+            Some((Class::Word | Class::Stop, e)) if weak && !starts_with_mark(&text[e..]) => continue,
+            _ => {}
         }
         // Positions: in apposition after the name (not after a name in
         // parentheses), else right before the titled name.

@@ -1,0 +1,150 @@
+//! Word boundaries from a dictionary: where a name glued to the following
+//! text ends.
+//!
+//! Thai is written without spaces between words, and names are mostly out
+//! of any dictionary. A name that runs into ordinary words
+//! (`สรรคนนท์ไปทำการ…`, `สังขาราร้อยเวร…`) ends where the text after it reads
+//! as dictionary words while the text before it does not. This module holds
+//! the word list (PyThaiNLP's `words_th.txt`, CC0, 61k words) compiled into
+//! the crate's character trie, and answers questions about a short window of
+//! text: the longest word at a position, and where in a glued run a name
+//! ends. It never segments a whole text: each question walks a few words
+//! from one position, so the cost is linear in the window asked about.
+//!
+//! Shared: the people kind cuts glued names with it; organizations and
+//! places may end names with it too.
+
+use std::sync::LazyLock;
+
+use crate::matcher::trie::Trie;
+use crate::thai::{cluster_ends, cluster_starts};
+
+const WORDS_TEXT: &str = include_str!("words_th.txt");
+
+/// The dictionary, compiled at first use (a few milliseconds).
+static WORDS: LazyLock<Trie> = LazyLock::new(|| Trie::of_phrases(words(WORDS_TEXT)));
+
+/// The words of a word list: one a line, `#` lines and blank lines skipped.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Whether a word may start or end at byte `i` (a Thai character-cluster
+/// boundary).
+fn boundary(text: &str, i: usize) -> bool {
+    cluster_ends(text, i) && cluster_starts(text, i)
+}
+
+/// The end of the longest dictionary word starting at `i` that ends at a
+/// character-cluster boundary, if any.
+pub(crate) fn word_at(text: &str, i: usize) -> Option<usize> {
+    if !text.is_char_boundary(i) || !boundary(text, i) {
+        return None;
+    }
+    let (_, end) = WORDS.longest_at(text, i, 0)?;
+    boundary(text, end).then_some(end)
+}
+
+/// How many dictionary words follow one another from `i` (greedy, longest
+/// first), up to `max`, and where the last one ends.
+pub(crate) fn words_from(text: &str, mut i: usize, max: usize) -> (usize, usize) {
+    let mut n = 0;
+    while n < max {
+        match word_at(text, i) {
+            Some(e) if e > i => {
+                i = e;
+                n += 1;
+            }
+            _ => break,
+        }
+    }
+    (n, i)
+}
+
+/// Whether `text[a..b]` reads as dictionary words from end to end (greedy,
+/// longest first).
+fn reads_as_words(text: &str, a: usize, b: usize) -> bool {
+    let window = &text[..b];
+    let (n, e) = words_from(window, a, usize::MAX);
+    n > 0 && e == b
+}
+
+/// How many dictionary words, of how many characters at least, must follow
+/// a name for them to be read as glued to it: names themselves are often
+/// two dictionary words after a syllable that is none (กิต|ติ|ศักดิ์).
+const GLUED_WORDS: usize = 2;
+const GLUED_CHARS: usize = 5;
+
+/// Where a name that starts at `start` and runs without a space to `end`
+/// ends, if ordinary words are glued after it: the first cluster boundary,
+/// at least `min` bytes and three characters in, after which two dictionary
+/// words (five characters or more) follow one another, where the name before
+/// it is not itself a run of dictionary words (unless it is one word of four
+/// characters or more: ทักษิณพูด).
+/// `None` when no such place is found (the run is the name).
+///
+/// Cost: for each candidate boundary of the run, a walk of two words and a
+/// segmentation of the part before it; the run is one word of text, at most
+/// a few dozen characters, as the callers bound it.
+pub(crate) fn name_end(text: &str, start: usize, min: usize, end: usize) -> Option<usize> {
+    if start >= end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return None;
+    }
+    let run = &text[..end];
+    // A name has three characters or more (เนวิน, not เน|วินเพื่อ).
+    let mut c = min.max(run[start..].char_indices().nth(3).map_or(end, |(k, _)| start + k));
+    while c < end {
+        if run.is_char_boundary(c) && boundary(run, c) {
+            let (n, e) = words_from(run, c, GLUED_WORDS);
+            if n == GLUED_WORDS && run[c..e].chars().count() >= GLUED_CHARS && plausible_name(run, start, c) {
+                return Some(c);
+            }
+        }
+        c += run[c..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// Whether `text[a..b]` may be a whole name: not a run of dictionary words,
+/// or a single dictionary word of four characters or more.
+fn plausible_name(text: &str, a: usize, b: usize) -> bool {
+    if !reads_as_words(text, a, b) {
+        return true;
+    }
+    word_at(text, a) == Some(b) && text[a..b].chars().count() >= 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_list_is_normalized_and_thai() {
+        let mut n = 0;
+        for w in words(WORDS_TEXT) {
+            assert_eq!(crate::normalize::normalize(w).into_text(), w, "{w:?} is not in normalized form");
+            assert!(w.chars().all(crate::thai::is_thai_letter), "{w:?}");
+            n += 1;
+        }
+        assert!(n > 50_000);
+    }
+
+    #[test]
+    fn a_name_ends_where_ordinary_words_are_glued_to_it() {
+        let t = "ธนกฤตย์ไปทำการตรวจ";
+        assert_eq!(name_end(t, 0, 6, t.len()), Some("ธนกฤตย์".len()));
+        let t = "ทักษิณพูดหรือไม่";
+        assert_eq!(name_end(t, 0, 6, t.len()), Some("ทักษิณ".len()));
+        // A name made of dictionary words, with nothing glued after it.
+        for t in ["สมชาย", "วีระศักดิ์", "สุดารัตน์"] {
+            assert_eq!(name_end(t, 0, 6, t.len()), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn no_panic_inside_a_character() {
+        let t = "กขค";
+        assert_eq!(word_at(t, 1), None);
+        assert_eq!(name_end(t, 0, 1, t.len()), None);
+    }
+}
