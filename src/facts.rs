@@ -299,7 +299,12 @@ pub enum Era {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DateFact {
-    /// The original text of the date expression.
+    /// The original text of the date mention: the date proper, from the
+    /// day, month, era marker or year to the year or the end of a range
+    /// (`14 กุมภาพันธ์ 2567`, `พ.ศ. 2563`, `2564-2566`). A weekday before it
+    /// (`วันพุธที่`), a leading `ปี` / `ปีงบประมาณ` and an attached time
+    /// (`เวลา 09.30 น.`) are not part of the span; the time is in `time`, the
+    /// weekday is checked in `weekday_mismatch`.
     pub text: String,
     /// Byte offset of the first byte in the original input.
     pub start: usize,

@@ -74,7 +74,13 @@ class DateFact(TypedDict):
     start: int
     """Byte offset of the first byte in the original input."""
     text: str
-    """The original text of the date expression."""
+    """The original text of the date mention: the date proper, from the
+    day, month, era marker or year to the year or the end of a range
+    (`14 กุมภาพันธ์ 2567`, `พ.ศ. 2563`, `2564-2566`). A weekday before it
+    (`วันพุธที่`), a leading `ปี` / `ปีงบประมาณ` and an attached time
+    (`เวลา 09.30 น.`) are not part of the span; the time is in `time`, the
+    weekday is checked in `weekday_mismatch`.
+    """
     time: Optional[str]
     """A time of day attached to the date (`09:30`, `13:00-16:00`), if any."""
     value: Optional[str]

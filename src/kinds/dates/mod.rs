@@ -85,6 +85,11 @@ use crate::thai::{self, is_thai_letter};
 /// A date found in the normalized text.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RawDate {
+    /// The date mention: from the day, month, era marker or year to the
+    /// year or the end of a range. A leading weekday (`วันพุธที่`), a leading
+    /// ปี / ปีงบประมาณ and an attached time (`เวลา 09.30 น.`) are facts of
+    /// the date (`weekday_mismatch`, the fiscal range, `time`), not part of
+    /// its span.
     pub span: Span,
     /// Null for an unresolved mention (no year and no anchor).
     pub value: Option<String>,
@@ -101,6 +106,9 @@ pub(crate) struct RawDate {
     pub offset: Option<DateOffset>,
     /// The anchor the value was computed from, if any.
     pub anchor: Option<Anchor>,
+    /// Everything the expression covers (weekday, ปี, time included): the
+    /// text the number extractor must not read.
+    pub claim: Span,
 }
 
 /// Every date mention in `doc`, in text order.
@@ -563,11 +571,15 @@ struct Atom {
     offset: Option<(Unit, i32)>,
     /// The month and day as written, before resolution.
     written: (Option<u32>, Option<u32>),
+    /// The date proper inside `span`: without a leading weekday or ปี and
+    /// without an attached time (see [`RawDate::span`]).
+    core: Range<usize>,
 }
 
 impl Atom {
     fn new(span: Range<usize>, start: Point, kind: AtomKind) -> Atom {
         Atom {
+            core: span.clone(),
             span,
             start,
             end: None,
@@ -786,6 +798,7 @@ impl Parser<'_> {
             Point { year: None, month: Some(month), day: Some(d) },
             AtomKind::Calendar,
         );
+        atom.core.start = self.toks[i].start;
         atom.weekday = weekday.map(|w| w.0);
         let mut next = mi + 1;
         if self.never_existed(mi, month) {
@@ -796,6 +809,7 @@ impl Parser<'_> {
             atom.era = Some(era);
             atom.start.date()?;
             atom.span.end = end;
+            atom.core.end = end;
             next = after;
         } else {
             atom.marker = self.marker_after(atom.span.end);
@@ -946,6 +960,7 @@ impl Parser<'_> {
                 Role::Present if to => {
                     atom.open = true;
                     atom.span.end += end;
+                    atom.core.end = atom.span.end;
                     return;
                 }
                 _ => return,
@@ -973,6 +988,7 @@ impl Parser<'_> {
                     atom.start.year = Some(if m1 > m2 { year - 1 } else { year });
                     atom.era = Some(era);
                     atom.span.end = span_end;
+                    atom.core.end = span_end;
                     next = after;
                 } else if (abbr1 || abbr2) && !after_month_word {
                     return None;
@@ -991,6 +1007,7 @@ impl Parser<'_> {
             atom.start.year = Some(year);
             atom.era = Some(era);
             atom.span.end = span_end;
+            atom.core.end = span_end;
             next = after;
         } else {
             atom.marker = self.marker_after(atom.span.end);
@@ -1086,6 +1103,7 @@ impl Parser<'_> {
                     if let Some(y2) = end {
                         atom.end = Some(Point { year: calendar::year_ce(y2, era, None), ..atom.start });
                         atom.span.end = u.end;
+                        atom.core.end = u.end;
                         atom.kind = AtomKind::Span;
                         next = i + 2;
                     }
@@ -1099,6 +1117,11 @@ impl Parser<'_> {
                 atom.kind = AtomKind::Span;
             }
         }
+        // The mention starts at the era marker or the year, not at ปี.
+        atom.core.start = match cues.first() {
+            Some(&(Role::Be | Role::Ce, pos)) => from + pos,
+            _ => t.start,
+        };
         self.open_end(&mut atom);
         Some((atom, next))
     }
@@ -1272,6 +1295,7 @@ fn join_ranges(text: &str, atoms: Vec<Atom>, words: &DateWords) -> Vec<Atom> {
                         prev.start = start;
                         prev.end = Some(end);
                         prev.span.end = a.span.end;
+                        prev.core.end = a.core.end;
                         prev.open = a.open;
                         prev.era = prev.era.or(a.era);
                         prev.marker = if prev.marker == Marker::None { a.marker } else { prev.marker };
@@ -1453,7 +1477,8 @@ fn to_raw(a: Atom, anchor: Option<Anchor>) -> Option<RawDate> {
         count,
     });
     Some(RawDate {
-        span: a.span,
+        span: a.core,
+        claim: a.span,
         value,
         end_value,
         precision,
@@ -1541,22 +1566,31 @@ mod tests {
         // A two-digit year needs the month right before it, or a publication date.
         assert_eq!(dates("วันที่ 28 ก.พ. 61"), [("28 ก.พ. 61".into(), "2018-02-28".into())]);
         assert_eq!(dates("ภายใน มีนาคม 63"), Vec::<(String, String)>::new());
-        assert_eq!(dates("ในปี 2564"), [("ปี 2564".into(), "2021".into())]);
+        assert_eq!(dates("ในปี 2564"), [("2564".into(), "2021".into())]);
     }
 
     #[test]
-    fn spans_cover_the_whole_expression() {
+    fn spans_are_the_date_proper() {
+        // The span runs from the day, month, era marker or year to the year
+        // or the end of a range; a weekday, ปี and a time are left out
+        // (the time is in `time`), and none of them is read as a number.
         for (text, want) in [
-            ("ณ 14 ก.พ. 2567 เวลา 10.00 น. โดย", "14 ก.พ. 2567 เวลา 10.00 น."),
-            ("ตั้งแต่ปี ๒๕๖๔ จนถึงปัจจุบัน พบ", "ปี ๒๕๖๔ จนถึงปัจจุบัน"),
-            ("ปีงบประมาณ พ.ศ.2560 ขอให้", "ปีงบประมาณ พ.ศ.2560"),
+            ("ณ 14 ก.พ. 2567 เวลา 10.00 น. โดย", "14 ก.พ. 2567"),
+            ("เวลา 10.00 น. ของวันที่ 14 ก.พ. 2567 โดย", "14 ก.พ. 2567"),
+            ("ในวันพุธที่ 14 ก.พ. 2567 โดย", "14 ก.พ. 2567"),
+            ("ตั้งแต่ปี ๒๕๖๔ จนถึงปัจจุบัน พบ", "๒๕๖๔ จนถึงปัจจุบัน"),
+            ("ปีงบประมาณ พ.ศ.2560 ขอให้", "พ.ศ.2560"),
+            ("ในปี 2564-2566 ขอให้", "2564-2566"),
             ("(๑ ตุลาคม ๒๕๖๐ - ๓๑ กรกฎาคม ๒๕๖๑)", "๑ ตุลาคม ๒๕๖๐ - ๓๑ กรกฎาคม ๒๕๖๑"),
         ] {
             let facts = crate::extract(text);
             assert_eq!(facts.dates.len(), 1, "{text}");
+            assert!(facts.numbers.is_empty(), "{text}: {:?}", facts.numbers);
             let d = &facts.dates[0];
             assert_eq!(&text[d.start..d.end], want);
         }
+        let facts = crate::extract("ณ 14 ก.พ. 2567 เวลา 10.00 น. โดย");
+        assert_eq!(facts.dates[0].time.as_deref(), Some("10:00"));
     }
 
     #[test]
