@@ -456,7 +456,8 @@ pub enum NumberKind {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct NumberFact {
-    /// The original text of the expression.
+    /// The original text of the expression; a qualifier before the number
+    /// (`ประมาณ`, `กว่า`) is not part of it but in `qualifier`.
     pub text: String,
     /// Byte offset of the first byte in the original input.
     pub start: usize,

@@ -125,7 +125,9 @@ class NumberFact(TypedDict):
     start: int
     """Byte offset of the first byte in the original input."""
     text: str
-    """The original text of the expression."""
+    """The original text of the expression; a qualifier before the number
+    (`ประมาณ`, `กว่า`) is not part of it but in `qualifier`.
+    """
     unit: Optional[str]
     """The unit or counted noun (`คน`, `บาท`, `%`), if any."""
     value: float
