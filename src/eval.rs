@@ -412,8 +412,10 @@ fn score_named(cat: &str, expected: &[ExpectedNamed], got: &[(String, Vec<String
 fn score_dates(expected: &Expected, facts: &ArticleFacts, out: &mut ArticleScore) {
     let mut seen = HashSet::new();
     let mut used = vec![false; expected.dates.len()];
-    for d in &facts.dates {
-        let k = (d.value.clone(), d.end_value.clone());
+    // An unresolved mention (null value) claims no date: it is neither a
+    // match for an expected date nor a wrong one.
+    for d in facts.dates.iter().filter(|d| d.value.is_some()) {
+        let k = (d.value.clone().unwrap_or_default(), d.end_value.clone());
         if !seen.insert(k.clone()) {
             continue;
         }
@@ -427,8 +429,8 @@ fn score_dates(expected: &Expected, facts: &ArticleFacts, out: &mut ArticleScore
             None => {
                 bump(out, "dates", |c| c.fp += 1);
                 let shown = match &d.end_value {
-                    Some(e) => format!("{}..{} ({})", d.value, e, d.text),
-                    None => format!("{} ({})", d.value, d.text),
+                    Some(e) => format!("{}..{} ({})", k.0, e, d.text),
+                    None => format!("{} ({})", k.0, d.text),
                 };
                 out.spurious.push(("dates".into(), shown));
             }
@@ -634,19 +636,35 @@ mod tests {
     #[test]
     fn repeated_dates_count_once() {
         let e = expected(r#"{"dates": [{"value": "2024-02-14"}, {"value": "2021", "end_value": null}]}"#);
-        let d = |v: &str| DateFact {
+        let facts =
+            ArticleFacts { dates: vec![date(Some("2024-02-14")), date(Some("2024-02-14"))], ..ArticleFacts::default() };
+        let r = score(&e, &facts);
+        assert_eq!(r.counts["dates"], Counts { tp: 1, fp: 0, fn_: 1 });
+    }
+
+    fn date(v: Option<&str>) -> DateFact {
+        DateFact {
             text: String::new(),
             start: 0,
             end: 0,
-            value: v.into(),
+            value: v.map(Into::into),
             end_value: None,
             precision: Precision::Day,
             era: None,
             time: None,
             weekday_mismatch: false,
-        };
-        let facts = ArticleFacts { dates: vec![d("2024-02-14"), d("2024-02-14")], ..ArticleFacts::default() };
+            month: None,
+            day: None,
+            offset: None,
+            anchor: None,
+        }
+    }
+
+    #[test]
+    fn an_unresolved_date_matches_nothing_and_is_no_false_alarm() {
+        let e = expected(r#"{"dates": [{"value": "2024-02-14"}]}"#);
+        let facts = ArticleFacts { dates: vec![date(None)], ..ArticleFacts::default() };
         let r = score(&e, &facts);
-        assert_eq!(r.counts["dates"], Counts { tp: 1, fp: 0, fn_: 1 });
+        assert_eq!(r.counts["dates"], Counts { tp: 0, fp: 0, fn_: 1 });
     }
 }

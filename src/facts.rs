@@ -299,14 +299,25 @@ pub enum Era {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DateFact {
-    /// The original text of the date expression.
+    /// The original text of the date mention: the date proper, from the
+    /// day, month, era marker or year to the year or the end of a range
+    /// (`14 กุมภาพันธ์ 2567`, `พ.ศ. 2563`, `2564-2566`). A weekday before it
+    /// (`วันพุธที่`), a leading `ปี` / `ปีงบประมาณ` and an attached time
+    /// (`เวลา 09.30 น.`) are not part of the span; the time is in `time`, the
+    /// weekday is checked in `weekday_mismatch`.
     pub text: String,
     /// Byte offset of the first byte in the original input.
     pub start: usize,
     /// Byte offset one past the last byte in the original input.
     pub end: usize,
-    /// ISO 8601 Gregorian value: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
-    pub value: String,
+    /// ISO 8601 Gregorian value: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null
+    /// for a mention that cannot be resolved: a day or month written without
+    /// a year, or a relative date (`วันนี้`), in an article with neither a
+    /// publication date nor a date line to anchor it. Such a mention keeps
+    /// its span, text and precision and the parts it gives (`month`, `day`,
+    /// `offset`). Earlier versions dropped such mentions and never wrote
+    /// null here.
+    pub value: Option<String>,
     /// The end of a range, null otherwise (also for an open-ended range).
     /// Mostly at the precision of `value`, but a range may end at another
     /// (`กันยายน 2562 จนถึงวันที่ 24 ธันวาคม 2562`: value `2019-09`, end_value
@@ -323,6 +334,83 @@ pub struct DateFact {
     /// written and this is `true`. An additive field of the contract.
     #[serde(default)]
     pub weekday_mismatch: bool,
+    /// The month (1-12) the text writes, resolved or not (`3 มีนาคม` → 3);
+    /// null when the text names none (a year, a relative word). For a
+    /// range, the month of its start. An additive field of the contract.
+    #[serde(default)]
+    pub month: Option<u32>,
+    /// The day of the month (1-31) the text writes (`3 มีนาคม` → 3); null
+    /// when it names none. For a range, the day of its start. An additive
+    /// field of the contract.
+    #[serde(default)]
+    pub day: Option<u32>,
+    /// For a relative date (`วันนี้`, `เมื่อวาน`, `ปีหน้า`), how far it lies
+    /// from the anchor: `{"unit": "day", "count": -1}` for เมื่อวาน. Null for
+    /// a calendar date. An additive field of the contract.
+    #[serde(default)]
+    pub offset: Option<DateOffset>,
+    /// What `value` was computed from when the text alone does not give it
+    /// (a relative date, or a day or month whose year was inferred from the
+    /// day of writing): `published` (the publication date given to the
+    /// extractor) or `dateline` (the date line the article opens with).
+    /// Null when the text gives the value (a full date, or a year taken from
+    /// another date of the article) and when the mention is unresolved. An
+    /// additive field of the contract.
+    #[serde(default)]
+    pub anchor: Option<Anchor>,
+}
+
+/// The unit of a relative date's [`DateOffset`].
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&thaifacts::DateUnit::Week).unwrap(), "\"week\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DateUnit {
+    /// Days (`วันนี้` 0, `เมื่อวาน` -1, `พรุ่งนี้` +1).
+    Day,
+    /// Calendar weeks, Monday to Sunday (`สัปดาห์หน้า` +1).
+    Week,
+    /// Calendar months (`เดือนที่แล้ว` -1).
+    Month,
+    /// Calendar years (`ปีนี้` 0, `ปีหน้า` +1).
+    Year,
+}
+
+/// How far a relative date lies from its anchor.
+///
+/// # Example
+///
+/// ```
+/// let o: thaifacts::DateOffset = serde_json::from_str(r#"{"unit":"day","count":-1}"#).unwrap();
+/// assert_eq!((o.unit, o.count), (thaifacts::DateUnit::Day, -1));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub struct DateOffset {
+    /// The unit counted.
+    pub unit: DateUnit,
+    /// The signed count of units from the anchor (negative: before it).
+    pub count: i32,
+}
+
+/// What a date's value was computed from ([`DateFact::anchor`]).
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&thaifacts::Anchor::Dateline).unwrap(), "\"dateline\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Anchor {
+    /// The publication date given to the extractor.
+    Published,
+    /// The date line the article opens with (`วันจันทร์ที่ 3 มิถุนายน 2562`,
+    /// `1สิงหาคม2550 07:36 น.`), used when no publication date is given.
+    Dateline,
 }
 
 /// What kind of quantity a [`NumberFact`] is.
@@ -376,7 +464,8 @@ pub enum NumberKind {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct NumberFact {
-    /// The original text of the expression.
+    /// The original text of the expression; a qualifier before the number
+    /// (`ประมาณ`, `กว่า`) is not part of it but in `qualifier`.
     pub text: String,
     /// Byte offset of the first byte in the original input.
     pub start: usize,

@@ -30,7 +30,7 @@
 //! let facts = thaifacts::extract(input);
 //!
 //! let date = &facts.dates[0];
-//! assert_eq!((date.text.as_str(), date.value.as_str()), ("14 กุมภาพันธ์ 2567", "2024-02-14"));
+//! assert_eq!((date.text.as_str(), date.value.as_deref()), ("14 กุมภาพันธ์ 2567", Some("2024-02-14")));
 //!
 //! let person = &facts.people[0];
 //! assert_eq!(person.name, "ธนพล ใจดี");
@@ -91,8 +91,8 @@ pub use serde_json;
 
 pub use error::{BuildError, EvalError, InputError, LexiconError, RecordError};
 pub use facts::{
-    ArticleFacts, DateFact, Era, Mention, NumberFact, NumberKind, OrgKind, Organization, Person, Place, PlaceKind,
-    Precision, SCHEMA_VERSION,
+    Anchor, ArticleFacts, DateFact, DateOffset, DateUnit, Era, Mention, NumberFact, NumberKind, OrgKind, Organization,
+    Person, Place, PlaceKind, Precision, SCHEMA_VERSION,
 };
 pub use input::{
     check_published, parse_published, parse_record, read_article, PublishedError, Record, FIRST_BE_LOOKING_YEAR,
@@ -283,8 +283,12 @@ pub struct ExtractorBuilder {
 impl ExtractorBuilder {
     /// Sets the publication date: the anchor for dates written without a
     /// year (`5 มี.ค.`) and for relative dates (`เมื่อวานนี้`). Default: none,
-    /// in which case relative dates are not reported and a year-less date is
-    /// reported only where the article itself gives the year. Costs nothing.
+    /// in which case the anchor is the date line the article opens with, if
+    /// any (a full date starting one of its first three lines:
+    /// `วันจันทร์ที่ 3 มิถุนายน 2562`, `1สิงหาคม2550 07:36 น.`); with neither,
+    /// a year-less or relative date is still reported, with a null `value`
+    /// and the parts it gives (`month`, `day`, `offset`). Each date's
+    /// `anchor` says which anchor its value came from. Costs nothing.
     ///
     /// # Year-less dates
     ///
@@ -297,11 +301,11 @@ impl ExtractorBuilder {
     ///    (`สำหรับปี 2562 ตั้งแต่วันที่ 1 มกราคม`);
     /// 3. the nearest full date before it in the article (`วันที่ 29 มกราคม
     ///    2561 ... ครม. 30 ม.ค.` is 30 January 2018);
-    /// 4. the publication date: the year that puts the day nearest to it,
+    /// 4. the anchor (publication date, else date line): the year that puts the day nearest to it,
     ///    a day after publication counting four times a day before it (news
     ///    mostly reports what has happened, but a cabinet meeting `30 ม.ค.`
     ///    in an article of 29 January is the next day);
-    /// 5. nothing: the date is not reported.
+    /// 5. nothing: the date is reported with a null `value`.
     ///
     /// A weekday written with the date (`วันพุธที่ 20 ธันวาคม`) moves the year
     /// by one where that makes the weekday right. The `era` of an inferred
@@ -309,7 +313,7 @@ impl ExtractorBuilder {
     ///
     /// # Relative dates
     ///
-    /// With a publication date, `วันนี้`, `เมื่อวาน(นี้)`, `พรุ่งนี้`,
+    /// With an anchor, `วันนี้`, `เมื่อวาน(นี้)`, `พรุ่งนี้`,
     /// `เมื่อวันจันทร์ที่ผ่านมา`, `สัปดาห์หน้า` (Monday to Sunday),
     /// `เดือนที่แล้ว`, `ปีหน้า` ... are dates relative to it; right after a
     /// number (`3 ปีที่แล้ว`) they are a duration, not a date.
@@ -321,12 +325,17 @@ impl ExtractorBuilder {
     /// let e = thaifacts::Extractor::builder().published(day).build().unwrap();
     /// assert_eq!(e.published(), Some(day));
     /// let facts = e.extract("เมื่อวันที่ 5 ก.พ. ที่ประชุมมีมติ เมื่อวานนี้");
-    /// assert_eq!(facts.dates[0].value, "2024-02-05");
+    /// assert_eq!(facts.dates[0].value.as_deref(), Some("2024-02-05"));
     /// assert_eq!(facts.dates[0].era, None);
-    /// assert_eq!(facts.dates[1].value, "2024-02-13");
-    /// // Without a publication date neither is reported.
+    /// assert_eq!(facts.dates[0].anchor, Some(thaifacts::Anchor::Published));
+    /// assert_eq!(facts.dates[1].value.as_deref(), Some("2024-02-13"));
+    /// // Without a publication date (or a date line) both are reported
+    /// // unresolved: no value, only the parts the text gives.
     /// let facts = thaifacts::extract("เมื่อวันที่ 5 ก.พ. ที่ประชุมมีมติ เมื่อวานนี้");
-    /// assert!(facts.dates.is_empty());
+    /// assert_eq!(facts.dates[0].value, None);
+    /// assert_eq!((facts.dates[0].month, facts.dates[0].day), (Some(2), Some(5)));
+    /// let off = facts.dates[1].offset.unwrap();
+    /// assert_eq!((off.unit, off.count), (thaifacts::DateUnit::Day, -1));
     /// ```
     pub fn published(mut self, date: NaiveDate) -> Self {
         self.published = Some(date);

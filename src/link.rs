@@ -55,6 +55,10 @@ pub(crate) fn link(raw: RawFacts, norm: &Normalized, chars: &CharSlots, input: &
                     era: d.era,
                     time: d.time,
                     weekday_mismatch: d.weekday_mismatch,
+                    month: d.month,
+                    day: d.day,
+                    offset: d.offset,
+                    anchor: d.anchor,
                 }
             })
             .collect(),

@@ -11,7 +11,7 @@
 //! [[case]]
 //! name = "full-month-be-year"          # unique within the file
 //! text = "เมื่อวันที่ 14 กุมภาพันธ์ 2567"
-//! published = "2024-02-14"             # optional: overrides the file's
+//! published = "2024-02-14"             # optional: overrides the file's; "none": no publication date
 //! expect = [{ text = "14 กุมภาพันธ์ 2567", value = "2024-02-14", precision = "day", era = "BE" }]
 //! ```
 //!
@@ -63,7 +63,7 @@ fn run_file(path: &Path, failures: &mut Vec<String>) -> usize {
     for case in &file.cases {
         assert!(names.insert(case.name.clone()), "{}: duplicate case name {:?}", path.display(), case.name);
         let published =
-            case.published.as_ref().or(file.published.as_ref()).map(|p| {
+            case.published.as_ref().or(file.published.as_ref()).filter(|p| *p != "none").map(|p| {
                 chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap_or_else(|e| panic!("{}: {e}", case.name))
             });
         let facts = thaifacts::Extractor::default().extract_with(&case.text, published);

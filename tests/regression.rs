@@ -188,8 +188,8 @@ fn two_digit_be_year_stays_in_the_be_window() {
     // Published in 2024, the same text is BE 2543, 2000 CE.
     let published = chrono::NaiveDate::from_ymd_opt(2024, 2, 14).unwrap();
     let facts = thaifacts::Extractor::default().extract_with("พ.ศ.43", Some(published));
-    let values: Vec<&str> = facts.dates.iter().map(|d| d.value.as_str()).collect();
-    assert_eq!(values, ["2000"]);
+    let values: Vec<Option<&str>> = facts.dates.iter().map(|d| d.value.as_deref()).collect();
+    assert_eq!(values, [Some("2000")]);
 }
 
 /// Issue 21 (found by the fuzz target `normalize` checking arbitrary

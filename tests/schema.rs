@@ -85,6 +85,7 @@ impl Validator<'_> {
         if let (Some(Value::String(f)), false) = (obj.get("format"), v.is_null()) {
             let ok = match f.as_str() {
                 "uint" | "uint32" => v.is_u64() && (f == "uint" || v.as_u64().unwrap() <= u64::from(u32::MAX)),
+                "int32" => v.as_i64().is_some_and(|n| i32::try_from(n).is_ok()),
                 "double" => v.as_f64().is_some_and(f64::is_finite),
                 other => panic!("{path}: the validator does not know the format {other:?}"),
             };

@@ -164,6 +164,11 @@ def test_spark_schema_is_generated_from_the_json_schema():
     assert isinstance(date["start"].dataType, T.LongType)
     assert isinstance(date["era"].dataType, T.StringType)
     assert isinstance(date["weekday_mismatch"].dataType, T.BooleanType)
+    # An unresolved date: a null value, its parts and a relative offset.
+    assert isinstance(date["value"].dataType, T.StringType)
+    assert isinstance(date["month"].dataType, T.LongType)
+    assert isinstance(date["anchor"].dataType, T.StringType)
+    assert date["offset"].dataType.fieldNames() == ["count", "unit"]
     number = facts["numbers"].dataType.elementType
     assert isinstance(number["value"].dataType, T.DoubleType)
     assert isinstance(number["of"].dataType, T.DoubleType)

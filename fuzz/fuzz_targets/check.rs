@@ -8,7 +8,8 @@
 // - people, organizations, places: a non-empty name and at least one
 //   mention, mentions sorted by position without repeats;
 // - dates and numbers in text order;
-// - dates: `value` has the shape `precision` says (day: a real
+// - dates: `value`, unless null for an unresolved mention (which then has
+//   no `end_value` and no `anchor`), has the shape `precision` says (day: a real
 //   `YYYY-MM-DD`, month: `YYYY-MM`, year: `YYYY`), `end_value` one of those
 //   shapes, a range end not before its start, years lie in 1000..=9999 and, where the era is
 //   named, in that era's window (BE 2300..=2800, CE 1000..=2300, as the date
@@ -124,7 +125,12 @@ fn writes_year(text: &str, year: i32, era: Era) -> bool {
 }
 
 pub fn date(d: &DateFact) {
-    let year = iso_year(&d.value, d.precision, d);
+    // An unresolved mention (no year and no anchor) resolves nothing else.
+    let Some(value) = &d.value else {
+        assert!(d.end_value.is_none() && d.anchor.is_none(), "unresolved date with a resolved part: {d:?}");
+        return;
+    };
+    let year = iso_year(value, d.precision, d);
     let mut years = vec![year];
     if let Some(end) = &d.end_value {
         // A range may end at another precision than it starts
@@ -136,7 +142,7 @@ pub fn date(d: &DateFact) {
             _ => Precision::Year,
         };
         years.push(iso_year(end, precision, d));
-        assert!(end >= &d.value, "date range runs backward: {d:?}");
+        assert!(end >= value, "date range runs backward: {d:?}");
     }
     for y in years {
         assert!((1000..=9999).contains(&y), "year {y} outside 1000..=9999: {d:?}");

@@ -94,6 +94,9 @@ def test_published_accepts_a_date_and_is_strict():
     text = "เมื่อวันที่ 5 ก.พ. ที่ประชุมมีมติ"
     as_str = thaifacts.extract(text, published="2024-02-14")
     assert as_str["dates"][0]["value"] == "2024-02-05"
+    assert as_str["dates"][0]["anchor"] == "published"
+    unresolved = thaifacts.extract(text)["dates"][0]
+    assert (unresolved["value"], unresolved["month"], unresolved["day"]) == (None, 2, 5)
     assert thaifacts.extract(text, published=datetime.date(2024, 2, 14)) == as_str
     assert thaifacts.extract_json(text, published=datetime.date(2024, 2, 14)) == thaifacts.extract_json(
         text, published="2024-02-14"

@@ -6,11 +6,28 @@ JSON Schema the Rust crate derives from its serde types: do not edit by hand.
 
 from typing import Any, List, Literal, Optional, TypedDict, Union, final
 
-__all__ = ["Era", "Precision", "DateFact", "NumberKind", "NumberFact", "OrgKind", "Mention", "Organization", "Person", "PlaceKind", "Place", "ArticleFacts", "RecordFacts", "RecordError", "RecordResult"]
+__all__ = ["Anchor", "Era", "DateUnit", "DateOffset", "Precision", "DateFact", "NumberKind", "NumberFact", "OrgKind", "Mention", "Organization", "Person", "PlaceKind", "Place", "ArticleFacts", "RecordFacts", "RecordError", "RecordResult"]
+
+
+#: What a date's value was computed from ([`DateFact::anchor`]).
+Anchor = Literal["published", "dateline"]
 
 
 #: The era a year was written in.
 Era = Literal["BE", "CE"]
+
+
+#: The unit of a relative date's [`DateOffset`].
+DateUnit = Literal["day", "week", "month", "year"]
+
+
+class DateOffset(TypedDict):
+    """How far a relative date lies from its anchor."""
+
+    count: int
+    """The signed count of units from the anchor (negative: before it)."""
+    unit: DateUnit
+    """The unit counted."""
 
 
 #: How precise a [`DateFact`] value is.
@@ -20,6 +37,20 @@ Precision = Literal["day", "month", "year"]
 class DateFact(TypedDict):
     """A date, month, year or range of them."""
 
+    anchor: Optional[Anchor]
+    """What `value` was computed from when the text alone does not give it
+    (a relative date, or a day or month whose year was inferred from the
+    day of writing): `published` (the publication date given to the
+    extractor) or `dateline` (the date line the article opens with).
+    Null when the text gives the value (a full date, or a year taken from
+    another date of the article) and when the mention is unresolved. An
+    additive field of the contract.
+    """
+    day: Optional[int]
+    """The day of the month (1-31) the text writes (`3 มีนาคม` → 3); null
+    when it names none. For a range, the day of its start. An additive
+    field of the contract.
+    """
     end: int
     """Byte offset one past the last byte in the original input."""
     end_value: Optional[str]
@@ -28,16 +59,39 @@ class DateFact(TypedDict):
     """
     era: Optional[Era]
     """The era the text names, or null where the year was inferred."""
+    month: Optional[int]
+    """The month (1-12) the text writes, resolved or not (`3 มีนาคม` → 3);
+    null when the text names none (a year, a relative word). For a
+    range, the month of its start. An additive field of the contract.
+    """
+    offset: Optional[DateOffset]
+    """For a relative date (`วันนี้`, `เมื่อวาน`, `ปีหน้า`), how far it lies
+    from the anchor: `{"unit": "day", "count": -1}` for เมื่อวาน. Null for
+    a calendar date. An additive field of the contract.
+    """
     precision: Precision
     """How precise `value` is."""
     start: int
     """Byte offset of the first byte in the original input."""
     text: str
-    """The original text of the date expression."""
+    """The original text of the date mention: the date proper, from the
+    day, month, era marker or year to the year or the end of a range
+    (`14 กุมภาพันธ์ 2567`, `พ.ศ. 2563`, `2564-2566`). A weekday before it
+    (`วันพุธที่`), a leading `ปี` / `ปีงบประมาณ` and an attached time
+    (`เวลา 09.30 น.`) are not part of the span; the time is in `time`, the
+    weekday is checked in `weekday_mismatch`.
+    """
     time: Optional[str]
     """A time of day attached to the date (`09:30`, `13:00-16:00`), if any."""
-    value: str
-    """ISO 8601 Gregorian value: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`."""
+    value: Optional[str]
+    """ISO 8601 Gregorian value: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null
+    for a mention that cannot be resolved: a day or month written without
+    a year, or a relative date (`วันนี้`), in an article with neither a
+    publication date nor a date line to anchor it. Such a mention keeps
+    its span, text and precision and the parts it gives (`month`, `day`,
+    `offset`). Earlier versions dropped such mentions and never wrote
+    null here.
+    """
     weekday_mismatch: bool
     """The text names a weekday the date does not fall on
     (`วันจันทร์ที่ 14 กุมภาพันธ์ 2567`, a Wednesday): the date is kept as
@@ -71,7 +125,9 @@ class NumberFact(TypedDict):
     start: int
     """Byte offset of the first byte in the original input."""
     text: str
-    """The original text of the expression."""
+    """The original text of the expression; a qualifier before the number
+    (`ประมาณ`, `กว่า`) is not part of it but in `qualifier`.
+    """
     unit: Optional[str]
     """The unit or counted noun (`คน`, `บาท`, `%`), if any."""
     value: float

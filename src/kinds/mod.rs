@@ -45,7 +45,7 @@ impl Doc<'_> {
 /// claimed (which are not numbers).
 pub(crate) fn all(doc: &Doc<'_>) -> (RawFacts, Vec<Span>) {
     let dates = dates::extract(doc);
-    let claimed: Vec<Span> = dates.iter().map(|d| d.span.clone()).collect();
+    let claimed: Vec<Span> = dates.iter().map(|d| d.claim.clone()).collect();
     let raw = RawFacts {
         numbers: numbers::extract(doc, &claimed),
         dates,

@@ -33,8 +33,8 @@
 //!   กันยายน 2567`, `26 ก.ย. - 25 พ.ย.60`); the first takes its year from the
 //!   second when it has none. `จนถึงปัจจุบัน` after a date leaves the range
 //!   open (`end_value` null).
-//! - `relative`: วันนี้, เมื่อวาน, ปีหน้า, เมื่อวันจันทร์ที่ผ่านมา ..., only
-//!   with a publication date.
+//! - `relative`: วันนี้, เมื่อวาน, ปีหน้า, เมื่อวันจันทร์ที่ผ่านมา ..., counted
+//!   from the anchor (below).
 //!
 //! Numbers after ครั้งที่, ฉบับที่ or any ที่ (`ครั้งที่ 2/2561`, `ที่ 1340/2560`)
 //! are meeting, order and case numbers, not dates.
@@ -47,8 +47,18 @@
 //! date before it in the article, else of the publication date: the latest
 //! such day not after publication. With `ที่ผ่านมา` the day is the latest one
 //! not after the publication date (or that full date); with `นี้` it is in
-//! the publication year. With no year in the text and no publication date it
-//! is not reported. Its `era` is null.
+//! the publication year. Its `era` is null.
+//!
+//! # Anchors and unresolved mentions
+//!
+//! "The publication date" above is the *anchor*: the publication date given,
+//! else the article's date line (its first date, a full date with a written
+//! year starting one of its first [`DATELINE_LINES`] lines). The text is
+//! parsed once without an anchor to find the date line, and a second time
+//! with it when there is one. With no anchor, a year-less or relative
+//! mention is still reported: `value` null, the `month` / `day` it writes,
+//! and for a relative word its `offset`. The `anchor` of a fact names the
+//! anchor its value came from, and is null when the text gave the value.
 //!
 //! # Why the small words are not scanned
 //!
@@ -68,7 +78,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use super::{Doc, Span};
 use crate::calendar;
 use crate::error::LexiconError;
-use crate::facts::{Era, Precision};
+use crate::facts::{Anchor, DateOffset, DateUnit, Era, Precision};
 use crate::lexicon::{self, Category, Entry};
 use crate::thai::{self, is_thai_letter};
 
@@ -78,21 +88,49 @@ const BE_YEARS: std::ops::RangeInclusive<i32> = 2300..=2800;
 /// A date found in the normalized text.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RawDate {
+    /// The date mention: from the day, month, era marker or year to the
+    /// year or the end of a range. A leading weekday (`วันพุธที่`), a leading
+    /// ปี / ปีงบประมาณ and an attached time (`เวลา 09.30 น.`) are facts of
+    /// the date (`weekday_mismatch`, the fiscal range, `time`), not part of
+    /// its span.
     pub span: Span,
-    pub value: String,
+    /// Null for an unresolved mention (no year and no anchor).
+    pub value: Option<String>,
     pub end_value: Option<String>,
     pub precision: Precision,
     pub era: Option<Era>,
     pub time: Option<String>,
     /// The text names a weekday that the date does not fall on.
     pub weekday_mismatch: bool,
+    /// The month and day the text writes (of the start of a range).
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    /// A relative date's distance from the anchor.
+    pub offset: Option<DateOffset>,
+    /// The anchor the value was computed from, if any.
+    pub anchor: Option<Anchor>,
+    /// Everything the expression covers (weekday, ปี, time included): the
+    /// text the number extractor must not read.
+    pub claim: Span,
 }
 
 /// Every date mention in `doc`, in text order.
 pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawDate> {
     let text = doc.text();
     let toks = tokenize(doc);
-    let mut p = Parser { text, toks: &toks, published: doc.published, words: &DATE_WORDS, atoms: Vec::new() };
+    let anchor = doc.published.map(|p| (p, Anchor::Published));
+    let atoms = parse(text, &toks, anchor);
+    if anchor.is_none() {
+        if let Some(d) = dateline(text, &atoms) {
+            return resolve(text, parse(text, &toks, Some((d, Anchor::Dateline))), Some((d, Anchor::Dateline)));
+        }
+    }
+    resolve(text, atoms, anchor)
+}
+
+/// The atoms of `toks`, ranges joined, read against `anchor`.
+fn parse(text: &str, toks: &[Token], anchor: Option<(NaiveDate, Anchor)>) -> Vec<Atom> {
+    let mut p = Parser { text, toks, published: anchor.map(|a| a.0), words: &DATE_WORDS, atoms: Vec::new() };
     let mut i = 0;
     while i < toks.len() {
         match p.parse_at(i) {
@@ -103,8 +141,31 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawDate> {
             None => i += 1,
         }
     }
-    let atoms = join_ranges(text, p.atoms, &DATE_WORDS);
-    resolve(text, atoms, doc.published)
+    join_ranges(text, p.atoms, &DATE_WORDS)
+}
+
+/// How many lines from the top a date line may stand on (a headline and
+/// a subtitle may come before it).
+const DATELINE_LINES: usize = 3;
+
+/// The date line the article opens with: its first date, when that is a
+/// full date with a written year (`วันจันทร์ที่ 3 มิถุนายน 2562`,
+/// `1สิงหาคม2550 07:36 น.`) that starts one of the first
+/// [`DATELINE_LINES`] lines (after spaces, `วันที่` or an opening bracket).
+fn dateline(text: &str, atoms: &[Atom]) -> Option<NaiveDate> {
+    let a = atoms.first()?;
+    if a.kind != AtomKind::Calendar || a.era.is_none() || a.end.is_some() {
+        return None;
+    }
+    let date = a.start.date()?;
+    let head = &text[..a.span.start];
+    if head.matches('\n').count() >= DATELINE_LINES {
+        return None;
+    }
+    let line = head.rsplit('\n').next().unwrap_or(head);
+    let lead = line.trim_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '-' | ':'));
+    let lead_ok = lead.is_empty() || DATE_WORDS.whole(lead).is_some_and(|r| r.iter().all(|r| *r == Role::Day));
+    lead_ok.then_some(date)
 }
 
 // ---------------------------------------------------------------------------
@@ -492,7 +553,7 @@ enum AtomKind {
     Calendar,
     /// A fiscal year, crop year or range of years.
     Span,
-    /// A relative date, already resolved from the publication date.
+    /// A relative date, resolved from the anchor when there is one.
     Relative,
 }
 
@@ -509,11 +570,38 @@ struct Atom {
     weekday: Option<u32>,
     marker: Marker,
     time: Option<String>,
+    /// A relative word's unit and count.
+    offset: Option<(Unit, i32)>,
+    /// The month and day as written, before resolution.
+    written: (Option<u32>, Option<u32>),
+    /// The date proper inside `span`: without a leading weekday or ปี and
+    /// without an attached time (see [`RawDate::span`]).
+    core: Range<usize>,
 }
 
 impl Atom {
     fn new(span: Range<usize>, start: Point, kind: AtomKind) -> Atom {
-        Atom { span, start, end: None, open: false, era: None, kind, weekday: None, marker: Marker::None, time: None }
+        Atom {
+            core: span.clone(),
+            span,
+            start,
+            end: None,
+            open: false,
+            era: None,
+            kind,
+            weekday: None,
+            marker: Marker::None,
+            time: None,
+            offset: None,
+            written: (start.month, start.day),
+        }
+    }
+
+    /// A relative mention left unresolved: no anchor to count from.
+    fn unresolved(span: Range<usize>, offset: Option<(Unit, i32)>) -> Atom {
+        let mut a = Atom::new(span, Point { year: None, month: None, day: None }, AtomKind::Relative);
+        a.offset = offset;
+        a
     }
 }
 
@@ -716,6 +804,7 @@ impl Parser<'_> {
             Point { year: None, month: Some(month), day: Some(d) },
             AtomKind::Calendar,
         );
+        atom.core.start = self.toks[i].start;
         atom.weekday = weekday.map(|w| w.0);
         let mut next = mi + 1;
         if self.never_existed(mi, month) {
@@ -726,6 +815,7 @@ impl Parser<'_> {
             atom.era = Some(era);
             atom.start.date()?;
             atom.span.end = end;
+            atom.core.end = end;
             next = after;
         } else {
             atom.marker = self.marker_after(atom.span.end);
@@ -780,12 +870,20 @@ impl Parser<'_> {
     /// (or, with ที่ผ่านมา, of the month before when that day is still to
     /// come). Only with a publication date.
     fn parse_day_only(&self, i: usize) -> Option<(Atom, usize)> {
-        let p = self.published?;
         let t = self.toks[i];
         let d = day_number(self.text, &t)?;
         if !matches!(self.words.trailing(self.gap_before(i).1).first(), Some((Role::Day, _))) {
             return None;
         }
+        let Some(p) = self.published else {
+            if self.marker_after(t.end) == Marker::None {
+                return None;
+            }
+            let mut a = Atom::unresolved(t.start..t.end, None);
+            a.written = (None, Some(d));
+            a.start.day = Some(d);
+            return Some((a, i + 1));
+        };
         let first = p.with_day(1)?;
         let month = match self.marker_after(t.end) {
             Marker::Past if d > p.day() => first.checked_sub_months(Months::new(1))?,
@@ -794,7 +892,9 @@ impl Parser<'_> {
         };
         let date = month.with_day(d)?;
         let point = Point { year: Some(date.year()), month: Some(date.month()), day: Some(d) };
-        Some((Atom::new(t.start..t.end, point, AtomKind::Relative), i + 1))
+        let mut a = Atom::new(t.start..t.end, point, AtomKind::Relative);
+        a.written = (None, Some(d));
+        Some((a, i + 1))
     }
 
     /// A bare weekday name (พุธ) before day token `i`, with an optional ที่.
@@ -866,6 +966,7 @@ impl Parser<'_> {
                 Role::Present if to => {
                     atom.open = true;
                     atom.span.end += end;
+                    atom.core.end = atom.span.end;
                     return;
                 }
                 _ => return,
@@ -893,6 +994,7 @@ impl Parser<'_> {
                     atom.start.year = Some(if m1 > m2 { year - 1 } else { year });
                     atom.era = Some(era);
                     atom.span.end = span_end;
+                    atom.core.end = span_end;
                     next = after;
                 } else if (abbr1 || abbr2) && !after_month_word {
                     return None;
@@ -911,6 +1013,7 @@ impl Parser<'_> {
             atom.start.year = Some(year);
             atom.era = Some(era);
             atom.span.end = span_end;
+            atom.core.end = span_end;
             next = after;
         } else {
             atom.marker = self.marker_after(atom.span.end);
@@ -1006,6 +1109,7 @@ impl Parser<'_> {
                     if let Some(y2) = end {
                         atom.end = Some(Point { year: calendar::year_ce(y2, era, None), ..atom.start });
                         atom.span.end = u.end;
+                        atom.core.end = u.end;
                         atom.kind = AtomKind::Span;
                         next = i + 2;
                     }
@@ -1019,6 +1123,11 @@ impl Parser<'_> {
                 atom.kind = AtomKind::Span;
             }
         }
+        // The mention starts at the era marker or the year, not at ปี.
+        atom.core.start = match cues.first() {
+            Some(&(Role::Be | Role::Ce, pos)) => from + pos,
+            _ => t.start,
+        };
         self.open_end(&mut atom);
         Some((atom, next))
     }
@@ -1077,11 +1186,13 @@ impl Parser<'_> {
     /// วันนี้, เมื่อวาน, ปีหน้า ...: only with a publication date, and not
     /// after a number (`3 ปีหน้า` is not a date).
     fn parse_relative(&self, i: usize, unit: Unit, offset: i32) -> Option<(Atom, usize)> {
-        let p = self.published?;
         if i > 0 && self.toks[i - 1].kind == Kind::Num && self.gap(i - 1).trim_matches(' ').is_empty() {
             return None;
         }
         let t = self.toks[i];
+        let Some(p) = self.published else {
+            return Some((Atom::unresolved(t.start..t.end, Some((unit, offset))), i + 1));
+        };
         let point = |d: NaiveDate| Point { year: Some(d.year()), month: Some(d.month()), day: Some(d.day()) };
         let mut atom = match unit {
             Unit::Day => Atom::new(t.start..t.end, point(add_days(p, i64::from(offset))?), AtomKind::Relative),
@@ -1107,6 +1218,8 @@ impl Parser<'_> {
             ),
         };
         atom.era = None;
+        atom.offset = Some((unit, offset));
+        atom.written = (None, None);
         Some((atom, i + 1))
     }
 
@@ -1114,9 +1227,17 @@ impl Parser<'_> {
     /// `วันจันทร์นี้` (the next one from publication), `วันจันทร์หน้า` (the
     /// one of next week). Only with a publication date.
     fn parse_relative_weekday(&self, i: usize, wd: u32) -> Option<(Atom, usize)> {
-        let p = self.published?;
         let t = self.toks[i];
         let (role, end) = self.words.first(&self.text[t.end..])?;
+        let Some(p) = self.published else {
+            if !matches!(role, Role::Past | Role::This | Role::Next) {
+                return None;
+            }
+            let span_end = if role == Role::Past { t.end + end } else { t.end };
+            let mut a = Atom::unresolved(t.start..span_end, None);
+            a.weekday = Some(wd);
+            return Some((a, i + 1));
+        };
         let today = p.weekday().number_from_monday() as i64;
         let wd = i64::from(wd);
         let date = match role {
@@ -1127,7 +1248,9 @@ impl Parser<'_> {
         };
         let point = Point { year: Some(date.year()), month: Some(date.month()), day: Some(date.day()) };
         let span_end = if role == Role::Past { t.end + end } else { t.end };
-        Some((Atom::new(t.start..span_end, point, AtomKind::Relative), i + 1))
+        let mut a = Atom::new(t.start..span_end, point, AtomKind::Relative);
+        a.written = (None, None);
+        Some((a, i + 1))
     }
 }
 
@@ -1178,6 +1301,7 @@ fn join_ranges(text: &str, atoms: Vec<Atom>, words: &DateWords) -> Vec<Atom> {
                         prev.start = start;
                         prev.end = Some(end);
                         prev.span.end = a.span.end;
+                        prev.core.end = a.core.end;
                         prev.open = a.open;
                         prev.era = prev.era.or(a.era);
                         prev.marker = if prev.marker == Marker::None { a.marker } else { prev.marker };
@@ -1199,22 +1323,30 @@ const NEAR_YEAR: usize = 120;
 
 /// Gives year-less atoms their year (see the module docs), drops what
 /// cannot be dated, and formats the values.
-fn resolve(text: &str, atoms: Vec<Atom>, published: Option<NaiveDate>) -> Vec<RawDate> {
+fn resolve(text: &str, atoms: Vec<Atom>, anchor: Option<(NaiveDate, Anchor)>) -> Vec<RawDate> {
+    let published = anchor.map(|a| a.0);
     let mut out = Vec::with_capacity(atoms.len());
     // The latest atom that gives a year: (end of its span, year).
     let mut last_year: Option<(usize, i32)> = None;
     let mut last_full: Option<NaiveDate> = None;
     for mut a in atoms {
         let needs_year = a.start.year.is_none() || a.end.is_some_and(|e| e.year.is_none());
+        let mut anchored = a.kind == AtomKind::Relative && a.start.year.is_some();
+        if a.kind == AtomKind::Relative && a.start.year.is_none() {
+            out.extend(to_raw(a, None));
+            continue;
+        }
         if needs_year {
             let near = last_year
                 .filter(|&(end, _)| {
                     end <= a.span.start && a.span.start - end <= NEAR_YEAR && !text[end..a.span.start].contains('\n')
                 })
                 .map(|l| l.1);
-            let Some(y) = infer_year(&a, near, last_full, published) else {
+            let Some((y, from_anchor)) = infer_year(&a, near, last_full, published) else {
+                out.extend(to_raw(a, None));
                 continue;
             };
+            anchored = from_anchor;
             a.start.year = Some(y);
             if let Some(e) = &mut a.end {
                 e.year = Some(if e.first_key() < a.start.first_key() { y + 1 } else { y });
@@ -1229,9 +1361,7 @@ fn resolve(text: &str, atoms: Vec<Atom>, published: Option<NaiveDate>) -> Vec<Ra
                 last_year = Some((a.span.end, y));
             }
         }
-        if let Some(raw) = to_raw(a) {
-            out.push(raw);
-        }
+        out.extend(to_raw(a, anchor.filter(|_| anchored).map(|a| a.1)));
     }
     out
 }
@@ -1242,7 +1372,7 @@ fn infer_year(
     near_year: Option<i32>,
     last_full: Option<NaiveDate>,
     published: Option<NaiveDate>,
-) -> Option<i32> {
+) -> Option<(i32, bool)> {
     let not_after = |reference: NaiveDate| {
         let y = reference.year();
         if a.start.first_key() > (reference.month(), reference.day()) {
@@ -1251,15 +1381,15 @@ fn infer_year(
             y
         }
     };
-    let y = match (a.marker, published) {
+    let (y, anchored) = match (a.marker, published) {
         // นี้ and ที่ผ่านมา speak from the day of writing.
-        (Marker::Past, Some(p)) => not_after(p),
-        (Marker::This, Some(p)) => p.year(),
+        (Marker::Past, Some(p)) => (not_after(p), true),
+        (Marker::This, Some(p)) => (p.year(), true),
         _ => match (near_year, last_full, published) {
-            (Some(y), _, _) => y,
-            (None, Some(d), _) if a.marker == Marker::Past => not_after(d),
-            (None, Some(d), _) => d.year(),
-            (None, None, Some(p)) => nearest_to(a.start, p),
+            (Some(y), _, _) => (y, false),
+            (None, Some(d), _) if a.marker == Marker::Past => (not_after(d), false),
+            (None, Some(d), _) => (d.year(), false),
+            (None, None, Some(p)) => (nearest_to(a.start, p), true),
             (None, None, None) => return None,
         },
     };
@@ -1268,11 +1398,11 @@ fn infer_year(
         let fits = |y: i32| NaiveDate::from_ymd_opt(y, m, d).is_some_and(|x| x.weekday().number_from_monday() == wd);
         if !fits(y) {
             if let Some(alt) = [y - 1, y + 1].into_iter().find(|&y| fits(y)) {
-                return Some(alt);
+                return Some((alt, anchored));
             }
         }
     }
-    Some(y)
+    Some((y, anchored))
 }
 
 /// The year that puts the day or month `p` nearest to `published`, a day
@@ -1314,18 +1444,58 @@ fn format(p: Point) -> Option<(String, Precision)> {
     }
 }
 
-fn to_raw(a: Atom) -> Option<RawDate> {
-    let (value, precision) = format(a.start)?;
-    let end_value = match (a.end, a.open) {
-        (_, true) => None,
-        (Some(e), false) => Some(format(e)?.0),
-        (None, false) => None,
+/// The precision of a mention left without a year: that of its parts, or
+/// of its relative unit.
+fn unresolved_precision(a: &Atom) -> Precision {
+    match (a.offset, a.start.month, a.start.day) {
+        (Some((Unit::Month, _)), _, _) => Precision::Month,
+        (Some((Unit::Year, _)), _, _) => Precision::Year,
+        (Some(_), _, _) | (None, _, Some(_)) => Precision::Day,
+        (None, Some(_), None) => Precision::Month,
+        // A weekday (`วันจันทร์ที่ผ่านมา`).
+        (None, None, None) => Precision::Day,
+    }
+}
+
+fn to_raw(a: Atom, anchor: Option<Anchor>) -> Option<RawDate> {
+    let (value, precision, end_value, anchor) = if a.start.year.is_none() {
+        (None, unresolved_precision(&a), None, None)
+    } else {
+        let (value, precision) = format(a.start)?;
+        let end_value = match (a.end, a.open) {
+            (_, true) => None,
+            (Some(e), false) => Some(format(e)?.0),
+            (None, false) => None,
+        };
+        (Some(value), precision, end_value, anchor)
     };
     let weekday_mismatch = match (a.weekday, a.start.date()) {
         (Some(wd), Some(d)) => d.weekday().number_from_monday() != wd,
         _ => false,
     };
-    Some(RawDate { span: a.span, value, end_value, precision, era: a.era, time: a.time, weekday_mismatch })
+    let offset = a.offset.map(|(unit, count)| DateOffset {
+        unit: match unit {
+            Unit::Day => DateUnit::Day,
+            Unit::Week => DateUnit::Week,
+            Unit::Month => DateUnit::Month,
+            Unit::Year => DateUnit::Year,
+        },
+        count,
+    });
+    Some(RawDate {
+        span: a.core,
+        claim: a.span,
+        value,
+        end_value,
+        precision,
+        era: a.era,
+        time: a.time,
+        weekday_mismatch,
+        month: a.written.0,
+        day: a.written.1,
+        offset,
+        anchor,
+    })
 }
 
 #[cfg(test)]
@@ -1366,15 +1536,34 @@ mod tests {
     }
 
     /// (text, value) of every date in `text`, without a publication date.
+    /// Resolved dates only.
     fn dates(text: &str) -> Vec<(String, String)> {
-        crate::Extractor::default().extract(text).dates.into_iter().map(|d| (d.text, d.value)).collect()
+        let facts = crate::Extractor::default().extract(text);
+        facts.dates.into_iter().filter_map(|d| Some((d.text, d.value?))).collect()
     }
 
     #[test]
     fn without_publication_date() {
-        // Year-less days and relative words need an anchor.
-        assert!(dates("เมื่อวันที่ 5 มี.ค. ที่ประชุม").is_empty());
-        assert!(dates("วันนี้ เมื่อวาน ปีหน้า เมื่อวันจันทร์ที่ผ่านมา สัปดาห์หน้า").is_empty());
+        // Year-less days and relative words need an anchor; without one they
+        // are reported with their parts and no value.
+        let facts = crate::Extractor::default().extract("เมื่อวันที่ 5 มี.ค. ที่ประชุม");
+        let d = &facts.dates[0];
+        assert_eq!((d.text.as_str(), d.value.as_deref(), d.month, d.day), ("5 มี.ค.", None, Some(3), Some(5)));
+        assert_eq!((d.precision, d.anchor), (Precision::Day, None));
+        let facts = crate::Extractor::default().extract("วันนี้ เมื่อวาน ปีหน้า เมื่อวันจันทร์ที่ผ่านมา สัปดาห์หน้า");
+        let got: Vec<_> = facts.dates.iter().map(|d| (d.text.as_str(), d.value.is_none(), d.offset)).collect();
+        let off = |unit, count| Some(DateOffset { unit, count });
+        assert_eq!(
+            got,
+            [
+                ("วันนี้", true, off(DateUnit::Day, 0)),
+                ("เมื่อวาน", true, off(DateUnit::Day, -1)),
+                ("ปีหน้า", true, off(DateUnit::Year, 1)),
+                ("วันจันทร์ที่ผ่านมา", true, None),
+                ("สัปดาห์หน้า", true, off(DateUnit::Week, 1)),
+            ]
+        );
+        assert!(dates("วันนี้ เมื่อวาน ปีหน้า").is_empty());
         // ...unless the article gives the year.
         assert_eq!(
             dates("วันที่ 29 มกราคม 2561 ครม. 30 ม.ค. นี้"),
@@ -1383,22 +1572,31 @@ mod tests {
         // A two-digit year needs the month right before it, or a publication date.
         assert_eq!(dates("วันที่ 28 ก.พ. 61"), [("28 ก.พ. 61".into(), "2018-02-28".into())]);
         assert_eq!(dates("ภายใน มีนาคม 63"), Vec::<(String, String)>::new());
-        assert_eq!(dates("ในปี 2564"), [("ปี 2564".into(), "2021".into())]);
+        assert_eq!(dates("ในปี 2564"), [("2564".into(), "2021".into())]);
     }
 
     #[test]
-    fn spans_cover_the_whole_expression() {
+    fn spans_are_the_date_proper() {
+        // The span runs from the day, month, era marker or year to the year
+        // or the end of a range; a weekday, ปี and a time are left out
+        // (the time is in `time`), and none of them is read as a number.
         for (text, want) in [
-            ("ณ 14 ก.พ. 2567 เวลา 10.00 น. โดย", "14 ก.พ. 2567 เวลา 10.00 น."),
-            ("ตั้งแต่ปี ๒๕๖๔ จนถึงปัจจุบัน พบ", "ปี ๒๕๖๔ จนถึงปัจจุบัน"),
-            ("ปีงบประมาณ พ.ศ.2560 ขอให้", "ปีงบประมาณ พ.ศ.2560"),
+            ("ณ 14 ก.พ. 2567 เวลา 10.00 น. โดย", "14 ก.พ. 2567"),
+            ("เวลา 10.00 น. ของวันที่ 14 ก.พ. 2567 โดย", "14 ก.พ. 2567"),
+            ("ในวันพุธที่ 14 ก.พ. 2567 โดย", "14 ก.พ. 2567"),
+            ("ตั้งแต่ปี ๒๕๖๔ จนถึงปัจจุบัน พบ", "๒๕๖๔ จนถึงปัจจุบัน"),
+            ("ปีงบประมาณ พ.ศ.2560 ขอให้", "พ.ศ.2560"),
+            ("ในปี 2564-2566 ขอให้", "2564-2566"),
             ("(๑ ตุลาคม ๒๕๖๐ - ๓๑ กรกฎาคม ๒๕๖๑)", "๑ ตุลาคม ๒๕๖๐ - ๓๑ กรกฎาคม ๒๕๖๑"),
         ] {
             let facts = crate::extract(text);
             assert_eq!(facts.dates.len(), 1, "{text}");
+            assert!(facts.numbers.is_empty(), "{text}: {:?}", facts.numbers);
             let d = &facts.dates[0];
             assert_eq!(&text[d.start..d.end], want);
         }
+        let facts = crate::extract("ณ 14 ก.พ. 2567 เวลา 10.00 น. โดย");
+        assert_eq!(facts.dates[0].time.as_deref(), Some("10:00"));
     }
 
     #[test]

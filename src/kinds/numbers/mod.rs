@@ -686,7 +686,11 @@ fn word_number(text: &str, run: &[(Span, Word)]) -> Option<Atom> {
 /// What precedes a number.
 #[derive(Debug, Default)]
 struct Prefix<'a> {
+    /// Where the context words start.
     start: usize,
+    /// Where the mention starts: at the first context word that is not a
+    /// qualifier (the qualifier is a field, not part of the span).
+    span_start: usize,
     qualifier: Option<&'a str>,
     percent: bool,
     currency: Option<String>,
@@ -709,6 +713,7 @@ fn prefix<'a>(v: &View<'a>, p: usize) -> Prefix<'a> {
         pre.negative = true;
         pre.start = p - 1;
     }
+    pre.span_start = pre.start;
     let at = skip_space_back(text, pre.start);
     // The year after a month name.
     if ending_at(&v.words, at).is_some_and(|h| h.category == Category::Month) {
@@ -727,6 +732,7 @@ fn prefix<'a>(v: &View<'a>, p: usize) -> Prefix<'a> {
             break;
         }
         let Some(role) = v.role(h) else { break };
+        let qualifier = matches!(role, Role::Qualifier { .. });
         match role {
             Role::NotQuantity { soft } => {
                 if soft {
@@ -742,6 +748,9 @@ fn prefix<'a>(v: &View<'a>, p: usize) -> Prefix<'a> {
             Role::Negative => pre.negative = true,
             Role::Between => pre.between = true,
             _ => break,
+        }
+        if !qualifier {
+            pre.span_start = h.start;
         }
         pre.start = h.start;
         at = skip_space_back(text, h.start);
@@ -1039,7 +1048,7 @@ fn read_fact(v: &View<'_>, atoms: &[Atom], i: usize) -> (Option<RawNumber>, usiz
     let sign = if pre.negative { -1.0 } else { 1.0 };
     (
         Some(RawNumber {
-            span: pre.start..end,
+            span: pre.span_start..end,
             value: sign * value,
             end_value: end_value.map(|e| sign * e),
             of,
@@ -1196,7 +1205,10 @@ mod tests {
         for n in numbers(text) {
             assert!(text.get(n.span.clone()).is_some(), "{n:?}");
         }
-        assert_eq!(&text[numbers(text)[0].span.clone()], "กว่า 390 ล้านคน");
+        // A leading qualifier is kept in `qualifier`, not in the span.
+        let first = &numbers(text)[0];
+        assert_eq!(&text[first.span.clone()], "390 ล้านคน");
+        assert_eq!(first.qualifier.as_deref(), Some("กว่า"));
     }
 
     #[test]
