@@ -175,9 +175,24 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
     }
     // Either side at a space or punctuation is enough for a name that is no
     // common word; a prefix is enough on its own.
+    // A country or province of six letters or more counts glued to one
+    // side when the other side is a word boundary (`กรณีที่ออสเตรเลียออกร่าง`, `เยือนอิหร่านวันที่`):
+    // headlines glue names to verbs. Shorter names (จีน, ไทย, ตราด) hide in
+    // words (อัตราดอกเบี้ย), regions in longer names (ระเบียง…ภาคตะวันออก).
+    let org_heads: Vec<Hit> = doc.scan.hits.iter().filter(|h| h.category == Category::OrgHead).copied().collect();
+    let head_ends = HitEdges::new(&org_heads);
+    let glued = |c: &Candidate| {
+        c.entry.use_ == Use::Any
+            && matches!(c.entry.kind, Some(PlaceKind::Province | PlaceKind::Country))
+            && text[c.start..c.end].chars().count() >= 6
+            && (c.left_ok || c.right_ok)
+            // Glued to an organization head it is part of that name (บริษัทสุรินทร์…).
+            && !head_ends.ends_at(c.start)
+    };
     let strong = |c: &Candidate| {
-        (c.prefix.is_some()
-            && (c.right_ok || matches!(c.prefix, Some((_, Some(PlaceKind::Country | PlaceKind::City))))))
+        glued(c)
+            || (c.prefix.is_some()
+                && (c.right_ok || matches!(c.prefix, Some((_, Some(PlaceKind::Country | PlaceKind::City))))))
             || (c.entry.use_ == Use::Any
                 && ((c.left_ok && c.right_ok)
                     || (matches!(c.entry.kind, Some(PlaceKind::Province | PlaceKind::Country | PlaceKind::City))
