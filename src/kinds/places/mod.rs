@@ -94,6 +94,10 @@ fn in_family_name(text: &str, pos: usize, title_ends: &[usize]) -> bool {
         && window[space + 1..].chars().all(is_thai_letter)
         // Not a place that starts like a title (พระนครศรีอยุธยา ลำปาง).
         && place_at(text, word_start).is_none_or(|(e, _)| e != word_end)
+        // Not a place written with its prefix (อำเภอนางรอง จังหวัดบุรีรัมย์):
+        // neither word starts with one.
+        && !matches!(word_at(text, word_start), Some((_, Role::Prefix(_))))
+        && !matches!(word_at(text, from + space + 1), Some((_, Role::Prefix(_))))
 }
 
 /// What lies between two places of a list (`ลำปาง ลำพูน`, `ตาก, เลย และน่าน`).
@@ -141,6 +145,11 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
         // นายสุรินทร์: a given name after a title, not a place; นายสมพงค์ สระแก้ว,
         // นายแพทย์สุขุม กาญจนพิมาย: a family name after a title and a given name.
         if title_ends.binary_search(&start).is_ok() || in_family_name(text, start, &title_ends) {
+            continue;
+        }
+        // คนไทย, ชาวญี่ปุ่น: a nationality, not the country.
+        if entry.kind == Some(PlaceKind::Country) && ["คน", "ชาว"].iter().any(|w| text[..start].ends_with(w))
+        {
             continue;
         }
         // A prefix right before the name, or before one space.
@@ -374,6 +383,14 @@ fn venue_name_end(text: &str, from: usize, edges: &HitEdges) -> usize {
         return from;
     }
     let mut end = name_end(text, from, true);
+    // A place named right after the head is whole, prefix words inside it
+    // and all (สนามบินดอนเมือง: เมือง inside ดอนเมือง).
+    // It ends with the place: no further words after a space.
+    if let Some((place_end, _)) = place_at(text, from) {
+        if place_end >= end {
+            return place_end;
+        }
+    }
     if end == from || text[from..end].contains('ฯ') {
         return end;
     }
