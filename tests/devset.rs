@@ -19,7 +19,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("PERSON", 0.707, 0.771),
     ("ORGANIZATION", 0.714, 0.776),
     ("LOCATION", 0.727, 0.762),
-    ("FACILITY", 0.132, 0.191),
+    ("FACILITY", 0.319, 0.494),
     ("DATE", 0.536, 0.727),
     ("MONEY", 0.617, 0.870),
     ("PERCENT", 0.782, 0.966),

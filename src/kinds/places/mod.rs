@@ -24,7 +24,8 @@
 //! counts only after a place prefix or next to another place in a list.
 //! After อำเภอ/อ., ตำบล/ต., แขวง and จังหวัด/จ. a name that is not in the
 //! gazetteer is a place too (ตำบลบ้านบางจาก). Named venues (`venue_heads.tsv`:
-//! โรงแรม…, ศูนย์การประชุม…, ทำเนียบรัฐบาล) are places of kind venue.
+//! โรงแรม…, ศูนย์การประชุม…, ทำเนียบรัฐบาล; general heads such as ถ้ำ, วัด, ตลาด
+//! with the name glued to them) are places of kind venue.
 //!
 //! The gazetteer and the word lists are also what the organization extractor
 //! uses to end a name (เทศบาลนคร + ขอนแก่น): they live below both kinds, in
@@ -349,8 +350,28 @@ fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
             }
             h.end
         } else {
-            let from = if text[h.end..].starts_with(' ') { h.end + 1 } else { h.end };
-            let end = venue_name_end(text, from, edges);
+            // A general head (วัด, ตลาด, ถ้ำ) names a venue only with the
+            // name glued to it: `วัด โรงเรียน` is a list of places.
+            let spaced = text[h.end..].starts_with(' ');
+            if spaced && e.columns[1] == "glued" {
+                continue;
+            }
+            let from = if spaced { h.end + 1 } else { h.end };
+            let mut end = venue_name_end(text, from, edges);
+            // An address after the name ends it: ตลาดคลองถมถนนวรจักร.
+            if let Some(cut) =
+                VENUE_ADDRESS_WORDS.iter().filter_map(|w| text[from..end].find(w)).filter(|&i| i > 0).min()
+            {
+                end = from + cut;
+            }
+            // After a general head the name is one word of a few letters:
+            // a longer run is a headline running on into verbs.
+            if e.columns[1] == "glued" {
+                end = name_end(text, from, true).min(end);
+                if text[from..end].chars().count() > MAX_GLUED_VENUE_CHARS {
+                    continue;
+                }
+            }
             if text[from..end].chars().count() < 2 || !cluster_ends(text, end) {
                 continue;
             }
@@ -367,6 +388,12 @@ fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
     }
     out
 }
+
+/// Most characters of a venue name glued to a general head (ถ้ำ, วัด, ตลาด).
+const MAX_GLUED_VENUE_CHARS: usize = 16;
+
+/// Address words that end a venue name written before them.
+const VENUE_ADDRESS_WORDS: [&str; 3] = ["ถนน", "ซอย", "หมู่ที่"];
 
 /// Most words a venue name runs over after its first, across spaces.
 const MAX_VENUE_WORDS: usize = 3;
