@@ -17,8 +17,8 @@ use std::path::Path;
 const FLOORS: &[(&str, f64)] = &[
     ("people", 0.996),
     ("positions", 0.932),
-    ("organizations", 0.93),
-    ("places", 0.98),
+    ("organizations", 0.931),
+    ("places", 0.987),
     ("dates", 0.99),
     ("numbers", 0.99),
 ];
@@ -30,7 +30,7 @@ const UNIT_ACCURACY_FLOOR: f64 = 0.99;
 const DEVSET_FLOORS: &[(&str, f64)] = &[
     ("people", 0.775),
     ("positions", 0.733),
-    ("organizations", 0.644),
+    ("organizations", 0.75),
     ("places", 0.923),
     ("dates", 0.962),
     ("numbers", 0.932),

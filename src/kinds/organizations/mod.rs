@@ -11,8 +11,10 @@
 //!   followed by a name. The name ends where the text says: at `จำกัด` /
 //!   `จำกัด (มหาชน)` for a company; right after a gazetteer place for a
 //!   municipality (เทศบาลนคร + ขอนแก่น); otherwise at a space, a bracket, a
-//!   word that ends names (`name_stops.tsv`: ได้, จะ, ซึ่ง, ใน ...) or 40
-//!   characters. A head with no name after it (`บริษัท`, `โรงเรียนในสังกัด`)
+//!   word that ends names (`name_stops.tsv`: ได้, จะ, ซึ่ง, ใน, headline
+//!   verbs เผย, ชี้ ...; not inside a province: กาญจนบุรี) or 90 characters.
+//!   A strong head (กรม, กระทรวง, พรรค ...) also starts a name glued to
+//!   the word before it, as headlines write them. A head with no name after it (`บริษัท`, `โรงเรียนในสังกัด`)
 //!   is a generic mention and yields nothing. An abbreviated head (ทน.) is
 //!   expanded for linking: `ทน.ขอนแก่น` and `ทน.นครขอนแก่น` both stand for
 //!   เทศบาลนครขอนแก่น.
@@ -20,14 +22,14 @@
 //!   ครม., ยูเนสโก, UNESCO, WHO), with the full name it is linked under.
 //! - an abbreviation defined in brackets right after a name
 //!   (`หน่วยบริหาร… (บพท.)`, `บริษัท ขอนแก่นพัฒนาเมือง (เคเคทีที) จำกัด`):
-//!   every later use of it, bare or glued to a place, is a mention of that
-//!   organization.
+//!   the abbreviation itself and every later use of it, bare or glued to a
+//!   place, are mentions of that organization.
 
 use foldhash::{HashMap, HashMapExt};
 
-use super::shared::{left_boundary, place_at, word_at, HitEdges, Role};
+use super::shared::{left_boundary, place_at, word_at, HitEdges, Role, Use};
 use super::{Doc, Span};
-use crate::facts::OrgKind;
+use crate::facts::{OrgKind, PlaceKind};
 use crate::lexicon::{Category, Hit};
 use crate::thai::{cluster_ends, cluster_starts, is_following_mark, is_leading_vowel, is_thai_letter};
 
@@ -69,6 +71,24 @@ fn org_kind(s: &str) -> Option<OrgKind> {
     })
 }
 
+/// Heads that start a name even glued to the word before them
+/// (`โฆษกประจำสำนักนายกรัฐมนตรี`, `สังกัดกระทรวง…`, `สำหรับพรรค…`): in news
+/// text a glued กรม, กระทรวง or พรรค starts an organization far more often
+/// than not. The common-word heads (ส่วน, กลุ่ม, ฝ่าย, โรงเรียน, ธนาคาร)
+/// still need a word boundary.
+const STRONG_HEADS: &[&str] =
+    &["กระทรวง", "ทบวง", "กรม", "สำนักงาน", "สำนัก", "พรรค", "สมาคม", "มูลนิธิ", "องค์การ", "กองทัพ", "มหาวิทยาลัย", "ตำรวจภูธร"];
+
+/// Whether a glued กรม is the end of a word in -กร (ทรัพยากรมนุษย์,
+/// เกษตรกรมาก, วิศวกรม…): no head.
+fn in_kor_word(text: &str, h: &Hit) -> bool {
+    text[h.start..h.end] == *"กรม"
+        && ["ยา", "ษตร", "ศว", "กรรม", "มา", "จิตร"].iter().any(|w| text[..h.start].ends_with(w))
+}
+
+/// Joining words that never end a name.
+const TRAILING_JOINS: &[&str] = &["และ", "ของ", "เพื่อ", "แห่ง", "ตาม"];
+
 /// Longest name after a head, in characters.
 const MAX_NAME_CHARS: usize = 90;
 /// How far a company name may run before its `จำกัด`, in bytes.
@@ -99,13 +119,27 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawOrg> {
             // with it. (Searching the rest of the text for the abbreviation
             // cost a pass per organization, and jumped to a later use of it
             // when the abbreviation came from inside the name.)
-            if o.abbreviation.is_some() {
+            // The abbreviation is a mention of its own, linked to the name.
+            let mut short = None;
+            if let Some(a) = &o.abbreviation {
                 let mut end = o.span.end;
                 if bracketed_abbreviation(text, &mut end, &o.name).is_some() {
                     consumed = end;
+                    let start = end - ')'.len_utf8() - a.len();
+                    if text.get(start..end - 1) == Some(a.as_str()) {
+                        short = Some(RawOrg {
+                            span: start..end - 1,
+                            name: a.clone(),
+                            full: Some(o.full.clone().unwrap_or_else(|| o.name.clone())),
+                            abbreviation: None,
+                            via: None,
+                            kind: o.kind,
+                        });
+                    }
                 }
             }
             out.push(o);
+            out.extend(short);
         }
     }
     later_uses_of_definitions(text, &doc.scan.chars, &mut out);
@@ -124,6 +158,19 @@ struct Ctx {
     /// Hits of known ministries: a glued ministry ends the name before it
     /// (สำนักงานปลัดกระทรวงการคลังกระทรวงการคลัง).
     ministry_edges: HitEdges,
+    /// Provinces and countries of the gazetteer, in text order: a word that
+    /// ends names inside one is no word (จน in กาญจนบุรี).
+    places: Vec<(usize, usize)>,
+}
+
+impl Ctx {
+    /// The end of the province or country that starts at or after `from`
+    /// and holds `at` inside it, if any.
+    fn place_around(&self, from: usize, at: usize) -> Option<usize> {
+        let i = self.places.partition_point(|&(s, _)| s <= at);
+        let &(s, e) = self.places.get(i.checked_sub(1)?)?;
+        (s >= from && e > at).then_some(e)
+    }
 }
 
 impl Ctx {
@@ -145,7 +192,23 @@ impl Ctx {
             .copied()
             .collect();
         let org_spans = org_hits.iter().map(|h| (h.start, h.end)).collect();
-        Ctx { edges, org_edges: HitEdges::new(&org_hits), org_spans, ministry_edges: HitEdges::new(&ministries) }
+        let gazetteer = &super::shared::GAZETTEER.entries;
+        let places = doc.scan.lists[super::list::GAZETTEER]
+            .iter()
+            .filter(|m| {
+                gazetteer.get(m.id as usize).is_some_and(|e| {
+                    e.use_ == Use::Any && matches!(e.kind, Some(PlaceKind::Province | PlaceKind::Country))
+                })
+            })
+            .map(|m| (m.start, m.end))
+            .collect();
+        Ctx {
+            edges,
+            org_edges: HitEdges::new(&org_hits),
+            org_spans,
+            ministry_edges: HitEdges::new(&ministries),
+            places,
+        }
     }
 }
 
@@ -160,7 +223,9 @@ fn from_known(doc: &Doc<'_>, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
         if alnum(text[..h.start].chars().next_back()) || alnum(text[h.end..].chars().next()) {
             return None;
         }
-    } else if !left_boundary(text, h.start, &ctx.edges) || !cluster_ends(text, h.end) {
+    } else if !cluster_ends(text, h.end)
+        || !(left_boundary(text, h.start, &ctx.edges) || (cluster_starts(text, h.start) && glues_left(form)))
+    {
         return None;
     } else if kind != OrgKind::Ministry
         && !form.ends_with('.')
@@ -189,11 +254,31 @@ fn from_known(doc: &Doc<'_>, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
     Some(RawOrg { span: h.start..h.end, name: form.to_string(), full, abbreviation, via, kind })
 }
 
+/// Whether a known name counts glued to the word before it
+/// (`…ร้องขอ` after `สหประชาชาติ`, `จี้ธปท.`): a long name, or a dotted
+/// abbreviation of three letters or more. Short forms (อียู, กก.) hide in
+/// other words (ผกก.), and shorter names are often part of a longer one
+/// (ลูกเสืออาเซียน): they keep the word boundary.
+fn glues_left(form: &str) -> bool {
+    let n = form.chars().count();
+    if let Some(letters) = form.strip_suffix('.') {
+        n >= 4 && !letters.contains('.')
+    } else {
+        n >= 8
+    }
+}
+
 /// A head and the name after it.
 fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -> Option<RawOrg> {
     let text = doc.text();
     let e = doc.lexicons.entries(Category::OrgHead).get(h.entry)?;
-    if !left_boundary(text, h.start, &ctx.edges) {
+    // Glued to another head, a strong head is part of that body's name
+    // (สมาพันธ์สมาคม…).
+    let glued_ok = cluster_starts(text, h.start)
+        && STRONG_HEADS.contains(&&text[h.start..h.end])
+        && !in_kor_word(text, h)
+        && !ctx.org_edges.ends_at(h.start);
+    if !(left_boundary(text, h.start, &ctx.edges) || glued_ok) {
         return None;
     }
     if e.columns[1].starts_with("unit") {
@@ -239,6 +324,11 @@ fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -> Option<Ra
     } else {
         name_end(text, &text[h.start..h.end], h.end, kind, ctx)?
     };
+    // A joining word the name stopped after is no part of it
+    // (`กรมวิชาการเกษตรและ` + a word that ends the name).
+    while let Some(w) = TRAILING_JOINS.iter().find(|w| text[h.end..end].ends_with(**w)) {
+        end -= w.len();
+    }
     let body = &text[h.end..end];
     let body_chars = body.chars().filter(|&c| c != 'ฯ').count();
     let numbered = numbered_unit(text, end);
@@ -438,7 +528,10 @@ fn name_end(text: &str, head: &str, from: usize, kind: OrgKind, ctx: &Ctx) -> Op
         before = Some(c);
         if at >= skip_to && cluster_edge {
             match word_at(text, at) {
-                Some((_, Role::End)) => return Some(at),
+                Some((_, Role::End)) => match ctx.place_around(from, at) {
+                    Some(e) => skip_to = e,
+                    None => return Some(at),
+                },
                 // `สมาคม… และสมาคม…`: two bodies with the same head.
                 Some((w_end, Role::Join)) if ctx.org_edges.starts_at(w_end) && text[w_end..].starts_with(head) => {
                     return Some(at)
@@ -665,7 +758,10 @@ mod tests {
             }
             if at >= skip_to && cluster_starts(text, at) && cluster_ends(text, at) {
                 match word_at(text, at) {
-                    Some((_, Role::End)) => return Some(at),
+                    Some((_, Role::End)) => match ctx.place_around(from, at) {
+                        Some(e) => skip_to = e,
+                        None => return Some(at),
+                    },
                     Some((w_end, Role::Join)) if ctx.org_edges.starts_at(w_end) && text[w_end..].starts_with(head) => {
                         return Some(at)
                     }

@@ -24,7 +24,8 @@
 //! counts only after a place prefix or next to another place in a list.
 //! After อำเภอ/อ., ตำบล/ต., แขวง and จังหวัด/จ. a name that is not in the
 //! gazetteer is a place too (ตำบลบ้านบางจาก). Named venues (`venue_heads.tsv`:
-//! โรงแรม…, ศูนย์การประชุม…, ทำเนียบรัฐบาล) are places of kind venue.
+//! โรงแรม…, ศูนย์การประชุม…, ทำเนียบรัฐบาล; general heads such as ถ้ำ, วัด, ตลาด
+//! with the name glued to them) are places of kind venue.
 //!
 //! The gazetteer and the word lists are also what the organization extractor
 //! uses to end a name (เทศบาลนคร + ขอนแก่น): they live below both kinds, in
@@ -94,6 +95,10 @@ fn in_family_name(text: &str, pos: usize, title_ends: &[usize]) -> bool {
         && window[space + 1..].chars().all(is_thai_letter)
         // Not a place that starts like a title (พระนครศรีอยุธยา ลำปาง).
         && place_at(text, word_start).is_none_or(|(e, _)| e != word_end)
+        // Not a place written with its prefix (อำเภอนางรอง จังหวัดบุรีรัมย์):
+        // neither word starts with one.
+        && !matches!(word_at(text, word_start), Some((_, Role::Prefix(_))))
+        && !matches!(word_at(text, from + space + 1), Some((_, Role::Prefix(_))))
 }
 
 /// What lies between two places of a list (`ลำปาง ลำพูน`, `ตาก, เลย และน่าน`).
@@ -143,6 +148,11 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
         if title_ends.binary_search(&start).is_ok() || in_family_name(text, start, &title_ends) {
             continue;
         }
+        // คนไทย, ชาวญี่ปุ่น: a nationality, not the country.
+        if entry.kind == Some(PlaceKind::Country) && ["คน", "ชาว"].iter().any(|w| text[..start].ends_with(w))
+        {
+            continue;
+        }
         // A prefix right before the name, or before one space.
         let before = word_before(text, start);
         let mut prefix = match before {
@@ -175,9 +185,24 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
     }
     // Either side at a space or punctuation is enough for a name that is no
     // common word; a prefix is enough on its own.
+    // A country or province of six letters or more counts glued to one
+    // side when the other side is a word boundary (`กรณีที่ออสเตรเลียออกร่าง`, `เยือนอิหร่านวันที่`):
+    // headlines glue names to verbs. Shorter names (จีน, ไทย, ตราด) hide in
+    // words (อัตราดอกเบี้ย), regions in longer names (ระเบียง…ภาคตะวันออก).
+    let org_heads: Vec<Hit> = doc.scan.hits.iter().filter(|h| h.category == Category::OrgHead).copied().collect();
+    let head_ends = HitEdges::new(&org_heads);
+    let glued = |c: &Candidate| {
+        c.entry.use_ == Use::Any
+            && matches!(c.entry.kind, Some(PlaceKind::Province | PlaceKind::Country))
+            && text[c.start..c.end].chars().count() >= 6
+            && (c.left_ok || c.right_ok)
+            // Glued to an organization head it is part of that name (บริษัทสุรินทร์…).
+            && !head_ends.ends_at(c.start)
+    };
     let strong = |c: &Candidate| {
-        (c.prefix.is_some()
-            && (c.right_ok || matches!(c.prefix, Some((_, Some(PlaceKind::Country | PlaceKind::City))))))
+        glued(c)
+            || (c.prefix.is_some()
+                && (c.right_ok || matches!(c.prefix, Some((_, Some(PlaceKind::Country | PlaceKind::City))))))
             || (c.entry.use_ == Use::Any
                 && ((c.left_ok && c.right_ok)
                     || (matches!(c.entry.kind, Some(PlaceKind::Province | PlaceKind::Country | PlaceKind::City))
@@ -325,8 +350,28 @@ fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
             }
             h.end
         } else {
-            let from = if text[h.end..].starts_with(' ') { h.end + 1 } else { h.end };
-            let end = venue_name_end(text, from, edges);
+            // A general head (วัด, ตลาด, ถ้ำ) names a venue only with the
+            // name glued to it: `วัด โรงเรียน` is a list of places.
+            let spaced = text[h.end..].starts_with(' ');
+            if spaced && e.columns[1] == "glued" {
+                continue;
+            }
+            let from = if spaced { h.end + 1 } else { h.end };
+            let mut end = venue_name_end(text, from, edges);
+            // An address after the name ends it: ตลาดคลองถมถนนวรจักร.
+            if let Some(cut) =
+                VENUE_ADDRESS_WORDS.iter().filter_map(|w| text[from..end].find(w)).filter(|&i| i > 0).min()
+            {
+                end = from + cut;
+            }
+            // After a general head the name is one word of a few letters:
+            // a longer run is a headline running on into verbs.
+            if e.columns[1] == "glued" {
+                end = name_end(text, from, true).min(end);
+                if text[from..end].chars().count() > MAX_GLUED_VENUE_CHARS {
+                    continue;
+                }
+            }
             if text[from..end].chars().count() < 2 || !cluster_ends(text, end) {
                 continue;
             }
@@ -344,6 +389,12 @@ fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
     out
 }
 
+/// Most characters of a venue name glued to a general head (ถ้ำ, วัด, ตลาด).
+const MAX_GLUED_VENUE_CHARS: usize = 16;
+
+/// Address words that end a venue name written before them.
+const VENUE_ADDRESS_WORDS: [&str; 3] = ["ถนน", "ซอย", "หมู่ที่"];
+
 /// Most words a venue name runs over after its first, across spaces.
 const MAX_VENUE_WORDS: usize = 3;
 
@@ -359,6 +410,14 @@ fn venue_name_end(text: &str, from: usize, edges: &HitEdges) -> usize {
         return from;
     }
     let mut end = name_end(text, from, true);
+    // A place named right after the head is whole, prefix words inside it
+    // and all (สนามบินดอนเมือง: เมือง inside ดอนเมือง).
+    // It ends with the place: no further words after a space.
+    if let Some((place_end, _)) = place_at(text, from) {
+        if place_end >= end {
+            return place_end;
+        }
+    }
     if end == from || text[from..end].contains('ฯ') {
         return end;
     }
