@@ -54,8 +54,10 @@ class DateFact(TypedDict):
     end: int
     """Byte offset one past the last byte in the original input."""
     end_value: Optional[str]
-    """The end of a range, at the same kind of precision; null otherwise
-    (also for an open-ended range).
+    """The end of a range, null otherwise (also for an open-ended range).
+    Mostly at the precision of `value`, but a range may end at another
+    (`กันยายน 2562 จนถึงวันที่ 24 ธันวาคม 2562`: value `2019-09`, end_value
+    `2019-12-24`); never before `value`.
     """
     era: Optional[Era]
     """The era the text names, or null where the year was inferred."""
@@ -108,18 +110,29 @@ class NumberFact(TypedDict):
 
     `value` is the number the text means, with scale words applied
     (`390 ล้าน` is 390000000). Whole values serialize as JSON integers.
+
+    `value`, `end_value` and `of` are always finite numbers whose magnitude is
+    at most [`NumberFact::MAX_MAGNITUDE`] (10^18): an expression whose value
+    is larger, or beyond what an `f64` holds, is not reported at all. So a
+    numeric field is never JSON `null` where the contract says number, and
+    `ArticleFacts` always reads its own JSON back.
     """
 
     end: int
     """Byte offset one past the last byte in the original input."""
     end_value: Optional[float]
     """The end of a range (`10-15 คน` has value 10, end_value 15). The span end
-    is `end`, so the range end is named `end_value`, as for dates.
+    is `end`, so the range end is named `end_value`, as for dates. A range
+    runs upward: `end_value >= value`, except that a negative range keeps
+    the text's order (`ติดลบ 5-10 องศา` is value -5, end_value -10), so
+    always `end_value.abs() >= value.abs()` with the same sign.
     """
     kind: NumberKind
     """What kind of quantity this is."""
     of: Optional[float]
-    """For a rank, the size of the field (`1 ใน 64` has `of` 64)."""
+    """For a rank, the size of the field (`1 ใน 64` has `of` 64); never below
+    `value`.
+    """
     qualifier: Optional[str]
     """Words that bound the value (กว่า, ประมาณ, เกือบ), if any."""
     start: int
