@@ -509,8 +509,9 @@ impl NumberFact {
     /// 8 × 10^9. A tighter bound per kind (counts above the world's
     /// population) would drop real counts of things other than people,
     /// because a counted noun is read from the text (`10,000 ล้านครั้ง`,
-    /// ten billion views). It is also where integers stop being written as
-    /// JSON integers (above 2^53 they are written as floats, `1e18`).
+    /// ten billion views). Whole values above 2^53 (about 9 × 10^15), where
+    /// an `f64` no longer holds every integer, are written as JSON floats
+    /// (`1e18`).
     ///
     /// # Example
     ///
