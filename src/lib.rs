@@ -68,6 +68,7 @@ mod calendar;
 mod error;
 pub mod eval;
 mod facts;
+pub mod html;
 mod input;
 mod kinds;
 mod lexicon;

@@ -205,6 +205,37 @@ impl SpanReport {
     }
 }
 
+/// How a span of a document fared under exact matching: what
+/// [`score_docs_marked`] returns for drawing a document
+/// ([`crate::html::span_report`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// A gold span predicted with the same class, start and end (drawn once,
+    /// for both sides).
+    Match,
+    /// A gold span not predicted exactly.
+    Miss,
+    /// A predicted span that is no gold span.
+    FalseAlarm,
+}
+
+/// A gold or predicted span of one document, with how it fared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MarkedSpan {
+    /// The class (after renaming).
+    pub class: String,
+    /// Byte offset of the first byte in the document's text.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Match, miss or false alarm.
+    pub outcome: Outcome,
+    /// A miss or false alarm that overlap matching pairs (a boundary error):
+    /// the gold span and the predicted span that overlaps it.
+    pub boundary: bool,
+}
+
 /// The classes [`predicted_spans`] can produce.
 pub const CLASSES: [&str; 7] = ["PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "DATE", "MONEY", "PERCENT"];
 
@@ -508,6 +539,28 @@ fn read(path: &Path) -> Result<String, EvalError> {
 /// Runs `extractor` over every document and scores its spans against the
 /// gold spans (see the module docs for the matching).
 pub fn score_docs(extractor: &crate::Extractor, docs: &[SpanDoc], options: &SpanOptions) -> SpanReport {
+    score_docs_marked(extractor, docs, options).0
+}
+
+/// Like [`score_docs`], and also returns, for each document (in the order of
+/// `docs`), its spans of the scored classes with how each fared, sorted by
+/// start: a match once, a miss for a gold span, a false alarm for a predicted
+/// one.
+///
+/// # Example
+///
+/// ```
+/// use thaifacts::eval::spans::{parse_brat, score_docs_marked, Outcome, SpanOptions};
+/// let text = "นายสมชาย ใจดี เดินทางไปจังหวัดขอนแก่น";
+/// let doc = parse_brat("doc", text, "T1\tPERSON 0 13\tนายสมชาย ใจดี\n", "doc.ann".as_ref()).unwrap();
+/// let (_, marked) = score_docs_marked(&thaifacts::Extractor::default(), &[doc], &SpanOptions::default());
+/// assert_eq!(marked[0][0].outcome, Outcome::Match);
+/// ```
+pub fn score_docs_marked(
+    extractor: &crate::Extractor,
+    docs: &[SpanDoc],
+    options: &SpanOptions,
+) -> (SpanReport, Vec<Vec<MarkedSpan>>) {
     let rename = |class: &str| -> String {
         options.map.iter().find(|(g, _)| g == class).map_or_else(|| class.to_string(), |(_, o)| o.clone())
     };
@@ -531,21 +584,29 @@ pub fn score_docs(extractor: &crate::Extractor, docs: &[SpanDoc], options: &Span
             report.unscored_gold.insert(class.clone(), *n);
         }
     }
+    let mut marked = Vec::with_capacity(docs.len());
     for (doc, (gold, predicted)) in docs.iter().zip(&per_doc) {
         for s in predicted.iter().filter(|s| !scored(&s.class)) {
             *report.unscored_predicted.entry(s.class.clone()).or_default() += 1;
         }
+        let mut marks = Vec::new();
         for class in CLASSES.iter().filter(|c| scored(c)) {
             let g: Vec<&Span> = gold.iter().filter(|s| s.class == *class).collect();
             let p: Vec<&Span> = predicted.iter().filter(|s| s.class == *class).collect();
             let entry = report.classes.entry(class.to_string()).or_default();
-            score_class(doc, class, &g, &p, entry, &mut report.diffs, options.context);
+            score_class(doc, class, &g, &p, entry, &mut report.diffs, options.context, &mut marks);
         }
+        marks.sort_by(|a, b| {
+            (a.start, std::cmp::Reverse(a.end), &a.class).cmp(&(b.start, std::cmp::Reverse(b.end), &b.class))
+        });
+        marked.push(marks);
     }
-    report
+    (report, marked)
 }
 
-/// Scores one class of one document into `out`, recording its diffs.
+/// Scores one class of one document into `out`, recording its diffs and
+/// its spans with how each fared.
+#[allow(clippy::too_many_arguments)]
 fn score_class(
     doc: &SpanDoc,
     class: &str,
@@ -554,6 +615,7 @@ fn score_class(
     out: &mut ClassScore,
     diffs: &mut Vec<SpanDiff>,
     context: usize,
+    marks: &mut Vec<MarkedSpan>,
 ) {
     out.gold += gold.len();
     out.predicted += predicted.len();
@@ -563,12 +625,24 @@ fn score_class(
         *unmatched.entry((p.start, p.end)).or_default() += 1;
     }
     let mut exact_tp = 0;
-    for g in gold {
+    let mut gold_exact = vec![false; gold.len()];
+    for (k, g) in gold.iter().enumerate() {
         if let Some(n) = unmatched.get_mut(&(g.start, g.end)).filter(|n| **n > 0) {
             *n -= 1;
             exact_tp += 1;
+            gold_exact[k] = true;
         }
     }
+    // The predicted spans left over after the exact matches are false
+    // alarms under exact matching: the last ones of each (start, end).
+    let mut pred_exact = vec![true; predicted.len()];
+    for (j, p) in predicted.iter().enumerate().rev() {
+        if let Some(n) = unmatched.get_mut(&(p.start, p.end)).filter(|n| **n > 0) {
+            *n -= 1;
+            pred_exact[j] = false;
+        }
+    }
+    let mut gold_paired = vec![false; gold.len()];
     out.exact.tp += exact_tp;
     out.exact.fp += predicted.len() - exact_tp;
     out.exact.fn_ += gold.len() - exact_tp;
@@ -577,8 +651,8 @@ fn score_class(
     // candidates are found from a moving lower bound.
     let mut paired = vec![false; predicted.len()];
     let mut low = 0;
-    let mut gold_sorted: Vec<&Span> = gold.to_vec();
-    gold_sorted.sort_by_key(|s| (s.start, s.end));
+    let mut gold_sorted: Vec<(usize, &Span)> = gold.iter().copied().enumerate().collect();
+    gold_sorted.sort_by_key(|(_, s)| (s.start, s.end));
     let mut overlap_tp = 0;
     let diff = |kind, s: &Span, predicted: Option<String>| {
         let (left, right) = context_of(&doc.text, s.start, s.end, context);
@@ -594,7 +668,7 @@ fn score_class(
             right,
         }
     };
-    for g in gold_sorted {
+    for (k, g) in gold_sorted {
         while low < predicted.len() && predicted[low].end <= g.start {
             low += 1;
         }
@@ -614,6 +688,7 @@ fn score_class(
         match best {
             Some((j, _)) => {
                 paired[j] = true;
+                gold_paired[k] = true;
                 overlap_tp += 1;
                 let p = predicted[j];
                 if (p.start, p.end) != (g.start, g.end) {
@@ -631,6 +706,22 @@ fn score_class(
     out.overlap.tp += overlap_tp;
     out.overlap.fp += predicted.len() - overlap_tp;
     out.overlap.fn_ += gold.len() - overlap_tp;
+    let mark = |s: &Span, outcome, boundary| MarkedSpan {
+        class: class.to_string(),
+        start: s.start,
+        end: s.end,
+        outcome,
+        boundary,
+    };
+    for (k, g) in gold.iter().enumerate() {
+        let outcome = if gold_exact[k] { Outcome::Match } else { Outcome::Miss };
+        marks.push(mark(g, outcome, !gold_exact[k] && gold_paired[k]));
+    }
+    for (j, p) in predicted.iter().enumerate() {
+        if !pred_exact[j] {
+            marks.push(mark(p, Outcome::FalseAlarm, paired[j]));
+        }
+    }
 }
 
 /// Up to `n` characters before `start` and after `end`, newlines shown as spaces.
@@ -662,8 +753,20 @@ mod tests {
         let (g, p): (Vec<&Span>, Vec<&Span>) = (gold.iter().collect(), pred.iter().collect());
         let mut out = ClassScore::default();
         let mut diffs = vec![];
-        score_class(&d, "PERSON", &g, &p, &mut out, &mut diffs, 3);
+        let mut marks = vec![];
+        score_class(&d, "PERSON", &g, &p, &mut out, &mut diffs, 3, &mut marks);
         assert_eq!(out.exact, Counts { tp: 1, fp: 2, fn_: 2 });
+        let outcomes: Vec<(usize, Outcome, bool)> = marks.iter().map(|m| (m.start, m.outcome, m.boundary)).collect();
+        assert_eq!(
+            outcomes,
+            [
+                (0, Outcome::Match, false),
+                (20, Outcome::Miss, true),
+                (40, Outcome::Miss, false),
+                (20, Outcome::FalseAlarm, true),
+                (60, Outcome::FalseAlarm, false)
+            ]
+        );
         assert_eq!(out.overlap, Counts { tp: 2, fp: 1, fn_: 1 });
         let kinds: Vec<DiffKind> = diffs.iter().map(|d| d.kind).collect();
         assert_eq!(kinds, [DiffKind::Boundary, DiffKind::Miss, DiffKind::FalseAlarm]);
@@ -684,6 +787,7 @@ mod tests {
             &mut out,
             &mut vec![],
             0,
+            &mut vec![],
         );
         assert_eq!(out.overlap, Counts { tp: 1, fp: 0, fn_: 1 });
         assert_eq!(out.exact, Counts { tp: 0, fp: 1, fn_: 2 });
