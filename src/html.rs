@@ -247,6 +247,9 @@ fn mention_link(out: &mut String, id: Option<&str>, m: &Mention) {
     }
 }
 
+/// Up to this many links to mentions are shown open in a side-list entry.
+const OPEN_LINKS: usize = 12;
+
 /// One `<li>` of the side list: the heading, the detail rows (the tooltip
 /// shows the same), and the mentions.
 struct Item<'a> {
@@ -276,8 +279,18 @@ impl<'a> Item<'a> {
         self
     }
 
-    fn close(&mut self, mentions_label: &str, links: &str) {
-        let _ = writeln!(self.out, "</dl><div class=\"ms\"><span>{mentions_label}:</span> {links}</div></li>");
+    /// Ends the entry with its `links` (`n` of them): in a closed
+    /// `<details>` past [`OPEN_LINKS`], which a browser does not lay out
+    /// until it is opened.
+    fn close(&mut self, mentions_label: &str, links: &str, n: usize) {
+        if n > OPEN_LINKS {
+            let _ = writeln!(
+                self.out,
+                "</dl><details class=\"ms\"><summary>{n} {mentions_label}</summary>{links}</details></li>"
+            );
+        } else {
+            let _ = writeln!(self.out, "</dl><div class=\"ms\"><span>{mentions_label}:</span> {links}</div></li>");
+        }
     }
 }
 
@@ -296,7 +309,7 @@ fn person_item(out: &mut String, i: usize, p: &Person, links: &str, said: &str) 
         item.row("statements", &p.statements.len().to_string());
     }
     let links = if said.is_empty() { links.to_string() } else { format!("{links}<br><span>said:</span> {said}") };
-    item.close("mentions", &links);
+    item.close("mentions", &links, p.mentions.len() + p.statements.len());
 }
 
 fn org_item(out: &mut String, i: usize, o: &Organization, links: &str) {
@@ -306,14 +319,14 @@ fn org_item(out: &mut String, i: usize, o: &Organization, links: &str) {
         item.row("abbreviations", &o.abbreviations.join(", "));
     }
     item.row("mentions", &o.mentions.len().to_string());
-    item.close("mentions", links);
+    item.close("mentions", links, o.mentions.len());
 }
 
 fn place_item(out: &mut String, i: usize, p: &Place, links: &str) {
     let mut item = Item::open(out, &format!("l{i}"), "f-place", &p.name);
     item.row("kind", &format!("place ({})", serde_name(&p.kind))).row("name", &p.name);
     item.row("mentions", &p.mentions.len().to_string());
-    item.close("mentions", links);
+    item.close("mentions", links, p.mentions.len());
 }
 
 fn date_item(out: &mut String, i: usize, d: &DateFact, link: &str) {
@@ -343,7 +356,7 @@ fn date_item(out: &mut String, i: usize, d: &DateFact, link: &str) {
         item.row("weekday", "the weekday written does not fall on this date");
     }
     item.row("span", &format!("bytes {}–{}", d.start, d.end));
-    item.close("mention", link);
+    item.close("mention", link, 1);
 }
 
 fn number_item(out: &mut String, i: usize, n: &NumberFact, link: &str) {
@@ -365,7 +378,7 @@ fn number_item(out: &mut String, i: usize, n: &NumberFact, link: &str) {
     item.opt("unit", n.unit.as_deref());
     item.opt("qualifier", n.qualifier.as_deref());
     item.row("span", &format!("bytes {}–{}", n.start, n.end));
-    item.close("mention", link);
+    item.close("mention", link, 1);
 }
 
 /// A value as people read it: whole numbers with thousands separators
@@ -428,7 +441,7 @@ main{display:grid;grid-template-columns:minmax(0,1fr) minmax(16rem,26rem);gap:1r
 .fact .head{font-weight:600}
 dl.detail{display:grid;grid-template-columns:max-content 1fr;gap:0 .5rem;margin:0}
 dl.detail dt{color:#57606a}dl.detail dd{margin:0}
-.ms{color:#57606a}.ms a{color:#0969da}.ms small{color:#8c959f}
+.ms{color:#57606a}summary{cursor:pointer}.ms a{color:#0969da}.ms small{color:#8c959f}
 .undrawn{text-decoration:line-through}
 .k-person{background:var(--person);box-shadow:inset 0 -2px var(--person-b)}
 .k-org{background:var(--org);box-shadow:inset 0 -2px var(--org-b)}
@@ -438,7 +451,7 @@ dl.detail dt{color:#57606a}dl.detail dd{margin:0}
 #text mark mark{padding:0 1px}
 mark.k-said{background:#f3f4f6;box-shadow:none;border-left:3px solid #d0d7de}
 h2 small{color:#57606a;font-weight:normal}
-#facts li.fact{border-left:4px solid;padding-left:.4rem}
+#facts li.fact{border-left:4px solid;padding-left:.4rem;content-visibility:auto;contain-intrinsic-size:auto 9em}
 #facts li.f-person{border-color:var(--person-b)}#facts li.f-org{border-color:var(--org-b)}
 #facts li.f-place{border-color:var(--place-b)}#facts li.f-date{border-color:var(--date-b)}
 #facts li.f-number{border-color:var(--number-b)}
