@@ -5,15 +5,17 @@
 //! record failed (its error line was written); 2 for a usage error or an
 //! input that cannot be read at all.
 
-use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use rayon::prelude::*;
-use serde::Serialize;
-use thaifacts::eval::spans::{DiffKind, IobJoin, SpanOptions};
+use thaifacts::eval::spans::{IobJoin, SpanOptions};
+
+mod eval;
+mod jsonl;
+mod pages;
 
 const EXIT_STATUS: &str = "\
 Exit status:
@@ -27,6 +29,7 @@ Examples:
   thaifacts extract article.txt                     one article, one JSON document
   thaifacts extract --published 2024-02-14 -        stdin, with a publication date
   thaifacts extract --jsonl --published 2024-02-14 records.jsonl > facts.jsonl
+  thaifacts extract --html article.txt > page.html  the article with its facts marked
   thaifacts eval fixtures/ --texts corpus/          precision, recall, F1 per kind
   thaifacts normalize article.txt                   the normalized text
   thaifacts schema > facts.schema.json              the JSON Schema of the output";
@@ -38,6 +41,8 @@ Examples:
   cat article.txt | thaifacts extract -
   thaifacts extract --jsonl --published 2024-02-14 records.jsonl > facts.jsonl
   thaifacts extract --jsonl --threads 2 --quiet records.jsonl | head -1
+  thaifacts extract --html article.txt > page.html
+  thaifacts extract --jsonl --html-dir pages/ records.jsonl > facts.jsonl
 
 JSON Lines: each input line is {\"id\": ..., \"text\": \"...\", \"published\": \"YYYY-MM-DD\"?};
 each output line is {\"id\", \"line\", \"facts\"} or, for a record that cannot be
@@ -49,7 +54,8 @@ Examples:
   thaifacts eval my_expected/ --texts my_articles/   texts elsewhere
   thaifacts eval my_expected/ --texts my_articles/ -v --json
   thaifacts eval --spans ner_corpus/                 brat (.txt + .ann) or IOB files
-  thaifacts eval --spans lst20/ --map PER=PERSON --map LOC=LOCATION -v";
+  thaifacts eval --spans lst20/ --map PER=PERSON --map LOC=LOCATION -v
+  thaifacts eval --spans ner_corpus/ --html report.html  and every document marked";
 
 /// Typed facts from Thai news articles: people, organizations, places,
 /// dates (Buddhist era → Gregorian) and numbers, as JSON.
@@ -84,6 +90,16 @@ enum Command {
         /// Indent the JSON (one article only; JSON Lines stay one line each).
         #[arg(long, conflicts_with = "jsonl")]
         pretty: bool,
+        /// Write a self-contained HTML page instead of JSON: the article with
+        /// every fact highlighted, its details on hover or focus, and a list
+        /// of the facts (one article only; see --html-dir for JSON Lines).
+        #[arg(long, conflicts_with_all = ["jsonl", "pretty"])]
+        html: bool,
+        /// With --jsonl: also write one HTML page per record into DIR (created
+        /// if missing), named after the record's id (made safe as a file
+        /// name; `line-N` without an id). The JSON lines still go to stdout.
+        #[arg(long, value_name = "DIR", requires = "jsonl")]
+        html_dir: Option<PathBuf>,
         /// Worker threads for --jsonl (default: all cores).
         #[arg(long, value_name = "N", requires = "jsonl",
               value_parser = clap::value_parser!(u16).range(1..))]
@@ -108,7 +124,7 @@ enum Command {
         spans: Option<PathBuf>,
         /// With --spans: rename a gold class before scoring (repeatable),
         /// e.g. --map PER=PERSON --map LOC=LOCATION.
-        #[arg(long, value_name = "GOLD=OURS", value_parser = parse_map, requires = "spans")]
+        #[arg(long, value_name = "GOLD=OURS", value_parser = eval::parse_map, requires = "spans")]
         map: Vec<(String, String)>,
         /// With --spans: how IOB tokens are joined into the text: `concat`
         /// (Thai corpora, a token `_` is a space) or `space`.
@@ -127,6 +143,10 @@ enum Command {
         /// Print the scores as JSON (with misses and spurious facts).
         #[arg(long)]
         json: bool,
+        /// With --spans: also write an HTML report to FILE: the table, and
+        /// every document with its matches, misses and false alarms marked.
+        #[arg(long, value_name = "FILE", requires = "spans")]
+        html: Option<PathBuf>,
     },
     /// Print the normalized text of an article (ending in a newline).
     #[command(after_help = EXIT_STATUS)]
@@ -210,23 +230,30 @@ fn clap_exit(e: &clap::Error) -> ExitCode {
 
 fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
-        Command::Extract { file, jsonl: false, published, pretty, threads: _, quiet } => {
-            extract_one(file.as_deref(), published, pretty, quiet).map(|()| true)
+        Command::Extract { file, jsonl: false, published, pretty, html, quiet, .. } => {
+            let format = if html {
+                Format::Html
+            } else if pretty {
+                Format::Pretty
+            } else {
+                Format::Json
+            };
+            extract_one(file.as_deref(), published, format, quiet).map(|()| true)
         }
-        Command::Extract { file, jsonl: true, published, pretty: _, threads, quiet } => {
-            extract_jsonl(file.as_deref(), published, threads, quiet)
+        Command::Extract { file, jsonl: true, published, threads, quiet, html_dir, .. } => {
+            jsonl::extract_jsonl(file.as_deref(), published, threads, quiet, html_dir.as_deref())
         }
         Command::Normalize { file, quiet } => normalize(file.as_deref(), quiet).map(|()| true),
-        Command::Eval { spans: Some(spans), map, iob_join, published, verbose, json, .. } => {
+        Command::Eval { spans: Some(spans), map, iob_join, published, verbose, json, html, .. } => {
             let join = if iob_join == "space" { IobJoin::Space } else { IobJoin::Concat };
             let options = SpanOptions { map, published, context: 30 };
-            eval_spans(&spans, join, &options, verbose, json).map(|()| true)
+            eval::eval_spans(&spans, join, &options, verbose, json, html.as_deref()).map(|()| true)
         }
         Command::Eval { dir, texts, verbose, json, .. } => {
             let texts = texts.or_else(|| std::env::var_os("THAIFACTS_CORPUS").map(PathBuf::from));
             // clap requires DIR when --spans is absent.
             let dir = dir.unwrap_or_default();
-            eval(&dir, texts.as_deref(), verbose, json).map(|()| true)
+            eval::eval(&dir, texts.as_deref(), verbose, json).map(|()| true)
         }
         Command::Schema => schema().map(|()| true),
     };
@@ -281,15 +308,34 @@ fn read_text(file: Option<&Path>) -> Result<String, Failure> {
     thaifacts::read_article(bytes).map_err(|e| Failure::Fatal(format!("{}: {e}", input_name(file).display())))
 }
 
-fn extract_one(file: Option<&Path>, published: Option<NaiveDate>, pretty: bool, quiet: bool) -> Result<(), Failure> {
+/// What `extract` writes for one article.
+enum Format {
+    Json,
+    Pretty,
+    Html,
+}
+
+fn extract_one(file: Option<&Path>, published: Option<NaiveDate>, format: Format, quiet: bool) -> Result<(), Failure> {
     hint_if_terminal(file, quiet, "an article");
     let text = read_text(file)?;
     let facts = thaifacts::Extractor::default().extract_with(&text, published);
     let mut out = BufWriter::new(io::stdout().lock());
-    if pretty {
-        serde_json::to_writer_pretty(&mut out, &facts)?;
-    } else {
-        serde_json::to_writer(&mut out, &facts)?;
+    match format {
+        Format::Json => serde_json::to_writer(&mut out, &facts)?,
+        Format::Pretty => serde_json::to_writer_pretty(&mut out, &facts)?,
+        Format::Html => {
+            let title = match file {
+                Some(p) if !is_stdin(file) => p.file_name().map(|n| n.to_string_lossy().into_owned()),
+                _ => None,
+            };
+            let page = match title {
+                Some(t) => thaifacts::html::page(&t, &text, &facts),
+                None => facts.to_html(&text),
+            };
+            out.write_all(page.as_bytes())?;
+            out.flush()?;
+            return Ok(());
+        }
     }
     out.write_all(b"\n")?;
     out.flush()?;
@@ -317,335 +363,4 @@ fn schema() -> Result<(), Failure> {
     out.write_all(b"\n")?;
     out.flush()?;
     Ok(())
-}
-
-fn eval(dir: &Path, texts: Option<&Path>, verbose: bool, json: bool) -> Result<(), Failure> {
-    let scores = thaifacts::eval::run_dir(&thaifacts::Extractor::default(), dir, texts)
-        .map_err(|e| Failure::Fatal(e.to_string()))?;
-    let mut out = BufWriter::new(io::stdout().lock());
-    if json {
-        let mut v = serde_json::to_value(&scores)?;
-        let table: serde_json::Map<String, serde_json::Value> = thaifacts::eval::CATEGORIES
-            .iter()
-            .map(|c| {
-                let n = scores.counts.get(*c).copied().unwrap_or_default();
-                let row = serde_json::json!({"precision": n.precision(), "recall": n.recall(), "f1": n.f1()});
-                (c.to_string(), row)
-            })
-            .collect();
-        v["scores"] = serde_json::Value::Object(table);
-        v["unit_accuracy"] = serde_json::json!(scores.unit_accuracy());
-        serde_json::to_writer(&mut out, &v)?;
-        out.write_all(b"\n")?;
-    } else {
-        if verbose {
-            for d in &scores.misses {
-                writeln!(out, "miss      {:<40} {:<14} {}", d.article, d.category, d.fact)?;
-            }
-            for d in &scores.spurious {
-                writeln!(out, "spurious  {:<40} {:<14} {}", d.article, d.category, d.fact)?;
-            }
-            writeln!(out)?;
-        }
-        writeln!(
-            out,
-            "{:<14} {:>5} {:>5} {:>5} {:>9} {:>7} {:>6}",
-            "category", "tp", "fp", "fn", "precision", "recall", "f1"
-        )?;
-        for c in thaifacts::eval::CATEGORIES {
-            let n = scores.counts.get(c).copied().unwrap_or_default();
-            writeln!(
-                out,
-                "{:<14} {:>5} {:>5} {:>5} {:>9.3} {:>7.3} {:>6.3}",
-                c,
-                n.tp,
-                n.fp,
-                n.fn_,
-                n.precision(),
-                n.recall(),
-                n.f1()
-            )?;
-        }
-        writeln!(
-            out,
-            "number units: {:.3} ({} of {} matched numbers)",
-            scores.unit_accuracy(),
-            scores.units_matched,
-            scores.units_total
-        )?;
-        writeln!(out, "articles: {}", scores.articles)?;
-    }
-    out.flush()?;
-    Ok(())
-}
-
-/// `GOLD=OURS` of `--map`.
-fn parse_map(s: &str) -> Result<(String, String), String> {
-    match s.split_once('=') {
-        Some((g, o)) if !g.is_empty() && !o.is_empty() => Ok((g.to_string(), o.to_string())),
-        _ => Err(format!("expected GOLD=OURS (e.g. PER=PERSON), found {s:?}")),
-    }
-}
-
-fn eval_spans(path: &Path, join: IobJoin, options: &SpanOptions, verbose: bool, json: bool) -> Result<(), Failure> {
-    use thaifacts::eval::spans;
-    let docs = spans::read_spans(path, join).map_err(|e| Failure::Fatal(e.to_string()))?;
-    let report = spans::score_docs(&thaifacts::Extractor::default(), &docs, options);
-    let mut out = BufWriter::new(io::stdout().lock());
-    if json {
-        let mut v = serde_json::to_value(&report).map_err(io::Error::from)?;
-        if !verbose {
-            v.as_object_mut().map(|o| o.remove("diffs"));
-        }
-        let summary = |overlap: bool| {
-            let n = report.micro(overlap);
-            serde_json::json!({"micro": {"precision": n.precision(), "recall": n.recall(), "f1": n.f1()},
-                               "macro_f1": report.macro_f1(overlap)})
-        };
-        v["exact"] = summary(false);
-        v["overlap"] = summary(true);
-        serde_json::to_writer(&mut out, &v).map_err(io::Error::from)?;
-        out.write_all(b"\n")?;
-        out.flush()?;
-        return Ok(());
-    }
-    if verbose {
-        for d in &report.diffs {
-            let kind = match d.kind {
-                DiffKind::Miss => "miss",
-                DiffKind::FalseAlarm => "false alarm",
-                DiffKind::Boundary => "boundary",
-            };
-            let found = d.predicted.as_deref().map(|p| format!(" → found [{p}]")).unwrap_or_default();
-            writeln!(out, "{kind:<11} {:<8} {:<12} …{}[{}]{}…{found}", d.document, d.class, d.left, d.text, d.right)?;
-        }
-        writeln!(out)?;
-    }
-    writeln!(out, "{:<25} |       exact       |      overlap", "")?;
-    writeln!(
-        out,
-        "{:<13} {:>5} {:>5} | {:>5} {:>5} {:>5} | {:>5} {:>5} {:>5}",
-        "class", "gold", "pred", "P", "R", "F1", "P", "R", "F1"
-    )?;
-    let row = |out: &mut BufWriter<_>,
-               name: &str,
-               gold: usize,
-               pred: usize,
-               e: thaifacts::eval::Counts,
-               o: thaifacts::eval::Counts| {
-        writeln!(
-            out,
-            "{name:<13} {gold:>5} {pred:>5} | {:>5.3} {:>5.3} {:>5.3} | {:>5.3} {:>5.3} {:>5.3}",
-            e.precision(),
-            e.recall(),
-            e.f1(),
-            o.precision(),
-            o.recall(),
-            o.f1()
-        )
-    };
-    for (class, c) in &report.classes {
-        row(&mut out, class, c.gold, c.predicted, c.exact, c.overlap)?;
-    }
-    let (e, o) = (report.micro(false), report.micro(true));
-    row(&mut out, "micro", e.tp + e.fn_, e.tp + e.fp, e, o)?;
-    writeln!(
-        out,
-        "{:<13} {:>5} {:>5} | {:>17.3} | {:>17.3}",
-        "macro F1",
-        "",
-        "",
-        report.macro_f1(false),
-        report.macro_f1(true)
-    )?;
-    let list = |m: &std::collections::BTreeMap<String, usize>| {
-        m.iter().map(|(c, n)| format!("{c} {n}")).collect::<Vec<_>>().join(", ")
-    };
-    if !report.unscored_gold.is_empty() {
-        writeln!(out, "gold classes not scored (no facts of theirs): {}", list(&report.unscored_gold))?;
-    }
-    if !report.unscored_predicted.is_empty() {
-        writeln!(out, "predicted classes not scored (not in the gold): {}", list(&report.unscored_predicted))?;
-    }
-    writeln!(out, "documents: {}", report.documents)?;
-    out.flush()?;
-    Ok(())
-}
-
-/// Records read, processed in parallel and written per chunk: memory stays
-/// bounded by the chunk, and output order is input order.
-const CHUNK_RECORDS: usize = 512;
-/// A chunk also ends once it holds this many bytes of input.
-const CHUNK_BYTES: usize = 32 << 20;
-
-#[derive(Serialize)]
-struct FactsLine<'a> {
-    id: &'a serde_json::Value,
-    line: usize,
-    facts: thaifacts::ArticleFacts,
-}
-
-#[derive(Serialize)]
-struct ErrorLine<'a> {
-    id: &'a serde_json::Value,
-    line: usize,
-    error: &'a str,
-}
-
-/// Progress of a JSON Lines run: a live line on stderr when it is a
-/// terminal (and not --quiet), and a summary line at the end (unless --quiet).
-struct Progress {
-    bar: Option<indicatif::ProgressBar>,
-    quiet: bool,
-    started: std::time::Instant,
-    records: usize,
-    errors: usize,
-    bytes: usize,
-}
-
-impl Progress {
-    fn new(quiet: bool) -> Progress {
-        let bar = (!quiet && io::stderr().is_terminal()).then(|| {
-            let bar = indicatif::ProgressBar::new_spinner();
-            bar.enable_steady_tick(std::time::Duration::from_millis(200));
-            bar
-        });
-        Progress { bar, quiet, started: std::time::Instant::now(), records: 0, errors: 0, bytes: 0 }
-    }
-
-    fn update(&self) {
-        if let Some(bar) = &self.bar {
-            let secs = self.started.elapsed().as_secs_f64().max(1e-9);
-            bar.set_message(format!(
-                "{} records, {:.1} MB/s, {} errors",
-                self.records,
-                self.bytes as f64 / 1e6 / secs,
-                self.errors
-            ));
-        }
-    }
-
-    /// Prints a diagnostic without tearing the live line.
-    fn error(&self, msg: &str) {
-        match &self.bar {
-            Some(bar) => bar.suspend(|| diag(msg)),
-            None => diag(msg),
-        }
-    }
-
-    fn finish(&self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
-        if !self.quiet {
-            diag(&format!(
-                "{} records, {} errors, {:.2} s",
-                self.records,
-                self.errors,
-                self.started.elapsed().as_secs_f64()
-            ));
-        }
-    }
-}
-
-/// One record's output line, and its error message when it failed.
-type Outcome = Result<(String, Option<String>), serde_json::Error>;
-
-fn process(extractor: &thaifacts::Extractor, published: Option<NaiveDate>, line: usize, bytes: &[u8]) -> Outcome {
-    match thaifacts::parse_record(line, bytes) {
-        Ok(r) => {
-            let facts = extractor.extract_with(&r.text, r.published.or(published));
-            Ok((serde_json::to_string(&FactsLine { id: &r.id, line, facts })?, None))
-        }
-        Err(e) => {
-            let id = salvage_id(bytes);
-            let msg = e.to_string();
-            Ok((serde_json::to_string(&ErrorLine { id: &id, line, error: &msg })?, Some(msg)))
-        }
-    }
-}
-
-/// Returns whether every record succeeded.
-fn extract_jsonl(
-    file: Option<&Path>,
-    published: Option<NaiveDate>,
-    threads: Option<u16>,
-    quiet: bool,
-) -> Result<bool, Failure> {
-    hint_if_terminal(file, quiet, "JSON Lines records");
-    let name = input_name(file);
-    let read_error = |source| Failure::Fatal(thaifacts::InputError::Io { path: name.clone(), source }.to_string());
-    let mut progress = Progress::new(quiet);
-    let pool = {
-        let mut b = rayon::ThreadPoolBuilder::new();
-        if let Some(n) = threads {
-            b = b.num_threads(usize::from(n));
-        }
-        b.build().map_err(|e| Failure::Fatal(format!("cannot start worker threads: {e}")))?
-    };
-    let reader: Box<dyn Read> = match file {
-        Some(p) if !is_stdin(file) => Box::new(std::fs::File::open(p).map_err(read_error)?),
-        _ => Box::new(io::stdin()),
-    };
-    let mut reader = BufReader::with_capacity(1 << 20, reader);
-    let extractor = thaifacts::Extractor::default();
-    let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
-    let mut all_ok = true;
-    let mut line_no = 0usize;
-    let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK_RECORDS);
-    loop {
-        chunk.clear();
-        let mut bytes = 0;
-        let mut eof = false;
-        while chunk.len() < CHUNK_RECORDS && bytes < CHUNK_BYTES {
-            let mut buf = Vec::new();
-            let n = reader.read_until(b'\n', &mut buf).map_err(read_error)?;
-            if n == 0 {
-                eof = true;
-                break;
-            }
-            line_no += 1;
-            while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-                buf.pop();
-            }
-            if buf.iter().all(u8::is_ascii_whitespace) {
-                continue; // blank lines carry no record
-            }
-            bytes += buf.len();
-            progress.bytes += buf.len();
-            chunk.push((line_no, buf));
-        }
-        let outcomes: Vec<Outcome> = pool
-            .install(|| chunk.par_iter().map(|(line, bytes)| process(&extractor, published, *line, bytes)).collect());
-        for outcome in outcomes {
-            let (line, error) = outcome?;
-            progress.records += 1;
-            if let Some(msg) = error {
-                all_ok = false;
-                progress.errors += 1;
-                // Flush our data first so stderr and stdout do not interleave mid-line.
-                out.flush()?;
-                progress.error(&msg);
-            }
-            out.write_all(line.as_bytes())?;
-            out.write_all(b"\n")?;
-        }
-        progress.update();
-        if eof {
-            break;
-        }
-    }
-    out.flush()?;
-    progress.finish();
-    Ok(all_ok)
-}
-
-/// The `id` of a record that failed, where the line is JSON enough to say.
-fn salvage_id(bytes: &[u8]) -> serde_json::Value {
-    #[derive(serde::Deserialize)]
-    struct IdOnly {
-        #[serde(default)]
-        id: serde_json::Value,
-    }
-    serde_json::from_slice::<IdOnly>(bytes).map(|r| r.id).unwrap_or(serde_json::Value::Null)
 }

@@ -189,3 +189,34 @@ fn a_brat_span_that_does_not_match_its_text_names_file_and_line() {
     );
     assert!(stderr.contains(&want), "{stderr}");
 }
+
+#[test]
+fn html_report_marks_matches_misses_and_false_alarms() {
+    let d = brat("DATE");
+    let report = d.join("report.html");
+    let out = eval(&["--spans", d.to_str().unwrap(), "--html", report.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("documents: 1"), "the table still goes to stdout");
+    let html = std::fs::read_to_string(&report).unwrap();
+    let marked = |class: &str, text: &str| {
+        let at = html.find(&format!(">{text}</mark>")).unwrap_or_else(|| panic!("{text} not drawn:\n{html}"));
+        let tag = &html[html[..at].rfind("<mark").unwrap()..at];
+        assert!(tag.contains(&format!("class=\"{class}\"")), "{text}: {tag}");
+    };
+    marked("ev-match", "14 กุมภาพันธ์ 2567");
+    marked("ev-miss", "ฤดูฝน");
+    marked("ev-alarm", "1 เมษายน 2567");
+    // The boundary error: the predicted span nests inside the gold one.
+    marked("ev-alarm ev-boundary", "3 มีนาคม 2567");
+    assert!(html.contains("class=\"ev-miss ev-boundary\" data-c=\"DATE\""));
+    assert!(html.contains("<th>DATE</th><td>3</td><td>3</td><td>0.333</td>"), "the per-class table");
+    assert!(html.contains("gold classes not scored (no facts of theirs): TIME 1"));
+    // --html needs --spans, and a report that cannot be written is an error.
+    let no_spans = eval(&[d.to_str().unwrap(), "--html", report.to_str().unwrap()]);
+    assert_eq!(no_spans.status.code(), Some(2));
+    let bad = d.join("no/such/dir/report.html");
+    let out = eval(&["--spans", d.to_str().unwrap(), "--html", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!("thaifacts: cannot write {}: ", bad.display())), "{stderr}");
+}

@@ -1,0 +1,214 @@
+//! `thaifacts extract --jsonl`: records read in bounded chunks, extracted in
+//! parallel, written in input order; with `--html-dir`, one page per record.
+
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::{diag, hint_if_terminal, input_name, is_stdin, pages, Failure};
+
+/// Records read, processed in parallel and written per chunk: memory stays
+/// bounded by the chunk, and output order is input order.
+const CHUNK_RECORDS: usize = 512;
+/// A chunk also ends once it holds this many bytes of input.
+const CHUNK_BYTES: usize = 32 << 20;
+
+#[derive(Serialize)]
+struct FactsLine<'a> {
+    id: &'a serde_json::Value,
+    line: usize,
+    facts: thaifacts::ArticleFacts,
+}
+
+#[derive(Serialize)]
+struct ErrorLine<'a> {
+    id: &'a serde_json::Value,
+    line: usize,
+    error: &'a str,
+}
+
+/// Progress of a JSON Lines run: a live line on stderr when it is a
+/// terminal (and not --quiet), and a summary line at the end (unless --quiet).
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    quiet: bool,
+    started: std::time::Instant,
+    records: usize,
+    errors: usize,
+    bytes: usize,
+}
+
+impl Progress {
+    fn new(quiet: bool) -> Progress {
+        let bar = (!quiet && io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
+            bar
+        });
+        Progress { bar, quiet, started: std::time::Instant::now(), records: 0, errors: 0, bytes: 0 }
+    }
+
+    fn update(&self) {
+        if let Some(bar) = &self.bar {
+            let secs = self.started.elapsed().as_secs_f64().max(1e-9);
+            bar.set_message(format!(
+                "{} records, {:.1} MB/s, {} errors",
+                self.records,
+                self.bytes as f64 / 1e6 / secs,
+                self.errors
+            ));
+        }
+    }
+
+    /// Prints a diagnostic without tearing the live line.
+    fn error(&self, msg: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| diag(msg)),
+            None => diag(msg),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+        if !self.quiet {
+            diag(&format!(
+                "{} records, {} errors, {:.2} s",
+                self.records,
+                self.errors,
+                self.started.elapsed().as_secs_f64()
+            ));
+        }
+    }
+}
+
+/// One record's output line, its error message when it failed, and its
+/// HTML page (with its file stem) when --html-dir asks for one.
+type Outcome = Result<(String, Option<String>, Option<(String, String)>), serde_json::Error>;
+
+fn process(
+    extractor: &thaifacts::Extractor,
+    published: Option<NaiveDate>,
+    pages: bool,
+    line: usize,
+    bytes: &[u8],
+) -> Outcome {
+    match thaifacts::parse_record(line, bytes) {
+        Ok(r) => {
+            let facts = extractor.extract_with(&r.text, r.published.or(published));
+            let page = pages.then(|| {
+                let name = pages::file_stem(&r.id, line);
+                let title = match &r.id {
+                    serde_json::Value::String(s) => s.clone(),
+                    serde_json::Value::Null => format!("line {line}"),
+                    other => other.to_string(),
+                };
+                (name, thaifacts::html::page(&title, &r.text, &facts))
+            });
+            Ok((serde_json::to_string(&FactsLine { id: &r.id, line, facts })?, None, page))
+        }
+        Err(e) => {
+            let id = salvage_id(bytes);
+            let msg = e.to_string();
+            Ok((serde_json::to_string(&ErrorLine { id: &id, line, error: &msg })?, Some(msg), None))
+        }
+    }
+}
+
+/// Returns whether every record succeeded.
+pub(crate) fn extract_jsonl(
+    file: Option<&Path>,
+    published: Option<NaiveDate>,
+    threads: Option<u16>,
+    quiet: bool,
+    html_dir: Option<&Path>,
+) -> Result<bool, Failure> {
+    hint_if_terminal(file, quiet, "JSON Lines records");
+    let name = input_name(file);
+    let read_error = |source| Failure::Fatal(thaifacts::InputError::Io { path: name.clone(), source }.to_string());
+    let mut progress = Progress::new(quiet);
+    let pool = {
+        let mut b = rayon::ThreadPoolBuilder::new();
+        if let Some(n) = threads {
+            b = b.num_threads(usize::from(n));
+        }
+        b.build().map_err(|e| Failure::Fatal(format!("cannot start worker threads: {e}")))?
+    };
+    let reader: Box<dyn Read> = match file {
+        Some(p) if !is_stdin(file) => Box::new(std::fs::File::open(p).map_err(read_error)?),
+        _ => Box::new(io::stdin()),
+    };
+    let mut reader = BufReader::with_capacity(1 << 20, reader);
+    let extractor = thaifacts::Extractor::default();
+    let mut pages = html_dir.map(pages::Pages::create).transpose()?;
+    let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
+    let mut all_ok = true;
+    let mut line_no = 0usize;
+    let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK_RECORDS);
+    loop {
+        chunk.clear();
+        let mut bytes = 0;
+        let mut eof = false;
+        while chunk.len() < CHUNK_RECORDS && bytes < CHUNK_BYTES {
+            let mut buf = Vec::new();
+            let n = reader.read_until(b'\n', &mut buf).map_err(read_error)?;
+            if n == 0 {
+                eof = true;
+                break;
+            }
+            line_no += 1;
+            while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                buf.pop();
+            }
+            if buf.iter().all(u8::is_ascii_whitespace) {
+                continue; // blank lines carry no record
+            }
+            bytes += buf.len();
+            progress.bytes += buf.len();
+            chunk.push((line_no, buf));
+        }
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|(line, bytes)| process(&extractor, published, pages.is_some(), *line, bytes))
+                .collect()
+        });
+        for (outcome, (line_no, _)) in outcomes.into_iter().zip(&chunk) {
+            let (line, error, page) = outcome?;
+            if let (Some(pages), Some((stem, html))) = (pages.as_mut(), page) {
+                pages.write(&stem, *line_no, &html)?;
+            }
+            progress.records += 1;
+            if let Some(msg) = error {
+                all_ok = false;
+                progress.errors += 1;
+                // Flush our data first so stderr and stdout do not interleave mid-line.
+                out.flush()?;
+                progress.error(&msg);
+            }
+            out.write_all(line.as_bytes())?;
+            out.write_all(b"\n")?;
+        }
+        progress.update();
+        if eof {
+            break;
+        }
+    }
+    out.flush()?;
+    progress.finish();
+    Ok(all_ok)
+}
+
+/// The `id` of a record that failed, where the line is JSON enough to say.
+fn salvage_id(bytes: &[u8]) -> serde_json::Value {
+    #[derive(serde::Deserialize)]
+    struct IdOnly {
+        #[serde(default)]
+        id: serde_json::Value,
+    }
+    serde_json::from_slice::<IdOnly>(bytes).map(|r| r.id).unwrap_or(serde_json::Value::Null)
+}
