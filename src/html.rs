@@ -476,7 +476,7 @@ function show(m){
  var f=document.getElementById("f-"+m.getAttribute("data-f"));if(!f)return;
  shown=m;tip.replaceChildren();
  ["head","detail","ms"].forEach(function(c){var e=f.querySelector("."+c);if(e)tip.appendChild(e.cloneNode(true));});
- linked=Array.prototype.slice.call(text.querySelectorAll('mark[data-f="'+m.getAttribute("data-f")+'"]'));
+ linked=Array.prototype.slice.call(text.querySelectorAll('mark[data-f="'+m.getAttribute("data-f")+'"]:not(.k-said)'));
  linked.forEach(function(x){if(x!==m)x.classList.add("linked");});
  tip.hidden=false;
  var r=m.getBoundingClientRect(),w=tip.offsetWidth,x=Math.max(4,Math.min(r.left,document.documentElement.clientWidth-w-4));
