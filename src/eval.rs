@@ -266,6 +266,12 @@ pub struct ArticleScore {
     pub misses: Vec<(String, String)>,
     /// (category, description) of each spurious fact.
     pub spurious: Vec<(String, String)>,
+    /// (category, index) of each output fact that counted as spurious, the
+    /// index into its list in [`ArticleFacts`] (`people`, `organizations`,
+    /// `places`, `dates`, `numbers`); a repeated date or number shares the
+    /// verdict of its first occurrence. For drawing the article
+    /// ([`crate::html::eval_report`]).
+    pub spurious_facts: Vec<(String, usize)>,
 }
 
 /// Normalized, whitespace-free form used for comparing names.
@@ -326,12 +332,13 @@ fn bump(out: &mut ArticleScore, cat: &str, f: impl FnOnce(&mut Counts)) {
 
 fn score_people(expected: &Expected, facts: &ArticleFacts, out: &mut ArticleScore) {
     let mut used = vec![false; expected.people.len()];
-    for p in &facts.people {
+    for (fact, p) in facts.people.iter().enumerate() {
         let k = key(&p.name);
         let hit = expected.people.iter().enumerate().find(|(i, e)| !used[*i] && key(&e.name) == k).map(|(i, _)| i);
         let Some(i) = hit else {
             bump(out, "people", |c| c.fp += 1);
             out.spurious.push(("people".into(), p.name.clone()));
+            out.spurious_facts.push(("people".into(), fact));
             for pos in &p.positions {
                 bump(out, "positions", |c| c.fp += 1);
                 out.spurious.push(("positions".into(), format!("{}: {pos}", p.name)));
@@ -377,7 +384,7 @@ fn score_named(cat: &str, expected: &[ExpectedNamed], got: &[(String, Vec<String
     let forms: Vec<HashSet<String>> =
         expected.iter().map(|e| std::iter::once(&e.name).chain(&e.aliases).map(|s| key(s)).collect()).collect();
     let mut used = vec![false; expected.len()];
-    for (name, aliases) in got {
+    for (fact, (name, aliases)) in got.iter().enumerate() {
         let mine: Vec<String> = std::iter::once(name).chain(aliases).map(|s| key(s)).collect();
         let matching = |i: usize| mine.iter().any(|m| forms[i].contains(m));
         let free = (0..expected.len()).find(|&i| !used[i] && matching(i));
@@ -397,6 +404,7 @@ fn score_named(cat: &str, expected: &[ExpectedNamed], got: &[(String, Vec<String
                     let shown =
                         if aliases.is_empty() { name.clone() } else { format!("{name} ({})", aliases.join(", ")) };
                     out.spurious.push((cat.to_string(), shown));
+                    out.spurious_facts.push((cat.to_string(), fact));
                 }
             }
         }
@@ -411,12 +419,16 @@ fn score_named(cat: &str, expected: &[ExpectedNamed], got: &[(String, Vec<String
 
 fn score_dates(expected: &Expected, facts: &ArticleFacts, out: &mut ArticleScore) {
     let mut seen = HashSet::new();
+    let mut spurious_keys = HashSet::new();
     let mut used = vec![false; expected.dates.len()];
     // An unresolved mention (null value) claims no date: it is neither a
     // match for an expected date nor a wrong one.
-    for d in facts.dates.iter().filter(|d| d.value.is_some()) {
+    for (fact, d) in facts.dates.iter().enumerate().filter(|(_, d)| d.value.is_some()) {
         let k = (d.value.clone().unwrap_or_default(), d.end_value.clone());
         if !seen.insert(k.clone()) {
+            if spurious_keys.contains(&k) {
+                out.spurious_facts.push(("dates".into(), fact));
+            }
             continue;
         }
         match expected.dates.iter().position(|e| (e.value.clone(), e.end_value.clone()) == k) {
@@ -433,6 +445,8 @@ fn score_dates(expected: &Expected, facts: &ArticleFacts, out: &mut ArticleScore
                     None => format!("{} ({})", k.0, d.text),
                 };
                 out.spurious.push(("dates".into(), shown));
+                out.spurious_facts.push(("dates".into(), fact));
+                spurious_keys.insert(k);
             }
         }
     }
@@ -459,15 +473,19 @@ type NumberKey = (f64, Option<f64>, Option<f64>, Option<String>);
 
 fn score_numbers(expected: &Expected, facts: &ArticleFacts, out: &mut ArticleScore) {
     let mut used = vec![false; expected.numbers.len()];
-    let mut seen: Vec<NumberKey> = Vec::new();
-    for n in &facts.numbers {
+    // Each distinct number once, with whether it counted as spurious.
+    let mut seen: Vec<(NumberKey, bool)> = Vec::new();
+    for (fact, n) in facts.numbers.iter().enumerate() {
         let unit = n.unit.as_deref().map(key);
-        if seen.iter().any(|(v, e, o, u)| {
+        if let Some((_, spurious)) = seen.iter().find(|((v, e, o, u), _)| {
             same_number(*v, n.value) && same_opt(*e, n.end_value) && same_opt(*o, n.of) && *u == unit
         }) {
+            if *spurious {
+                out.spurious_facts.push(("numbers".into(), fact));
+            }
             continue;
         }
-        seen.push((n.value, n.end_value, n.of, unit.clone()));
+        seen.push(((n.value, n.end_value, n.of, unit.clone()), false));
         let same_value = |e: &ExpectedNumber| {
             same_number(e.value, n.value) && same_opt(e.end_value, n.end_value) && same_opt(e.of, n.of)
         };
@@ -491,6 +509,10 @@ fn score_numbers(expected: &Expected, facts: &ArticleFacts, out: &mut ArticleSco
                 let optional_twin = expected.numbers.iter().any(|e| e.optional && same_value(e));
                 if !optional_twin {
                     bump(out, "numbers", |c| c.fp += 1);
+                    out.spurious_facts.push(("numbers".into(), fact));
+                    if let Some(last) = seen.last_mut() {
+                        last.1 = true;
+                    }
                     out.spurious
                         .push(("numbers".into(), describe(n.value, n.end_value, n.of, n.unit.as_deref(), &n.text)));
                 }
@@ -547,6 +569,45 @@ pub fn run_dir(
     dir: &std::path::Path,
     texts: Option<&std::path::Path>,
 ) -> Result<Scores, crate::EvalError> {
+    run_dir_with(extractor, dir, texts, |_| {})
+}
+
+/// One article scored by [`run_dir_articles`]: its text, the facts found in
+/// it and their score.
+#[derive(Debug, Clone)]
+pub struct ScoredArticle {
+    /// The article's name (its file name without `.expected.json`).
+    pub name: String,
+    /// The article's text.
+    pub text: String,
+    /// The facts found in it.
+    pub facts: ArticleFacts,
+    /// Their score against the expected facts.
+    pub score: ArticleScore,
+}
+
+/// Like [`run_dir`], and also returns every article with its facts and
+/// score, in name order, for drawing ([`crate::html::eval_report`]).
+///
+/// # Errors
+///
+/// Those of [`run_dir`].
+pub fn run_dir_articles(
+    extractor: &crate::Extractor,
+    dir: &std::path::Path,
+    texts: Option<&std::path::Path>,
+) -> Result<(Scores, Vec<ScoredArticle>), crate::EvalError> {
+    let mut articles = Vec::new();
+    let scores = run_dir_with(extractor, dir, texts, |a| articles.push(a))?;
+    Ok((scores, articles))
+}
+
+fn run_dir_with(
+    extractor: &crate::Extractor,
+    dir: &std::path::Path,
+    texts: Option<&std::path::Path>,
+    mut each: impl FnMut(ScoredArticle),
+) -> Result<Scores, crate::EvalError> {
     use crate::EvalError;
     let listing = std::fs::read_dir(dir).map_err(|source| EvalError::Io { path: dir.to_path_buf(), source })?;
     let mut names: Vec<String> = listing
@@ -573,7 +634,9 @@ pub fn run_dir(
         let text =
             std::fs::read_to_string(&text_path).map_err(|source| EvalError::Io { path: text_path.clone(), source })?;
         let facts = extractor.extract_with(&text, expected.published.or(extractor.published()));
-        scores.add(&name, &score(&expected, &facts));
+        let score = score(&expected, &facts);
+        scores.add(&name, &score);
+        each(ScoredArticle { name, text, facts, score });
     }
     Ok(scores)
 }
@@ -605,6 +668,7 @@ mod tests {
         };
         let r = score(&e, &facts);
         assert_eq!(r.counts["organizations"], Counts { tp: 1, fp: 1, fn_: 0 });
+        assert_eq!(r.spurious_facts, [("organizations".to_string(), 2)]);
     }
 
     #[test]
@@ -630,6 +694,7 @@ mod tests {
         };
         let r = score(&e, &facts);
         assert_eq!(r.counts["numbers"], Counts { tp: 2, fp: 1, fn_: 1 });
+        assert_eq!(r.spurious_facts, [("numbers".to_string(), 2)]);
         assert_eq!((r.units_matched, r.units_total), (1, 2));
     }
 

@@ -41,7 +41,7 @@ mod marks;
 mod report;
 
 pub use marks::{push_attr, push_text};
-pub use report::span_report;
+pub use report::{eval_report, span_report};
 
 use std::fmt::Write as _;
 

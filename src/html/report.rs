@@ -1,13 +1,138 @@
-//! The HTML report of a span evaluation (`thaifacts eval --spans … --html`):
-//! the per-class table, and every document with its matches, misses and
-//! false alarms drawn in three styles.
+//! The HTML reports of an evaluation: of a span evaluation
+//! (`thaifacts eval --spans … --html`) and of the expected-facts evaluation
+//! (`thaifacts eval DIR --html`): the table, and every document with its
+//! matches, misses and false alarms drawn in three styles.
 
 use std::fmt::Write as _;
 
 use super::marks::{self, Mark};
 use super::{head, push_attr, push_text};
 use crate::eval::spans::{MarkedSpan, Outcome, SpanDoc, SpanReport};
-use crate::eval::Counts;
+use crate::eval::{Counts, ScoredArticle, Scores, CATEGORIES};
+
+/// The report page of the expected-facts evaluation: `scores` and
+/// `articles` as [`crate::eval::run_dir_articles`] returns them.
+///
+/// That evaluation matches facts by name and value, not by span, so in each
+/// article every mention of a fact that matched an expected one (or that
+/// the scorer let pass, such as an optional one) is drawn green, every
+/// mention of a fact that counted as a false alarm orange and struck
+/// through, and the expected facts that were missed, which have no span, are
+/// listed in red above the text.
+///
+/// Never panics; a span that does not fit its article is not drawn.
+///
+/// # Example
+///
+/// ```
+/// let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+/// let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+/// # if !corpus.exists() { return; }
+/// let (scores, articles) =
+///     thaifacts::eval::run_dir_articles(&thaifacts::Extractor::default(), &dir, Some(&corpus)).unwrap();
+/// let html = thaifacts::html::eval_report(&scores, &articles);
+/// assert!(html.contains("class=\"ev-match\""));
+/// ```
+pub fn eval_report(scores: &Scores, articles: &[ScoredArticle]) -> String {
+    let mut out = String::with_capacity(articles.iter().map(|a| a.text.len() * 2).sum::<usize>() + 16_384);
+    head(&mut out, "thaifacts eval", REPORT_CSS);
+    out.push_str("<header><h1>Evaluation against expected facts</h1><ul class=\"legend\">");
+    out.push_str("<li><mark class=\"ev-match\">match</mark> a mention of a fact that matched</li>");
+    out.push_str("<li><span class=\"ev-miss\">miss</span> an expected fact not found (listed: it has no span)</li>");
+    out.push_str("<li><mark class=\"ev-alarm\">false alarm</mark> a mention of a fact nobody expected</li>");
+    out.push_str(
+        "</ul></header>\n<main>\n<table><thead><tr><th>category</th><th>tp</th><th>fp</th><th>fn</th>\
+                  <th>precision</th><th>recall</th><th>F1</th></tr></thead><tbody>",
+    );
+    for c in CATEGORIES {
+        let n = scores.counts.get(c).copied().unwrap_or_default();
+        let _ = write!(
+            out,
+            "<tr><th>{c}</th><td>{}</td><td>{}</td><td>{}</td><td>{:.3}</td><td>{:.3}</td><td>{:.3}</td></tr>",
+            n.tp,
+            n.fp,
+            n.fn_,
+            n.precision(),
+            n.recall(),
+            n.f1()
+        );
+    }
+    let _ = write!(
+        out,
+        "</tbody></table>\n<p>number units: {:.3} ({} of {} matched numbers); articles: {}</p>\n",
+        scores.unit_accuracy(),
+        scores.units_matched,
+        scores.units_total,
+        scores.articles
+    );
+    out.push_str("<nav><h2>Articles</h2><ol class=\"docs\">");
+    for (d, a) in articles.iter().enumerate() {
+        let _ = write!(out, "<li><a href=\"#doc{d}\">");
+        push_text(&mut out, &a.name);
+        let _ = write!(
+            out,
+            "</a> <small>{} missed, {} false alarms</small></li>",
+            a.score.misses.len(),
+            a.score.spurious.len()
+        );
+    }
+    out.push_str("</ol></nav>\n");
+    for (d, a) in articles.iter().enumerate() {
+        let _ = write!(out, "<section class=\"doc\" id=\"doc{d}\"><h2>");
+        push_text(&mut out, &a.name);
+        out.push_str("</h2>");
+        for (label, list, class) in
+            [("missed", &a.score.misses, "ev-miss"), ("false alarms", &a.score.spurious, "ev-alarm")]
+        {
+            if list.is_empty() {
+                continue;
+            }
+            let _ = write!(out, "<p>{label}: ");
+            for (category, fact) in list {
+                let _ = write!(out, "<span class=\"{class}\">{category}: ");
+                push_text(&mut out, fact);
+                out.push_str("</span> ");
+            }
+            out.push_str("</p>");
+        }
+        out.push_str("<div class=\"text\">");
+        marks::render(&mut out, &a.text, &fact_marks(a), &format!("d{d}m"), false);
+        out.push_str("</div></section>\n");
+    }
+    out.push_str("</main>\n<script>document.documentElement.setAttribute(\"data-ready-ms\",performance.now().toFixed(1));</script>\n</body>\n</html>\n");
+    out
+}
+
+/// Every mention of every fact of `a`, a match or a false alarm.
+fn fact_marks(a: &ScoredArticle) -> Vec<Mark> {
+    let spurious: std::collections::HashSet<(&str, usize)> =
+        a.score.spurious_facts.iter().map(|(c, i)| (c.as_str(), *i)).collect();
+    let mut out = Vec::new();
+    let mut push = |category: &str, i: usize, start: usize, end: usize, text: &str| {
+        let bad = spurious.contains(&(category, i));
+        let (class, what) = if bad { ("ev-alarm", "false alarm") } else { ("ev-match", "match") };
+        let mut attrs = format!(" class=\"{class}\" data-c=\"{category}\" title=\"{what}: {category}: ");
+        push_attr(&mut attrs, text);
+        attrs.push('"');
+        out.push(Mark { start, end, rank: u8::from(bad), attrs });
+    };
+    for (i, p) in a.facts.people.iter().enumerate() {
+        p.mentions.iter().for_each(|m| push("people", i, m.start, m.end, &p.name));
+    }
+    for (i, o) in a.facts.organizations.iter().enumerate() {
+        o.mentions.iter().for_each(|m| push("organizations", i, m.start, m.end, &o.name));
+    }
+    for (i, p) in a.facts.places.iter().enumerate() {
+        p.mentions.iter().for_each(|m| push("places", i, m.start, m.end, &p.name));
+    }
+    for (i, d) in a.facts.dates.iter().enumerate() {
+        push("dates", i, d.start, d.end, d.value.as_deref().unwrap_or("unresolved"));
+    }
+    for (i, n) in a.facts.numbers.iter().enumerate() {
+        push("numbers", i, n.start, n.end, &n.text);
+    }
+    out
+}
 
 /// The report page of a span evaluation: `report` and `marked` as
 /// [`crate::eval::spans::score_docs_marked`] returns them for `docs`.
