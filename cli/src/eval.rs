@@ -14,9 +14,25 @@ pub(crate) fn write_file(path: &Path, contents: &str) -> Result<(), Failure> {
     std::fs::write(path, contents).map_err(|e| Failure::Fatal(format!("cannot write {}: {e}", path.display())))
 }
 
-pub(crate) fn eval(dir: &Path, texts: Option<&Path>, verbose: bool, json: bool) -> Result<(), Failure> {
-    let scores = thaifacts::eval::run_dir(&thaifacts::Extractor::default(), dir, texts)
-        .map_err(|e| Failure::Fatal(e.to_string()))?;
+/// `thaifacts eval DIR`: the table (or JSON) on stdout, and with `html` the
+/// report page written there.
+pub(crate) fn eval(
+    dir: &Path,
+    texts: Option<&Path>,
+    verbose: bool,
+    json: bool,
+    html: Option<&Path>,
+) -> Result<(), Failure> {
+    let extractor = thaifacts::Extractor::default();
+    let scores = match html {
+        Some(html) => {
+            let (scores, articles) =
+                thaifacts::eval::run_dir_articles(&extractor, dir, texts).map_err(|e| Failure::Fatal(e.to_string()))?;
+            write_file(html, &thaifacts::html::eval_report(&scores, &articles))?;
+            scores
+        }
+        None => thaifacts::eval::run_dir(&extractor, dir, texts).map_err(|e| Failure::Fatal(e.to_string()))?,
+    };
     let mut out = BufWriter::new(io::stdout().lock());
     if json {
         let mut v = serde_json::to_value(&scores)?;

@@ -55,7 +55,8 @@ Examples:
   thaifacts eval my_expected/ --texts my_articles/ -v --json
   thaifacts eval --spans ner_corpus/                 brat (.txt + .ann) or IOB files
   thaifacts eval --spans lst20/ --map PER=PERSON --map LOC=LOCATION -v
-  thaifacts eval --spans ner_corpus/ --html report.html  and every document marked";
+  thaifacts eval --spans ner_corpus/ --html report.html  and every document marked
+  thaifacts eval my_articles/ --html report.html     every article's facts marked";
 
 /// Typed facts from Thai news articles: people, organizations, places,
 /// dates (Buddhist era → Gregorian) and numbers, as JSON.
@@ -143,9 +144,9 @@ enum Command {
         /// Print the scores as JSON (with misses and spurious facts).
         #[arg(long)]
         json: bool,
-        /// With --spans: also write an HTML report to FILE: the table, and
-        /// every document with its matches, misses and false alarms marked.
-        #[arg(long, value_name = "FILE", requires = "spans")]
+        /// Also write an HTML report to FILE: the table, and every article
+        /// with its matches, misses and false alarms marked.
+        #[arg(long, value_name = "FILE")]
         html: Option<PathBuf>,
     },
     /// Print the normalized text of an article (ending in a newline).
@@ -249,11 +250,11 @@ fn run(cli: Cli) -> ExitCode {
             let options = SpanOptions { map, published, context: 30 };
             eval::eval_spans(&spans, join, &options, verbose, json, html.as_deref()).map(|()| true)
         }
-        Command::Eval { dir, texts, verbose, json, .. } => {
+        Command::Eval { dir, texts, verbose, json, html, .. } => {
             let texts = texts.or_else(|| std::env::var_os("THAIFACTS_CORPUS").map(PathBuf::from));
             // clap requires DIR when --spans is absent.
             let dir = dir.unwrap_or_default();
-            eval::eval(&dir, texts.as_deref(), verbose, json).map(|()| true)
+            eval::eval(&dir, texts.as_deref(), verbose, json, html.as_deref()).map(|()| true)
         }
         Command::Schema => schema().map(|()| true),
     };

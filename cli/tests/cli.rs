@@ -491,6 +491,17 @@ fn eval_prints_the_table_and_names_a_missing_text() {
     let json = run(&["eval", fixtures.to_str().unwrap(), "--texts", corpus.to_str().unwrap(), "--json"], b"");
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert!(v["scores"]["dates"]["f1"].as_f64().unwrap() > 0.5);
+    // --html: the same table on stdout, and the report page (issue 23).
+    let report = std::env::temp_dir().join(format!("thaifacts-eval-report-{}.html", std::process::id()));
+    let args =
+        ["eval", fixtures.to_str().unwrap(), "--texts", corpus.to_str().unwrap(), "--html", report.to_str().unwrap()];
+    let out = run(&args, b"");
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), table, "the table is the same with --html");
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(html.contains("<section class=\"doc\" id=\"doc0\"><h2>000_khonkaen_unesco</h2>"));
+    assert!(html.contains("class=\"ev-match\" data-c=\"people\" title=\"match: people: ธีระศักดิ์ ฑีฆายุพันธุ์\""));
+    assert_eq!(html.matches("<section class=\"doc\"").count(), v["articles"].as_u64().unwrap() as usize);
+    std::fs::remove_file(&report).unwrap();
     let dir = temp("x.expected.json", b"{}").parent().unwrap().to_path_buf();
     let out = bin().args(["eval", dir.to_str().unwrap()]).env_remove("THAIFACTS_CORPUS").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
