@@ -117,6 +117,18 @@ fn check_facts(input: &str) {
     }
 }
 
+/// The HTML page of any input never panics, draws every span once, opens
+/// as many highlights as it closes and runs no script of the input's; the
+/// facts of another text are listed, not drawn (issue 23).
+fn check_html(input: &str, other: &str) {
+    let facts = thaifacts::extract(input);
+    let html = facts.to_html(input);
+    assert_eq!(html.matches(" tabindex=\"0\">").count(), facts.spans().len());
+    assert_eq!(html.matches("<mark").count(), html.matches("</mark>").count());
+    assert_eq!(html.matches("<script>").count(), 2, "only the page's own scripts");
+    let _ = thaifacts::html::page(other, other, &facts);
+}
+
 fn check_normalize(input: &str) {
     let doc = thaifacts::normalize(input);
     let text = doc.text();
@@ -203,5 +215,15 @@ proptest! {
     #[test]
     fn facts_round_trip_through_json_numbers(s in number_heavy()) {
         check_round_trip(&s);
+    }
+
+    #[test]
+    fn html_page_any_string(s in any::<String>(), other in any::<String>()) {
+        check_html(&s, &other);
+    }
+
+    #[test]
+    fn html_page_thai(s in thai_heavy(), other in thai_heavy()) {
+        check_html(&s, &other);
     }
 }

@@ -280,4 +280,76 @@ mod tests {
              <mark class=\"x\" data-m=\"m0\" id=\"m0\" tabindex=\"0\">b\nc</mark>\n</div>"
         );
     }
+
+    /// Reads `render`'s output back: the text, and each mark's pieces joined
+    /// (by its `data-m` number), with a check that tags balance.
+    fn read_back(html: &str) -> (String, std::collections::BTreeMap<usize, String>) {
+        let mut text = String::new();
+        let mut per_mark: std::collections::BTreeMap<usize, String> = Default::default();
+        let mut open: Vec<usize> = Vec::new();
+        let mut rest = html;
+        while !rest.is_empty() {
+            if let Some(tag_end) = rest.strip_prefix("<mark").and_then(|r| r.find('>')) {
+                let tag = &rest[..tag_end + 6];
+                let n = tag.split("data-m=\"m").nth(1).and_then(|r| r.split('"').next()).unwrap();
+                open.push(n.parse().unwrap());
+                rest = &rest[tag_end + 6..];
+            } else if let Some(r) = rest.strip_prefix("</mark>") {
+                open.pop().expect("a </mark> closes an open mark");
+                rest = r;
+            } else {
+                let (piece, len) = match rest.as_bytes()[0] {
+                    b'&' => {
+                        let end = rest.find(';').unwrap() + 1;
+                        let c = match &rest[..end] {
+                            "&amp;" => "&",
+                            "&lt;" => "<",
+                            "&gt;" => ">",
+                            "&#13;" => "\r",
+                            _ => "\u{FFFD}",
+                        };
+                        (c.to_string(), end)
+                    }
+                    _ => {
+                        let c = rest.chars().next().unwrap();
+                        (c.to_string(), c.len_utf8())
+                    }
+                };
+                text.push_str(&piece);
+                for n in &open {
+                    per_mark.entry(*n).or_default().push_str(&piece);
+                }
+                rest = &rest[len..];
+            }
+        }
+        assert!(open.is_empty(), "every mark is closed");
+        (text, per_mark)
+    }
+
+    proptest::proptest! {
+        /// Any marks over any text (nested, crossing, equal, empty, outside
+        /// the text, off char boundaries): the text comes back whole, and
+        /// each drawn mark's pieces join to exactly its span.
+        #[test]
+        fn any_marks_draw_their_spans_exactly(
+            text in "[ก-ฮa<&\r\n ]{0,40}",
+            spans in proptest::collection::vec((0usize..130, 0usize..130, 0u8..3), 0..12),
+        ) {
+            let marks: Vec<Mark> = spans.iter().map(|&(a, b, r)| mark(a, b, r, "x")).collect();
+            let mut out = String::new();
+            let ids = render(&mut out, &text, &marks, "m", false);
+            let (back, per_mark) = read_back(&out);
+            proptest::prop_assert_eq!(&back, &text);
+            let mut drawn = 0;
+            for (m, id) in marks.iter().zip(&ids) {
+                if let Some(id) = id {
+                    drawn += 1;
+                    let n: usize = id[1..].parse().unwrap();
+                    proptest::prop_assert_eq!(per_mark.get(&n).map(String::as_str), Some(&text[m.start..m.end]));
+                }
+            }
+            proptest::prop_assert_eq!(drawn, per_mark.len());
+            proptest::prop_assert_eq!(out.matches(" tabindex=\"0\">").count(), drawn);
+        }
+    }
 }
