@@ -340,7 +340,8 @@ fn date_item(out: &mut String, i: usize, d: &DateFact, link: &str) {
     item.row("value", d.value.as_deref().unwrap_or("null (no anchor to resolve it)"));
     item.opt("end value", d.end_value.as_deref());
     item.row("precision", &serde_name(&d.precision));
-    item.row("era", &d.era.map_or_else(|| "none written (inferred)".to_string(), |e| serde_name(&e)));
+    let no_era = if d.value.is_some() { "none written (year inferred)" } else { "none written" };
+    item.row("era", &d.era.map_or_else(|| no_era.to_string(), |e| serde_name(&e)));
     item.opt("time", d.time.as_deref());
     if let Some(a) = d.anchor {
         item.row("anchor", &serde_name(&a));
