@@ -494,7 +494,7 @@ impl Trie {
     ///
     /// `chars` receives every character's symbol as it goes, with the
     /// characters outside ASCII and the Thai block as `256 +` their first
-    /// byte: the slots of [`super::CharSlots`].
+    /// byte: the slots of [`super::doc::CharSlots`].
     pub fn scan(&self, text: &str, chars: &mut Vec<u16>, mut emit: impl FnMut(Found)) {
         // Where each group's next match may start.
         let mut free = [0usize; MAX_GROUPS];
