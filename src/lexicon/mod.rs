@@ -141,7 +141,7 @@ impl Entry {
 /// A [`LexiconError`] naming the file and line for: a byte-order mark; a
 /// line whose column count differs from `columns`; an empty column or one
 /// with surrounding whitespace; a duplicate first column; a first column
-/// that [`crate::normalize`] would change.
+/// that [`crate::normalize()`] would change.
 pub(crate) fn parse(file: &str, text: &str, columns: usize) -> Result<Vec<Entry>, LexiconError> {
     if text.starts_with('\u{FEFF}') {
         return Err(LexiconError::Bom { file: file.to_string() });

@@ -34,15 +34,93 @@ type Sym = u32;
 /// A character no phrase uses.
 const UNUSED: Sym = Sym::MAX;
 
-/// Node 0 is the root; no edge leads to it, so 0 also means "no child".
-const NONE: u32 = 0;
+/// A reference to a node, as edges and the root table hold it: the node's
+/// number (breadth-first) in the low 31 bits and, in the top bit, whether
+/// phrases end there, so that a walk reads [`Trie::terminals`] only there
+/// (a few steps in a hundred).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct NodeRef(u32);
 
-/// The bit of a node reference that says phrases end at that node, so a
-/// walk reads [`Trie::terminals`] only there (a few steps in a hundred).
-const TERMINAL: u32 = 1 << 31;
+impl NodeRef {
+    /// Node 0 is the root.
+    const ROOT: NodeRef = NodeRef(0);
+    /// No edge leads to the root, so its reference also means "no child".
+    const NONE: NodeRef = NodeRef::ROOT;
+    const TERMINAL: u32 = 1 << 31;
 
-/// The bit of [`Trie::nodes`] that marks a node with one child.
-const SINGLE: u32 = 1 << 31;
+    fn new(number: u32, terminal: bool) -> NodeRef {
+        debug_assert!(number < NodeRef::TERMINAL, "a trie has fewer than 2^31 nodes");
+        NodeRef(if terminal { number | NodeRef::TERMINAL } else { number })
+    }
+
+    /// The node's number: its index in [`Trie::nodes`].
+    #[inline(always)]
+    fn index(self) -> usize {
+        (self.0 & !NodeRef::TERMINAL) as usize
+    }
+
+    /// Whether phrases end at the node.
+    #[inline(always)]
+    fn is_terminal(self) -> bool {
+        self.0 & NodeRef::TERMINAL != 0
+    }
+
+    #[inline(always)]
+    fn is_none(self) -> bool {
+        self == NodeRef::NONE
+    }
+}
+
+/// A node's edges in eight bytes: either a chain (the node has one child,
+/// see [`Trie::labels`]) or a range of [`Trie::edges`].
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// A chain: [`Node::CHAIN`], the chain's length in bytes in bits 24..29
+    /// and its offset in [`Trie::labels`] in bits 0..24. A branch: the
+    /// first of its edges.
+    a: u32,
+    /// A chain: the [`NodeRef`] of the node at its end. A branch: one past
+    /// its last edge.
+    b: u32,
+}
+
+/// What [`Node::edges`] unpacks.
+enum Edges {
+    /// The text must read `labels[offset..offset + len]`, and leads to `end`.
+    Chain { offset: usize, len: usize, end: NodeRef },
+    /// The node's edges, `edges[range]`, sorted by symbol.
+    Branch(std::ops::Range<usize>),
+}
+
+impl Node {
+    /// The bit of [`Node::a`] that marks a chain.
+    const CHAIN: u32 = 1 << 31;
+    /// Chains start below this offset of [`Trie::labels`] (24 bits).
+    const MAX_OFFSET: usize = 1 << 24;
+
+    fn branch(first: u32, end: u32) -> Node {
+        debug_assert!(first <= end && end < Node::CHAIN);
+        Node { a: first, b: end }
+    }
+
+    fn chain(offset: usize, len: usize, end: NodeRef) -> Node {
+        debug_assert!(offset < Node::MAX_OFFSET && len <= MAX_LABEL);
+        Node { a: Node::CHAIN | (len as u32) << 24 | offset as u32, b: end.0 }
+    }
+
+    #[inline(always)]
+    fn edges(self) -> Edges {
+        if self.a & Node::CHAIN != 0 {
+            Edges::Chain {
+                offset: (self.a & 0xFF_FFFF) as usize,
+                len: (self.a >> 24 & 0x1F) as usize,
+                end: NodeRef(self.b),
+            }
+        } else {
+            Edges::Branch(self.a as usize..self.b as usize)
+        }
+    }
+}
 
 /// The most bytes of a [chain](Trie::labels) compared at once.
 const MAX_LABEL: usize = 16;
@@ -77,20 +155,18 @@ pub(crate) struct Found {
 #[derive(Debug)]
 pub(crate) struct Trie {
     /// The root's child for each symbol below 256 (ASCII and Thai), or
-    /// [`NONE`].
-    root: Vec<u32>,
+    /// [`NodeRef::NONE`].
+    root: Vec<NodeRef>,
     /// Characters outside ASCII and the Thai block that phrases use.
     others: HashMap<char, Sym>,
     /// Node `n`'s edges. A node with one child other than the root (three
     /// nodes in four; all of them unless the chains outgrow what 24 bits
-    /// address) has `a` with the [`SINGLE`] bit: its chain is
-    /// `labels[off..off + len]` (`off` the low 24 bits of `a`, `len` the
-    /// next 5), and `b` the node at the chain's end. Any other node's edges
-    /// are `edges[a..b]`, sorted by symbol. Nodes are numbered
+    /// address) is a chain ([`Edges::Chain`]); any other node's edges are
+    /// a range of `edges`, sorted by symbol. Nodes are numbered
     /// breadth-first, so the edges near the root, which nearly every step
     /// reads, sit together at the start (a few kilobytes that stay in
     /// cache).
-    nodes: Vec<(u32, u32)>,
+    nodes: Vec<Node>,
     /// The chains of one-child nodes, as UTF-8. From a node with one child,
     /// the trie can only go on along the characters of its chain: that
     /// child, then its own one child while it has one and no phrase ends
@@ -101,9 +177,8 @@ pub(crate) struct Trie {
     /// with nothing lost. Padded with `MAX_LABEL` zeros, so that a compare
     /// reads a whole word anywhere.
     labels: Vec<u8>,
-    /// (symbol, child) of every edge, grouped by parent; the child has the
-    /// [`TERMINAL`] bit when phrases end there.
-    edges: Vec<(Sym, u32)>,
+    /// (symbol, child) of every edge, grouped by parent.
+    edges: Vec<(Sym, NodeRef)>,
     /// Bit `a << 8 | b` is set when a phrase starts with the ASCII or Thai
     /// characters `a b`. The second step of a walk is the one most often taken and most often
     /// failed; this 8 KB table answers it without a search: a clear bit
@@ -113,7 +188,7 @@ pub(crate) struct Trie {
     /// The set bits of `pairs` before each of its words.
     pair_ranks: Vec<u32>,
     /// The node after `a b`, by the rank of bit `a << 8 | b`.
-    pair_children: Vec<u32>,
+    pair_children: Vec<NodeRef>,
     /// For node `n`, its phrases are `terminals[ends[n]..ends[n + 1]]`.
     ends: Vec<u32>,
     /// (group, id) of the phrases ending at a node, at most one a group.
@@ -184,10 +259,7 @@ impl TrieBuilder {
         }
         let (mut first, mut edges) = (Vec::with_capacity(order.len() + 1), Vec::with_capacity(self.edges.len()));
         let (mut ends, mut terminals) = (Vec::with_capacity(order.len() + 1), Vec::new());
-        let reference = |old: u32| {
-            let marked = if self.terminals[old as usize].is_empty() { 0 } else { TERMINAL };
-            renumber[old as usize] | marked
-        };
+        let reference = |old: u32| NodeRef::new(renumber[old as usize], !self.terminals[old as usize].is_empty());
         for &old in &order {
             first.push(edges.len() as u32);
             edges.extend(children[old as usize].iter().map(|&(sym, child)| (sym, reference(child))));
@@ -196,19 +268,19 @@ impl TrieBuilder {
         }
         first.push(edges.len() as u32);
         ends.push(terminals.len() as u32);
-        let mut root = vec![NONE; 256];
+        let mut root = vec![NodeRef::NONE; 256];
         let mut pairs = vec![0u64; 1 << 10];
         let mut pair_children = Vec::new();
         let child_of = |node: usize, sym: Sym| {
             let list = &edges[first[node] as usize..first[node + 1] as usize];
-            list.binary_search_by_key(&sym, |&(s, _)| s).map_or(NONE, |i| list[i].1)
+            list.binary_search_by_key(&sym, |&(s, _)| s).map_or(NodeRef::NONE, |i| list[i].1)
         };
         for &(a, child) in &edges[..first[1] as usize] {
             if a >= 256 {
                 continue;
             }
             root[a as usize] = child;
-            let c = (child & !TERMINAL) as usize;
+            let c = child.index();
             for &(b, _) in edges[first[c] as usize..first[c + 1] as usize].iter().filter(|(b, _)| *b < 256) {
                 let bit = (a << 8 | b) as usize;
                 pairs[bit / 64] |= 1 << (bit % 64);
@@ -223,7 +295,7 @@ impl TrieBuilder {
                 let bit = w * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
                 let (a, b) = ((bit >> 8) as Sym, (bit & 0xFF) as Sym);
-                pair_children.push(child_of((root[a as usize] & !TERMINAL) as usize, b));
+                pair_children.push(child_of(root[a as usize].index(), b));
             }
         }
         // The characters numbered from 256, by number.
@@ -238,7 +310,7 @@ impl TrieBuilder {
                 _ => others.get((sym - 256) as usize).map(char::to_string).unwrap_or_default(),
             }
         };
-        let single = |node: usize| -> Option<(Sym, u32)> {
+        let single = |node: usize| -> Option<(Sym, NodeRef)> {
             match &edges[first[node] as usize..first[node + 1] as usize] {
                 &[edge] if node != 0 => Some(edge),
                 _ => None,
@@ -250,13 +322,13 @@ impl TrieBuilder {
         let mut nodes = Vec::with_capacity(order.len());
         for node in 0..order.len() {
             let Some((sym, mut child)) = single(node) else {
-                nodes.push((first[node], first[node + 1]));
+                nodes.push(Node::branch(first[node], first[node + 1]));
                 continue;
             };
-            let off = labels.len() as u32;
+            let off = labels.len();
             let mut label = bytes_of(sym);
-            while child & TERMINAL == 0 {
-                let Some((sym, next)) = single(child as usize) else { break };
+            while !child.is_terminal() {
+                let Some((sym, next)) = single(child.index()) else { break };
                 let more = bytes_of(sym);
                 if label.len() + more.len() > MAX_LABEL {
                     break;
@@ -264,13 +336,13 @@ impl TrieBuilder {
                 label.push_str(&more);
                 child = next;
             }
-            if labels.len() + label.len() >= 1 << 24 {
+            if labels.len() + label.len() >= Node::MAX_OFFSET {
                 // Beyond what 24 bits address, a node keeps its one edge.
-                nodes.push((first[node], first[node + 1]));
+                nodes.push(Node::branch(first[node], first[node + 1]));
                 continue;
             }
             labels.extend_from_slice(label.as_bytes());
-            nodes.push((SINGLE | (label.len() as u32) << 24 | off, child));
+            nodes.push(Node::chain(off, label.len(), child));
         }
         labels.extend_from_slice(&[0; MAX_LABEL]);
         Trie { root, others: self.others, nodes, labels, edges, pairs, pair_ranks, pair_children, ends, terminals }
@@ -396,29 +468,28 @@ impl Trie {
 
     /// The child of the root for `sym`.
     #[inline(always)]
-    fn root_child(&self, sym: Sym) -> u32 {
-        self.root.get(sym as usize).copied().unwrap_or_else(|| self.branch_child(0, sym))
+    fn root_child(&self, sym: Sym) -> NodeRef {
+        self.root.get(sym as usize).copied().unwrap_or_else(|| self.branch_child(NodeRef::ROOT, sym))
     }
 
     /// The child for `sym` of `node`, a node without a chain.
     #[inline(always)]
-    fn branch_child(&self, node: u32, sym: Sym) -> u32 {
-        let (a, b) = self.nodes[(node & !TERMINAL) as usize];
-        let edges = &self.edges[a as usize..b as usize];
+    fn branch_child(&self, node: NodeRef, sym: Sym) -> NodeRef {
+        let Edges::Branch(range) = self.nodes[node.index()].edges() else { return NodeRef::NONE };
+        let edges = &self.edges[range];
         if edges.len() <= 8 {
-            edges.iter().find(|&&(s, _)| s == sym).map_or(NONE, |&(_, c)| c)
+            edges.iter().find(|&&(s, _)| s == sym).map_or(NodeRef::NONE, |&(_, c)| c)
         } else {
-            edges.binary_search_by_key(&sym, |&(s, _)| s).map_or(NONE, |i| edges[i].1)
+            edges.binary_search_by_key(&sym, |&(s, _)| s).map_or(NodeRef::NONE, |i| edges[i].1)
         }
     }
 
-    /// From `node` (not [`NONE`]), reached with the text read up to `end`:
-    /// the next node and the end of the text read to reach it, or [`NONE`].
+    /// From `node` (not [`NodeRef::NONE`]), reached with the text read up
+    /// to `end`: the next node and the end of the text read to reach it, or
+    /// [`NodeRef::NONE`].
     #[inline(always)]
-    fn step(&self, text: &str, node: u32, end: usize) -> (u32, usize) {
-        let (a, b) = self.nodes[(node & !TERMINAL) as usize];
-        if a & SINGLE != 0 {
-            let (off, len) = ((a & 0xFF_FFFF) as usize, (a >> 24 & 0x1F) as usize);
+    fn step(&self, text: &str, node: NodeRef, end: usize) -> (NodeRef, usize) {
+        if let Edges::Chain { offset: off, len, end: next } = self.nodes[node.index()].edges() {
             let chunk = |b: &[u8], at: usize| b.get(at..).and_then(<[u8]>::first_chunk::<MAX_LABEL>).copied();
             let matches = match (chunk(text.as_bytes(), end), chunk(&self.labels, off)) {
                 (Some(t), Some(l)) => {
@@ -426,11 +497,11 @@ impl Trie {
                 }
                 _ => text.as_bytes()[end..].starts_with(&self.labels[off..off + len]),
             };
-            return if matches { (b, end + len) } else { (NONE, end) };
+            return if matches { (next, end + len) } else { (NodeRef::NONE, end) };
         }
         match self.symbol_at(text, end) {
             Some((sym, len)) => (self.branch_child(node, sym), end + len),
-            None => (NONE, end),
+            None => (NodeRef::NONE, end),
         }
     }
 
@@ -452,10 +523,10 @@ impl Trie {
         pos: usize,
         (first, len): (Sym, usize),
         next: Option<(Sym, usize)>,
-        mut visit: impl FnMut(u32, usize),
+        mut visit: impl FnMut(NodeRef, usize),
     ) {
         let after = self.root_child(first);
-        if after & TERMINAL != 0 {
+        if after.is_terminal() {
             visit(after, pos + len);
         }
         let Some((sym, next_len)) = next else { return };
@@ -467,13 +538,13 @@ impl Trie {
             }
             let rank = self.pair_ranks[bit / 64] + (word & ((1 << (bit % 64)) - 1)).count_ones();
             (self.pair_children[rank as usize], pos + len + next_len)
-        } else if after != NONE {
+        } else if !after.is_none() {
             self.step(text, after, pos + len)
         } else {
             return;
         };
-        while node != NONE {
-            if node & TERMINAL != 0 {
+        while !node.is_none() {
+            if node.is_terminal() {
                 visit(node, end);
             }
             (node, end) = self.step(text, node, end);
@@ -481,11 +552,11 @@ impl Trie {
     }
 
     #[inline(always)]
-    fn terminals_of(&self, node: u32) -> &[(u8, u32)] {
-        if node & TERMINAL == 0 {
+    fn terminals_of(&self, node: NodeRef) -> &[(u8, u32)] {
+        if !node.is_terminal() {
             return &[];
         }
-        let n = (node & !TERMINAL) as usize;
+        let n = node.index();
         &self.terminals[self.ends[n] as usize..self.ends[n + 1] as usize]
     }
 
@@ -537,10 +608,10 @@ impl Trie {
         }
         let Some((first, len)) = self.symbol_at(text, pos) else { return false };
         let after = self.root_child(first);
-        if after == NONE {
+        if after.is_none() {
             return false;
         }
-        if after & TERMINAL != 0 {
+        if after.is_terminal() {
             return true;
         }
         match self.symbol_at(text, pos + len) {
@@ -579,14 +650,12 @@ impl Trie {
         let (first, len) = self.symbol_before(text, pos)?;
         let mut node = self.root_child(first);
         let (mut start, mut best) = (pos - len, None);
-        while node != NONE {
+        while !node.is_none() {
             if let Some(&(_, id)) = self.terminals_of(node).iter().find(|(g, _)| usize::from(*g) == group) {
                 best = Some((id, start));
             }
-            let (a, b) = self.nodes[(node & !TERMINAL) as usize];
-            if a & SINGLE != 0 {
+            if let Edges::Chain { offset: off, len, end } = self.nodes[node.index()].edges() {
                 // The chain's characters, read backwards in the text.
-                let (off, len) = ((a & 0xFF_FFFF) as usize, (a >> 24 & 0x1F) as usize);
                 // Chains are whole characters, so this always holds.
                 let Ok(chain) = std::str::from_utf8(&self.labels[off..off + len]) else { break };
                 let mut at = Some(start);
@@ -594,7 +663,7 @@ impl Trie {
                     at = at.filter(|&at| text.get(..at).and_then(|t| t.chars().next_back()) == Some(c));
                     at = at.map(|at| at - c.len_utf8());
                 }
-                (node, start) = at.map_or((NONE, start), |at| (b, at));
+                (node, start) = at.map_or((NodeRef::NONE, start), |at| (end, at));
             } else {
                 let Some((sym, len)) = self.symbol_before(text, start) else { break };
                 node = self.branch_child(node, sym);
