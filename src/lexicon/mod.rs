@@ -2,7 +2,7 @@
 //!
 //! Second stage of the pipeline (normalize → **scan** → extract → link →
 //! facts). Lexicons are data, not code: each file (beside its kind, in
-//! `src/kinds/<kind>/`, registered in `src/kinds/mod.rs`) holds one
+//! `src/kinds/<kind>/`, registered in `src/kinds/registry.rs`) holds one
 //! entry a line (tab-separated columns where it has more than one), `#`
 //! starts a comment, and a header says what the file holds, where it comes
 //! from and under which licence. A Thai speaker extends thaifacts by adding a
@@ -18,7 +18,7 @@
 pub(crate) use crate::matcher::doc::{CharSlots, DocMatcher};
 use crate::matcher::trie;
 
-use crate::error::{BuildError, LexiconError};
+use crate::error::LexiconError;
 
 /// What a lexicon entry is. Extractors ask for hits by category.
 ///
@@ -99,7 +99,7 @@ impl Category {
     }
 
     /// How many tab-separated columns a line of this category has.
-    pub(crate) fn columns(self) -> usize {
+    pub(crate) const fn columns(self) -> usize {
         match self {
             Category::Title => 1,
             Category::Month => 2,
@@ -186,34 +186,6 @@ pub(crate) fn parse(file: &str, text: &str, columns: usize) -> Result<Vec<Entry>
     Ok(entries)
 }
 
-/// Checks the value columns of a category's entries (date extractor):
-/// a month number is 1-12, a weekday 1-7, a relative date has a known unit
-/// and a small offset.
-///
-/// # Errors
-///
-/// [`LexiconError::Value`] naming the file, line and column.
-fn check_values(category: Category, file: &str, entries: &[Entry]) -> Result<(), LexiconError> {
-    for e in entries {
-        match category {
-            Category::Month => {
-                int_column(file, e, 2, 1..=12, "a month number from 1 to 12")?;
-            }
-            Category::Weekday => {
-                int_column(file, e, 2, 1..=7, "an ISO weekday number from 1 (Monday) to 7 (Sunday)")?;
-            }
-            Category::RelativeDate => {
-                if !matches!(e.columns[1].as_str(), "day" | "week" | "month" | "year") {
-                    return Err(value_error(file, e, 2, "one of day, week, month, year"));
-                }
-                int_column(file, e, 3, -100..=100, "an offset from -100 to 100")?;
-            }
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
 /// Column `column` (1-based) of `e` as an integer within `range`.
 ///
 /// # Errors
@@ -242,16 +214,6 @@ pub(crate) fn value_error(file: &str, e: &Entry, column: usize, expected: &'stat
         expected,
         found: e.columns.get(column - 1).cloned().unwrap_or_default(),
     }
-}
-
-/// A lexicon file compiled into the binary: which category its entries
-/// are, its name (for error messages) and its text. The registry of every
-/// shipped file is [`crate::kinds`]'s.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Shipped {
-    pub category: Category,
-    pub file: &'static str,
-    pub text: &'static str,
 }
 
 /// One lexicon hit in the normalized text.
@@ -314,30 +276,21 @@ pub(crate) struct Lexicons {
 }
 
 impl Lexicons {
-    /// Compiles `files` (category, file name, text) and the phrase `lists`
-    /// into one trie. Where a later file repeats a phrase of the same
-    /// category, the first definition wins. A hit of list `i` is reported
-    /// in [`Scan::lists`]`[i]`, its ID the phrase's index in the list.
-    ///
-    /// # Errors
-    ///
-    /// The first malformed file's [`LexiconError`], as
-    /// [`BuildError::Lexicon`].
-    pub fn build<'a>(
-        files: impl Iterator<Item = (Category, &'a str, &'a str)>,
-        lists: &[&[String]],
-    ) -> Result<Lexicons, BuildError> {
+    /// Compiles `files` (category, file name, entries parsed by [`parse`])
+    /// and the phrase `lists` into one trie. Where a later file repeats a
+    /// phrase of the same category, the first definition wins. A hit of list
+    /// `i` is reported in [`Scan::lists`]`[i]`, its ID the phrase's index in
+    /// the list.
+    pub fn build<'a>(files: impl Iterator<Item = (Category, &'a str, &'a [Entry])>, lists: &[&[String]]) -> Lexicons {
         let mut entries: std::collections::BTreeMap<Category, Vec<Entry>> = Default::default();
-        let mut seen: std::collections::HashSet<(Category, String)> = Default::default();
-        for (category, file, text) in files {
-            let parsed = parse(file, text, category.columns())?;
-            check_values(category, file, &parsed)?;
+        let mut seen: std::collections::HashSet<(Category, &str)> = Default::default();
+        for (category, _file, parsed) in files {
             let list = entries.entry(category).or_default();
             for e in parsed {
                 // An extra file may repeat a shipped phrase of the same
                 // category: the first definition wins.
-                if seen.insert((category, e.phrase().to_string())) {
-                    list.push(e);
+                if seen.insert((category, e.phrase())) {
+                    list.push(e.clone());
                 }
             }
         }
@@ -356,7 +309,7 @@ impl Lexicons {
                 builder.add(group::LISTS + i, id as u32, p);
             }
         }
-        Ok(Lexicons { trie: builder.build(), patterns, entries, lists: lists.len() })
+        Lexicons { trie: builder.build(), patterns, entries, lists: lists.len() }
     }
 
     /// Everything the lexicons find in `text`, in one pass; see [`Scan`].

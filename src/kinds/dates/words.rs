@@ -4,7 +4,8 @@ use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 use crate::error::LexiconError;
-use crate::lexicon;
+use crate::kinds::registry;
+use crate::lexicon::{self, Entry};
 
 /// What a word of `date_words.tsv` does next to a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,8 +70,8 @@ pub(super) struct DateWords {
 
 /// The shipped date words, loaded on first use.
 pub(super) static DATE_WORDS: LazyLock<DateWords> = LazyLock::new(|| {
-    // Safe: the test `date_words_load` proves the shipped file parses.
-    DateWords::load("date_words.tsv", include_str!("date_words.tsv"))
+    // Safe: the test `date_words_load` proves the shipped file loads.
+    DateWords::from_entries("date_words.tsv", registry::entries("date_words.tsv"))
         .unwrap_or_else(|e| panic!("shipped lexicon is malformed: {e}"))
 });
 
@@ -79,12 +80,21 @@ impl DateWords {
     ///
     /// # Errors
     ///
-    /// Any error of [`lexicon::parse`], and [`LexiconError::Value`] for an
-    /// unknown role, a month outside 1-12, a weekday outside 1-7, or a value
-    /// other than `-` for a role without one.
+    /// Any error of [`lexicon::parse`], and those of [`DateWords::from_entries`].
+    #[cfg(test)]
     pub(super) fn load(file: &str, text: &str) -> Result<DateWords, LexiconError> {
+        DateWords::from_entries(file, &lexicon::parse(file, text, 3)?)
+    }
+
+    /// The date words of a parsed date-words file.
+    ///
+    /// # Errors
+    ///
+    /// [`LexiconError::Value`] for an unknown role, a month outside 1-12, a
+    /// weekday outside 1-7, or a value other than `-` for a role without one.
+    pub(super) fn from_entries(file: &str, entries: &[Entry]) -> Result<DateWords, LexiconError> {
         let mut words = Vec::new();
-        for e in lexicon::parse(file, text, 3)? {
+        for e in entries {
             let role = match e.columns[1].as_str() {
                 "day" => Role::Day,
                 "the" => Role::The,
@@ -104,18 +114,18 @@ impl DateWords {
                 "about" => Role::About,
                 "of" => Role::Of,
                 "time_suffix" => Role::TimeSuffix,
-                "month" => Role::Month(lexicon::int_column(file, &e, 3, 1..=12, "a month number from 1 to 12")? as u32),
+                "month" => Role::Month(lexicon::int_column(file, e, 3, 1..=12, "a month number from 1 to 12")? as u32),
                 "weekday" => Role::Weekday(lexicon::int_column(
                     file,
-                    &e,
+                    e,
                     3,
                     1..=7,
                     "an ISO weekday number from 1 (Monday) to 7 (Sunday)",
                 )? as u32),
-                _ => return Err(lexicon::value_error(file, &e, 2, "a role of date_words.tsv (see its header)")),
+                _ => return Err(lexicon::value_error(file, e, 2, "a role of date_words.tsv (see its header)")),
             };
             if !matches!(role, Role::Month(_) | Role::Weekday(_)) && e.columns[2] != "-" {
-                return Err(lexicon::value_error(file, &e, 3, "- for a role without a value"));
+                return Err(lexicon::value_error(file, e, 3, "- for a role without a value"));
             }
             words.push(Word { phrase: e.columns[0].clone(), role });
         }

@@ -92,6 +92,12 @@ pub(crate) struct RawNumber {
 /// takes as a unit.
 const MAX_NOUN_CHARS: usize = 12;
 
+/// Whether a line of `number_context.tsv` has a role the extractor knows
+/// (the lexicon registry's check).
+pub(super) fn context_role_is_known(columns: &[String]) -> bool {
+    tables::Role::parse(columns).is_some()
+}
+
 /// Every numeric fact in `doc`, in text order. `claimed` are spans already
 /// taken by dates, which are not numbers.
 pub(crate) fn extract(doc: &Doc<'_>, claimed: &[Span]) -> Vec<RawNumber> {

@@ -4,7 +4,8 @@ use foldhash::HashMap;
 use std::sync::LazyLock;
 
 use crate::facts::NumberKind;
-use crate::lexicon::{self, Entry};
+use crate::kinds::registry;
+use crate::lexicon::Entry;
 use crate::matcher::trie::Trie;
 
 /// What a context word says about the number next to it.
@@ -104,7 +105,7 @@ pub(super) struct Tables {
     /// `units.tsv`, for the longest unit at a position.
     pub(super) units: Trie,
     /// `units.tsv`'s entries by trie ID, read with [`UnitInfo::parse`].
-    pub(super) unit_entries: Vec<Entry>,
+    pub(super) unit_entries: &'static [Entry],
     /// `not_units.txt`, for a phrase at a position.
     pub(super) not_units: Trie,
     /// `number_context.tsv` by phrase.
@@ -117,16 +118,13 @@ pub(super) struct Tables {
     pub(super) after_qualifiers: Vec<String>,
 }
 
-pub(super) fn shipped(file: &str, text: &str, columns: usize) -> Vec<Entry> {
-    // Safe: the test `tables_load` proves the shipped files parse.
-    lexicon::parse(file, text, columns).unwrap_or_else(|e| panic!("shipped lexicon {file} is malformed: {e}"))
-}
-
 pub(super) static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let units = shipped("units.tsv", include_str!("units.tsv"), 3);
-    let not_units = shipped("not_units.txt", include_str!("not_units.txt"), 1);
-    let context = shipped("number_context.tsv", include_str!("number_context.tsv"), 3);
-    let words = shipped("number_words.tsv", include_str!("number_words.tsv"), 3);
+    // Parsed and checked once, by the registry (every role, kind and value
+    // known: the parsers below drop nothing).
+    let units = registry::entries("units.tsv");
+    let not_units = registry::entries("not_units.txt");
+    let context = registry::entries("number_context.tsv");
+    let words = registry::entries("number_words.tsv");
     let context: HashMap<String, Role> =
         context.iter().filter_map(|e| Some((e.phrase().to_string(), Role::parse(&e.columns)?))).collect();
     let pick = |want: &dyn Fn(&Role) -> bool| -> Vec<String> {

@@ -55,7 +55,7 @@ pub(crate) struct RawOrg {
     pub kind: OrgKind,
 }
 
-fn org_kind(s: &str) -> Option<OrgKind> {
+pub(super) fn org_kind(s: &str) -> Option<OrgKind> {
     Some(match s {
         "ministry" => OrgKind::Ministry,
         "agency" => OrgKind::Agency,

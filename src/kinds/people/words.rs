@@ -6,7 +6,10 @@ use std::sync::LazyLock;
 
 use super::text::{boundary, starts_with_mark};
 use super::Span;
+use crate::kinds::registry;
+#[cfg(test)]
 use crate::lexicon;
+use crate::lexicon::Entry;
 use crate::matcher::trie::Trie;
 
 /// What a word of `people_words.tsv` does around a name.
@@ -45,7 +48,6 @@ impl Class {
 }
 
 pub(super) const WORDS_FILE: &str = "people_words.tsv";
-pub(super) const WORDS_TEXT: &str = include_str!("people_words.tsv");
 
 /// The words of `people_words.tsv`, compiled once.
 pub(super) struct Words {
@@ -64,8 +66,8 @@ pub(super) struct Words {
 }
 
 pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    // Safe: the unit test `people_words_load` proves the shipped file parses.
-    Words::build(WORDS_FILE, WORDS_TEXT).unwrap_or_else(|e| panic!("{e}"))
+    // Safe: the unit test `people_words_load` proves the shipped file loads.
+    Words::from_entries(WORDS_FILE, registry::entries(WORDS_FILE)).unwrap_or_else(|e| panic!("{e}"))
 });
 
 /// The credit labels (`Written by`, `ข่าว/`), for the shared scan: a
@@ -75,11 +77,19 @@ pub(crate) fn credit_phrases() -> &'static [String] {
 }
 
 impl Words {
+    /// Parses a people-words file (tests: the shipped one is parsed by the
+    /// registry).
+    #[cfg(test)]
     pub(super) fn build(file: &str, text: &str) -> Result<Words, String> {
-        let entries = lexicon::parse(file, text, 2).map_err(|e| e.to_string())?;
+        Words::from_entries(file, &lexicon::parse(file, text, 2).map_err(|e| e.to_string())?)
+    }
+
+    /// The words of a parsed people-words file; an unknown class is an
+    /// error naming the file and line.
+    pub(super) fn from_entries(file: &str, entries: &[Entry]) -> Result<Words, String> {
         let (mut words, mut classes, mut credits, mut credit_classes, mut glue_before) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for e in &entries {
+        for e in entries {
             let class = Class::parse(&e.columns[1])
                 .ok_or_else(|| format!("{file}:{}: unknown class {:?}", e.line, e.columns[1]))?;
             match class {
@@ -147,7 +157,7 @@ mod tests {
 
     #[test]
     fn people_words_load() {
-        let w = Words::build(WORDS_FILE, WORDS_TEXT).unwrap();
+        let w = Words::from_entries(WORDS_FILE, registry::entries(WORDS_FILE)).unwrap();
         assert!(!w.classes.is_empty() && !w.credit_classes.is_empty());
     }
 
@@ -157,7 +167,7 @@ mod tests {
     /// lengths from each.
     fn compare_with_aho_corasick(w: &Words, text: &str) {
         use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
-        let entries = lexicon::parse(WORDS_FILE, WORDS_TEXT, 2).unwrap();
+        let entries = registry::entries(WORDS_FILE).to_vec();
         let words: Vec<&str> = entries
             .iter()
             .filter(|e| !matches!(Class::parse(&e.columns[1]), Some(Class::CreditBefore | Class::CreditAfter)))
@@ -190,9 +200,9 @@ mod tests {
 
     #[test]
     fn words_match_like_aho_corasick() {
-        let w = Words::build(WORDS_FILE, WORDS_TEXT).unwrap();
+        let w = Words::from_entries(WORDS_FILE, registry::entries(WORDS_FILE)).unwrap();
         let mut text = include_str!("../../../fixtures/000_khonkaen_unesco.txt").to_string();
-        for e in lexicon::parse(WORDS_FILE, WORDS_TEXT, 2).unwrap() {
+        for e in registry::entries(WORDS_FILE).to_vec() {
             text.push_str(e.phrase());
             text.push_str(e.phrase());
             text.push_str("ก ");
@@ -206,9 +216,8 @@ mod tests {
             parts in proptest::collection::vec(
                 proptest::prop_oneof![
                     proptest::sample::select(
-                        lexicon::parse(WORDS_FILE, WORDS_TEXT, 2)
-                            .unwrap()
-                            .into_iter()
+                        registry::entries(WORDS_FILE)
+                            .iter()
                             .map(|e| e.phrase().to_string())
                             .collect::<Vec<_>>()
                     ),
