@@ -328,6 +328,13 @@ impl Lexicons {
         scan
     }
 
+    /// The longest phrase of phrase list `list` that starts exactly at byte
+    /// `pos` of `text`: its index in the list and its end.
+    pub fn longest_in_list(&self, text: &str, pos: usize, list: usize) -> Option<(u32, usize)> {
+        debug_assert!(list < self.lists);
+        self.trie.longest_at(text, pos, group::LISTS + list)
+    }
+
     /// The entries of one category, indexed by [`Hit::entry`].
     pub fn entries(&self, category: Category) -> &[Entry] {
         self.entries.get(&category).map_or(&[], Vec::as_slice)

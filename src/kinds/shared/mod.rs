@@ -44,10 +44,11 @@ pub(crate) struct GazEntry {
     pub use_: Use,
 }
 
+/// The shipped gazetteer. Its names are compiled once, into the shared
+/// scan's trie as the phrase list [`super::list::GAZETTEER`]: the scan
+/// reports them in [`crate::lexicon::Scan::lists`], and [`place_at`] asks the
+/// same trie at one position.
 pub(crate) struct Gazetteer {
-    /// The names (group 0), for lookups at a position; the whole-text scan
-    /// is the shared one ([`crate::lexicon::Scan::places`]).
-    trie: Trie,
     /// The names, indexed like `entries`.
     phrases: Vec<String>,
     pub entries: Vec<GazEntry>,
@@ -70,6 +71,11 @@ pub(crate) fn place_kind(s: &str) -> Option<PlaceKind> {
     })
 }
 
+/// The shipped lexicons, whose trie [`place_at`] asks (an extractor with
+/// extra lexicons has its own, but organization names end at shipped places
+/// only, as [`crate::Category::Place`] says).
+static SHIPPED_SCAN: LazyLock<std::sync::Arc<crate::lexicon::Lexicons>> = LazyLock::new(super::shipped_lexicons);
+
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut phrases = Vec::new();
     let mut entries = Vec::new();
@@ -85,7 +91,7 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             entries.push(GazEntry { canonical: e.columns[1].clone(), kind: place_kind(&e.columns[2]), use_ });
         }
     }
-    Gazetteer { trie: Trie::of_phrases(&phrases), phrases, entries }
+    Gazetteer { phrases, entries }
 });
 
 /// The shipped gazetteer's names, for the shared scan: a match's ID indexes
@@ -215,9 +221,10 @@ pub(crate) fn left_boundary(text: &str, pos: usize, edges: &HitEdges) -> bool {
 /// cluster boundary, if any: its end and entry. Words that only hide a place
 /// name are not returned.
 pub(crate) fn place_at(text: &str, pos: usize) -> Option<(usize, &'static GazEntry)> {
-    let g = &*GAZETTEER;
-    let (id, end) = g.trie.longest_at(text, pos, 0)?;
-    let e = &g.entries[id as usize];
+    // The shared scan's trie holds the gazetteer as a phrase list: asked at
+    // one position, it is the gazetteer's own matcher (no second compile).
+    let (id, end) = SHIPPED_SCAN.longest_in_list(text, pos, super::list::GAZETTEER)?;
+    let e = &GAZETTEER.entries[id as usize];
     (e.kind.is_some() && cluster_ends(text, end)).then_some((end, e))
 }
 
