@@ -13,7 +13,7 @@
 //!   extra lexicon entries. Build it once and reuse it; it is `Send + Sync`.
 //! - [`ArticleFacts`] and its fact types derive `Serialize`/`Deserialize`;
 //!   their field names are the JSON contract (`schema_version` 1).
-//! - [`normalize`] is the first stage on its own: Thai normalization with an
+//! - [`normalize()`] is the first stage on its own: Thai normalization with an
 //!   offset map back to the input.
 //!
 //! Every span is a byte range of the original input: for every fact,

@@ -15,7 +15,7 @@ use crate::kinds::organizations::RawOrg;
 use crate::kinds::people::RawPerson;
 use crate::kinds::places::RawPlace;
 use crate::kinds::RawFacts;
-use crate::lexicon::CharSlots;
+use crate::matcher::doc::{CharSlots, DocMatcher};
 use crate::normalize::Normalized;
 
 /// Maps normalized spans back to `input`.
@@ -168,7 +168,7 @@ fn mention_by_position(people: &mut [Person], name_spans: &[Range<usize>], spans
     if owned.is_empty() {
         return;
     }
-    let matcher = crate::lexicon::DocMatcher::new(owned.iter().map(|(p, _)| p));
+    let matcher = DocMatcher::new(owned.iter().map(|(p, _)| p));
     let text = spans.norm.text();
     let free = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || (c.is_ascii_punctuation() && c != '.'));
     for m in matcher.find_iter(text, spans.chars) {

@@ -11,6 +11,7 @@ pub(crate) mod numbers;
 pub(crate) mod organizations;
 pub(crate) mod people;
 pub(crate) mod places;
+pub(crate) mod registry;
 pub(crate) mod shared;
 
 use std::ops::Range;
@@ -19,7 +20,7 @@ use std::sync::{Arc, LazyLock};
 use chrono::NaiveDate;
 
 use crate::error::BuildError;
-use crate::lexicon::{Category, Lexicons, Scan, Shipped};
+use crate::lexicon::{Category, Entry, Lexicons, Scan};
 use crate::normalize::Normalized;
 
 /// What every extractor reads.
@@ -69,39 +70,6 @@ pub(crate) struct RawFacts {
 /// A span in normalized-text coordinates.
 pub(crate) type Span = Range<usize>;
 
-/// Every shipped lexicon file that joins the shared scan, by category.
-/// Adding a file is one line here.
-const SHIPPED: &[Shipped] = &[
-    Shipped { category: Category::Title, file: "titles.txt", text: include_str!("people/titles.txt") },
-    Shipped { category: Category::Month, file: "months.tsv", text: include_str!("dates/months.tsv") },
-    Shipped { category: Category::OrgHead, file: "org_heads.tsv", text: include_str!("organizations/org_heads.tsv") },
-    Shipped {
-        category: Category::OrgName,
-        file: "org_abbreviations.tsv",
-        text: include_str!("organizations/org_abbreviations.tsv"),
-    },
-    Shipped { category: Category::OrgName, file: "org_known.tsv", text: include_str!("organizations/org_known.tsv") },
-    Shipped { category: Category::VenueHead, file: "venue_heads.tsv", text: include_str!("places/venue_heads.tsv") },
-    Shipped { category: Category::Position, file: "positions.txt", text: include_str!("people/positions.txt") },
-    Shipped {
-        category: Category::NumberWord,
-        file: "number_words.tsv",
-        text: include_str!("numbers/number_words.tsv"),
-    },
-    Shipped { category: Category::Unit, file: "units.tsv", text: include_str!("numbers/units.tsv") },
-    Shipped {
-        category: Category::NumberContext,
-        file: "number_context.tsv",
-        text: include_str!("numbers/number_context.tsv"),
-    },
-    Shipped { category: Category::Weekday, file: "weekdays.tsv", text: include_str!("dates/weekdays.tsv") },
-    Shipped {
-        category: Category::RelativeDate,
-        file: "relative_dates.tsv",
-        text: include_str!("dates/relative_dates.tsv"),
-    },
-];
-
 /// The phrase lists that share the scan without being a lexicon category,
 /// by their index in [`Scan::lists`].
 pub(crate) mod list {
@@ -118,27 +86,38 @@ fn lists() -> [&'static [String]; 3] {
     [shared::gazetteer_phrases(), shared::admin_prefix_phrases(), people::credit_phrases()]
 }
 
+/// The shipped files that join the shared scan, in [`registry::FILES`]
+/// order: category, name, entries.
+fn scanned<'a>() -> impl Iterator<Item = (Category, &'a str, &'a [Entry])> {
+    registry::FILES.iter().filter_map(|f| Some((f.scan?, f.name, registry::entries(f.name))))
+}
+
 /// The shipped lexicons, compiled on first use.
-static SHIPPED_LEXICONS: LazyLock<Arc<Lexicons>> = LazyLock::new(|| {
-    let files = SHIPPED.iter().map(|s| (s.category, s.file, s.text));
-    // Safe: the test `every_shipped_lexicon_loads` proves the shipped files parse.
-    Arc::new(Lexicons::build(files, &lists()).unwrap_or_else(|e| panic!("shipped lexicon is malformed: {e}")))
-});
+static SHIPPED_LEXICONS: LazyLock<Arc<Lexicons>> = LazyLock::new(|| Arc::new(Lexicons::build(scanned(), &lists())));
 
 /// The shipped lexicons.
 pub(crate) fn shipped_lexicons() -> Arc<Lexicons> {
     Arc::clone(&SHIPPED_LEXICONS)
 }
 
-/// The shipped lexicons plus `extra` files (category, file name, text).
+/// The shipped lexicons plus `extra` files (category, file name, text),
+/// each parsed and checked as the shipped files of its category are
+/// ([`registry::check_for`]).
 ///
 /// # Errors
 ///
 /// [`BuildError::Lexicon`] for a malformed extra file.
 pub(crate) fn lexicons_with(extra: &[(Category, String, String)]) -> Result<Lexicons, BuildError> {
-    let shipped = SHIPPED.iter().map(|s| (s.category, s.file, s.text));
-    let extra = extra.iter().map(|(c, f, t)| (*c, f.as_str(), t.as_str()));
-    Lexicons::build(shipped.chain(extra), &lists())
+    let mut parsed = Vec::with_capacity(extra.len());
+    for (category, file, text) in extra {
+        parsed.push((
+            *category,
+            file.as_str(),
+            registry::load(file, text, category.columns(), registry::check_for(*category))?,
+        ));
+    }
+    let extra = parsed.iter().map(|(c, f, e)| (*c, *f, e.as_slice()));
+    Ok(Lexicons::build(scanned().chain(extra), &lists()))
 }
 
 #[cfg(test)]
@@ -146,10 +125,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_shipped_lexicon_loads() {
-        for s in SHIPPED {
-            crate::lexicon::parse(s.file, s.text, s.category.columns()).unwrap_or_else(|e| panic!("{e}"));
-        }
+    fn every_scanned_category_has_entries() {
         let lex = crate::kinds::shipped_lexicons();
         assert!(!lex.entries(Category::Title).is_empty());
         assert!(!lex.entries(Category::Month).is_empty());

@@ -3,4 +3,5 @@
 //! not general automata and the measurements behind each fast path:
 //! `src/matcher/DESIGN.md`.
 
+pub(crate) mod doc;
 pub(crate) mod trie;

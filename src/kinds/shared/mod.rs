@@ -17,8 +17,9 @@ pub(crate) mod dictionary;
 
 use std::sync::LazyLock;
 
+use super::registry;
 use crate::facts::PlaceKind;
-use crate::lexicon::{self, Hit};
+use crate::lexicon::Hit;
 use crate::matcher::trie::Trie;
 use crate::thai::{char_before, cluster_ends, cluster_starts, is_thai_letter};
 
@@ -27,7 +28,9 @@ use crate::thai::{char_before, cluster_ends, cluster_starts, is_thai_letter};
 pub(crate) enum Use {
     /// At any word boundary.
     Any,
-    /// Only after a place prefix or next to another place (a common word).
+    /// Only after a place prefix or next to another place (a common word):
+    /// `list` in provinces.tsv and countries.tsv, `prefix` in districts.tsv
+    /// (the same rule; the registry rejects any other word).
     List,
 }
 
@@ -41,21 +44,19 @@ pub(crate) struct GazEntry {
     pub use_: Use,
 }
 
+/// The shipped gazetteer. Its names are compiled once, into the shared
+/// scan's trie as the phrase list [`super::list::GAZETTEER`]: the scan
+/// reports them in [`crate::lexicon::Scan::lists`], and [`place_at`] asks the
+/// same trie at one position.
 pub(crate) struct Gazetteer {
-    /// The names (group 0), for lookups at a position; the whole-text scan
-    /// is the shared one ([`crate::lexicon::Scan::places`]).
-    trie: Trie,
     /// The names, indexed like `entries`.
     phrases: Vec<String>,
     pub entries: Vec<GazEntry>,
 }
 
-const GAZETTEER_FILES: &[(&str, &str)] = &[
-    ("provinces.tsv", include_str!("../places/provinces.tsv")),
-    ("districts.tsv", include_str!("../places/districts.tsv")),
-    ("countries.tsv", include_str!("../places/countries.tsv")),
-    ("place_words.tsv", include_str!("../places/place_words.tsv")),
-];
+/// The gazetteer's files, in the order their names win (a district named
+/// like its province is the province); registered in [`crate::kinds::registry`].
+const GAZETTEER_FILES: &[&str] = &["provinces.tsv", "districts.tsv", "countries.tsv", "place_words.tsv"];
 
 pub(crate) fn place_kind(s: &str) -> Option<PlaceKind> {
     Some(match s {
@@ -70,14 +71,17 @@ pub(crate) fn place_kind(s: &str) -> Option<PlaceKind> {
     })
 }
 
+/// The shipped lexicons, whose trie [`place_at`] asks (an extractor with
+/// extra lexicons has its own, but organization names end at shipped places
+/// only, as [`crate::Category::Place`] says).
+static SHIPPED_SCAN: LazyLock<std::sync::Arc<crate::lexicon::Lexicons>> = LazyLock::new(super::shipped_lexicons);
+
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut phrases = Vec::new();
     let mut entries = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for (file, text) in GAZETTEER_FILES {
-        // Safe: the test `gazetteer_and_words_load` proves the files parse.
-        let parsed = lexicon::parse(file, text, 4).unwrap_or_else(|e| panic!("{e}"));
-        for e in parsed {
+    for file in GAZETTEER_FILES {
+        for e in registry::entries(file) {
             // A name in an earlier file wins (a district named like its province).
             if !seen.insert(e.phrase().to_string()) {
                 continue;
@@ -87,7 +91,7 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             entries.push(GazEntry { canonical: e.columns[1].clone(), kind: place_kind(&e.columns[2]), use_ });
         }
     }
-    Gazetteer { trie: Trie::of_phrases(&phrases), phrases, entries }
+    Gazetteer { phrases, entries }
 });
 
 /// The shipped gazetteer's names, for the shared scan: a match's ID indexes
@@ -140,9 +144,8 @@ struct Words {
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let mut phrases = Vec::new();
     let mut roles = Vec::new();
-    // Safe: the test `gazetteer_and_words_load` proves the files parse.
-    let stops = lexicon::parse("name_stops.tsv", include_str!("name_stops.tsv"), 2).unwrap_or_else(|e| panic!("{e}"));
-    for e in stops {
+    // The registry checked every role and kind: the matches below drop nothing.
+    for e in registry::entries("name_stops.tsv") {
         phrases.push(e.phrase().to_string());
         roles.push(match e.columns[1].as_str() {
             "end" => Role::End,
@@ -150,9 +153,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             _ => Role::Keep,
         });
     }
-    let prefixes =
-        lexicon::parse("place_prefixes.tsv", include_str!("place_prefixes.tsv"), 2).unwrap_or_else(|e| panic!("{e}"));
-    for e in prefixes {
+    for e in registry::entries("place_prefixes.tsv") {
         phrases.push(e.phrase().to_string());
         roles.push(Role::Prefix(place_kind(&e.columns[1])));
     }
@@ -220,9 +221,10 @@ pub(crate) fn left_boundary(text: &str, pos: usize, edges: &HitEdges) -> bool {
 /// cluster boundary, if any: its end and entry. Words that only hide a place
 /// name are not returned.
 pub(crate) fn place_at(text: &str, pos: usize) -> Option<(usize, &'static GazEntry)> {
-    let g = &*GAZETTEER;
-    let (id, end) = g.trie.longest_at(text, pos, 0)?;
-    let e = &g.entries[id as usize];
+    // The shared scan's trie holds the gazetteer as a phrase list: asked at
+    // one position, it is the gazetteer's own matcher (no second compile).
+    let (id, end) = SHIPPED_SCAN.longest_in_list(text, pos, super::list::GAZETTEER)?;
+    let e = &GAZETTEER.entries[id as usize];
     (e.kind.is_some() && cluster_ends(text, end)).then_some((end, e))
 }
 
@@ -263,11 +265,6 @@ mod tests {
 
     #[test]
     fn gazetteer_and_words_load() {
-        for (file, text) in GAZETTEER_FILES {
-            lexicon::parse(file, text, 4).unwrap_or_else(|e| panic!("{e}"));
-        }
-        lexicon::parse("name_stops.tsv", include_str!("name_stops.tsv"), 2).unwrap();
-        lexicon::parse("place_prefixes.tsv", include_str!("place_prefixes.tsv"), 2).unwrap();
         let provinces = GAZETTEER.entries.iter().filter(|e| e.kind == Some(PlaceKind::Province)).count();
         assert!(provinces >= 77, "{provinces} province forms");
         assert!(!WORDS.roles.is_empty());

@@ -1,0 +1,234 @@
+//! Names built on a head (`กระทรวง…`, `บริษัท … จำกัด`), and units inside
+//! a body (`กลุ่ม…`, `ฝ่าย…`).
+
+use super::ends::{name_end, numbered_unit, unit_name_end};
+use super::known::{bracketed_abbreviation, from_known, inner_abbreviation};
+use super::{org_kind, Ctx, RawOrg};
+use crate::facts::OrgKind;
+use crate::kinds::shared::left_boundary;
+use crate::kinds::Doc;
+use crate::lexicon::{Category, Hit};
+use crate::thai::{cluster_ends, cluster_starts};
+
+/// Heads that start a name even glued to the word before them
+/// (`โฆษกประจำสำนักนายกรัฐมนตรี`, `สังกัดกระทรวง…`, `สำหรับพรรค…`): in news
+/// text a glued กรม, กระทรวง or พรรค starts an organization far more often
+/// than not. The common-word heads (ส่วน, กลุ่ม, ฝ่าย, โรงเรียน, ธนาคาร)
+/// still need a word boundary.
+const STRONG_HEADS: &[&str] =
+    &["กระทรวง", "ทบวง", "กรม", "สำนักงาน", "สำนัก", "พรรค", "สมาคม", "มูลนิธิ", "องค์การ", "กองทัพ", "มหาวิทยาลัย", "ตำรวจภูธร"];
+
+/// Whether a glued กรม is the end of a word in -กร (ทรัพยากรมนุษย์,
+/// เกษตรกรมาก, วิศวกรม…): no head.
+fn in_kor_word(text: &str, h: &Hit) -> bool {
+    text[h.start..h.end] == *"กรม"
+        && ["ยา", "ษตร", "ศว", "กรรม", "มา", "จิตร"].iter().any(|w| text[..h.start].ends_with(w))
+}
+
+/// Joining words that never end a name.
+const TRAILING_JOINS: &[&str] = &["และ", "ของ", "เพื่อ", "แห่ง", "ตาม"];
+
+/// How far a company name may run before its `จำกัด`, in bytes.
+const MAX_COMPANY_BYTES: usize = 240;
+
+/// A head and the name after it.
+pub(super) fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -> Option<RawOrg> {
+    let text = doc.text();
+    let e = doc.lexicons.entries(Category::OrgHead).get(h.entry)?;
+    // Glued to another head, a strong head is part of that body's name
+    // (สมาพันธ์สมาคม…).
+    let glued_ok = cluster_starts(text, h.start)
+        && STRONG_HEADS.contains(&&text[h.start..h.end])
+        && !in_kor_word(text, h)
+        && !ctx.org_edges.ends_at(h.start);
+    if !(left_boundary(text, h.start, &ctx.edges) || glued_ok) {
+        return None;
+    }
+    if e.columns[1].starts_with("unit") {
+        return unit(doc, h, e.columns[1] == "unit-of", ctx);
+    }
+    let kind = org_kind(&e.columns[1])?;
+    // A head written twice (กระทรวงกระทรวงมหาดไทย): the known name after it counts.
+    if next.is_some_and(|n| n.start == h.end && text[n.start..n.end].starts_with(&text[h.start..h.end])) {
+        return None;
+    }
+    let full_head = (e.columns[2] != "-").then(|| e.columns[2].as_str());
+    let company = if kind == OrgKind::Company { company_end(text, h.end) } else { None };
+    // `สำนักงาน คปภ.`: a head, a space and a known abbreviation is that body's office.
+    if let Some(n) = next.filter(|_| company.is_none()) {
+        let gap = &text[h.end..n.start.max(h.end)];
+        if n.category == Category::OrgName && (gap.is_empty() || gap == " ") {
+            let mut known = from_known(doc, n, ctx)?;
+            if known.full.is_none() && known.via.is_none() && known.span.end > n.end {
+                // A branch of it (สำนักงาน คปภ. ภาค 4): a body of its own.
+                known.span.start = h.start;
+                known.name = text[h.start..known.span.end].to_string();
+                return Some(known);
+            }
+            let full = known.full.clone().unwrap_or_else(|| known.name.clone());
+            return Some(RawOrg {
+                span: h.start..n.end,
+                name: text[h.start..n.end].to_string(),
+                full: Some(full),
+                abbreviation: known.abbreviation,
+                via: Some(known.name),
+                kind: known.kind,
+            });
+        }
+    }
+    let mut end = if kind == OrgKind::Company {
+        // A company is named up to its จำกัด; `บริษัทแม่` is no name. An
+        // abbreviated head (บมจ.) names one without it.
+        match company {
+            Some(end) => end,
+            None if full_head.is_some() => name_end(text, &text[h.start..h.end], h.end, kind, ctx)?,
+            None => return None,
+        }
+    } else {
+        name_end(text, &text[h.start..h.end], h.end, kind, ctx)?
+    };
+    // A joining word the name stopped after is no part of it
+    // (`กรมวิชาการเกษตรและ` + a word that ends the name).
+    while let Some(w) = TRAILING_JOINS.iter().find(|w| text[h.end..end].ends_with(**w)) {
+        end -= w.len();
+    }
+    let body = &text[h.end..end];
+    let body_chars = body.chars().filter(|&c| c != 'ฯ').count();
+    let numbered = numbered_unit(text, end);
+    if (body_chars < 2 && body != "ฯ" && numbered == end) || !cluster_ends(text, end) {
+        return None;
+    }
+    end = numbered;
+    let name = text[h.start..end].to_string();
+    // A unit of every province or district (สภาอุตสาหกรรมจังหวัด) names no one body.
+    // (กรมการค้าต่างประเทศ is a name: ต่างประเทศ is "foreign", no country.)
+    if ["จังหวัด", "อำเภอ", "ตำบล", "ประเทศ"].iter().any(|w| name.ends_with(w)) && !name.ends_with("ต่างประเทศ")
+    {
+        return None;
+    }
+    let mut abbreviation = bracketed_abbreviation(text, &mut end.clone(), &name);
+    if abbreviation.is_none() && kind == OrgKind::Company {
+        abbreviation = inner_abbreviation(&name);
+    }
+    // An abbreviated head stands for its full head: ทน.นครขอนแก่น → เทศบาลนครขอนแก่น.
+    let full = full_head.map(|fh| {
+        let rest = &text[h.end..end];
+        let rest = ["นคร", "เมือง", "ตำบล", "จังหวัด"]
+            .iter()
+            .find(|w| fh.ends_with(**w) && rest.starts_with(**w))
+            .map_or(rest, |w| &rest[w.len()..]);
+        format!("{fh}{rest}")
+    });
+    Some(RawOrg { span: h.start..end, name, full, abbreviation, via: None, kind })
+}
+
+/// A section inside a body (กลุ่ม…, ฝ่าย…, ส่วน…). These heads are common
+/// words (กลุ่มเกษตรกร, ส่วนใหญ่), so a unit counts only where the text
+/// says it is one:
+///
+/// - a head that names the unit of the body written right after it
+///   (`unit-of` in `org_heads.tsv`), glued or after one space
+///   (`ฝ่ายเลขานุการคณะกรรมการ…`, `ฝ่ายเลขานุการ นบข.`);
+/// - a named unit followed by its parent body, after a space or `ของ`
+///   (`กลุ่มสารนิเทศการคลัง สำนักงานปลัดกระทรวงการคลัง`); the parent is
+///   no unit itself (a list of a school's ฝ่าย… names no body);
+/// - a named unit alone on its line or after a colon (a press office's
+///   credit line: `กลุ่มโฆษกและวิเคราะห์ข่าว`).
+///
+/// A bare unit head glued to a body (กลุ่มอาเซียน) is that body.
+fn unit(doc: &Doc<'_>, h: &Hit, of: bool, ctx: &Ctx) -> Option<RawOrg> {
+    let text = doc.text();
+    let kind = OrgKind::Agency;
+    let heads = doc.lexicons.entries(Category::OrgHead);
+    // The body (not a unit) whose mention starts at `pos`, if any.
+    let body_at = |pos: usize| -> Option<RawOrg> {
+        let i = doc.scan.hits.partition_point(|x| x.start < pos);
+        let n = doc.scan.hits.get(i).filter(|n| n.start == pos)?;
+        match n.category {
+            Category::OrgName => from_known(doc, n, ctx),
+            Category::OrgHead if heads.get(n.entry).is_some_and(|e| !e.columns[1].starts_with("unit")) => {
+                from_head(doc, n, doc.scan.hits[i + 1..].iter().find(|x| !x.category.is_number_word()), ctx)
+            }
+            _ => None,
+        }
+    };
+    if of {
+        let gap = usize::from(text[h.end..].starts_with(' '));
+        let end = body_at(h.end + gap)?.span.end;
+        return Some(RawOrg {
+            span: h.start..end,
+            name: text[h.start..end].to_string(),
+            full: None,
+            abbreviation: None,
+            via: None,
+            kind,
+        });
+    }
+    if ctx.org_edges.starts_at(h.end) {
+        return None;
+    }
+    let end = unit_name_end(text, h.end, ctx);
+    if text[h.end..end].chars().count() < 3 || !cluster_ends(text, end) {
+        return None;
+    }
+    let after = &text[end..];
+    let parent = [" ", "ของ", " ของ"].iter().any(|w| after.starts_with(w) && body_at(end + w.len()).is_some());
+    let rest = after.trim_start_matches(' ');
+    let line_end = rest.is_empty() || rest.starts_with('\n');
+    let before = text[..h.start].trim_end_matches(' ');
+    let line_start = before.is_empty() || before.ends_with('\n') || before.ends_with(':');
+    if !(parent || (line_start && line_end)) {
+        return None;
+    }
+    Some(RawOrg {
+        span: h.start..end,
+        name: text[h.start..end].to_string(),
+        full: None,
+        abbreviation: None,
+        via: None,
+        kind,
+    })
+}
+
+/// The end of a company name: after `จำกัด` or `จำกัด (มหาชน)`, when it comes
+/// within a few words of the head.
+fn company_end(text: &str, from: usize) -> Option<usize> {
+    const LIMITED: &str = "จำกัด";
+    let mut window_end = (from + MAX_COMPANY_BYTES).min(text.len());
+    while !text.is_char_boundary(window_end) {
+        window_end -= 1;
+    }
+    let window = &text[from..window_end];
+    let p = window.find(LIMITED)?;
+    let between = &window[..p];
+    if between.contains('\n')
+        || between.contains("บริษัท")
+        || between.matches(' ').count() > 6
+        || between.trim().is_empty()
+    {
+        return None;
+    }
+    let mut end = from + p + LIMITED.len();
+    for public in [" (มหาชน)", "(มหาชน)"] {
+        if text[end..].starts_with(public) {
+            end += public.len();
+            break;
+        }
+    }
+    Some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn company_ends_at_limited() {
+        let t = "บริษัท ขอนแก่นพัฒนาเมือง (เคเคทีที) จำกัด ที่ได้";
+        let end = company_end(t, "บริษัท".len()).unwrap();
+        assert_eq!(&t[..end], "บริษัท ขอนแก่นพัฒนาเมือง (เคเคทีที) จำกัด");
+        let t = "บริษัท ทีโอที จำกัด (มหาชน) และ";
+        let end = company_end(t, "บริษัท".len()).unwrap();
+        assert_eq!(&t[..end], "บริษัท ทีโอที จำกัด (มหาชน)");
+    }
+}

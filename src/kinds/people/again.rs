@@ -1,0 +1,274 @@
+//! Full names found again without a title.
+
+use foldhash::{HashMap, HashMapExt};
+
+use super::text::*;
+use super::{RawPerson, Span};
+use crate::thai::is_thai_letter;
+
+/// Mentions of an already found full name written again without a title:
+/// one walk for all of them ([`crate::lexicon::DocMatcher`]).
+pub(super) fn untitled_again(text: &str, chars: &crate::lexicon::CharSlots, found: &[RawPerson]) -> Vec<RawPerson> {
+    let mut names: Vec<(String, &RawPerson)> = Vec::new();
+    let mut seen: HashMap<String, ()> = HashMap::new();
+    for p in found {
+        if let Some(f) = &p.family {
+            let full = format!("{} {}", p.given, f);
+            if seen.insert(full.clone(), ()).is_none() {
+                names.push((full, p));
+            }
+        }
+    }
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let matches = match SpacedNames::new(names.iter().map(|(n, _)| n.as_str())) {
+        Some(spaced) => spaced.find_all(text),
+        None => crate::lexicon::DocMatcher::new(names.iter().map(|(n, _)| n))
+            .find_iter(text, chars)
+            .map(|m| (m.pattern, m.start..m.end))
+            .collect(),
+    };
+    let mut spans: Vec<Span> = found.iter().map(|p| p.span.clone()).collect();
+    spans.sort_by_key(|s| s.start);
+    let mut out = Vec::new();
+    for (id, m) in matches {
+        let k = spans.partition_point(|s| s.end <= m.start);
+        if k < spans.len() && spans[k].start < m.end {
+            continue;
+        }
+        // A whole word on both sides.
+        let before_ok = text[..m.start].chars().next_back().is_none_or(|c| !is_thai_letter(c));
+        if !before_ok || starts_with_mark(&text[m.end..]) {
+            continue;
+        }
+        let p = names[id].1;
+        out.push(RawPerson {
+            span: m,
+            title: None,
+            given: p.given.clone(),
+            family: p.family.clone(),
+            positions: Vec::new(),
+            statement: None,
+        });
+    }
+    out
+}
+
+/// Full names `given family` found again in a text: the leftmost-longest
+/// matches of an unanchored search, as [`crate::lexicon::DocMatcher`] finds
+/// them, for patterns that hold exactly one space between two non-empty
+/// words (every full name the extractor reads: neither a given name nor a
+/// family name holds a space). Such a match holds one space of the text, so
+/// instead of stepping through every character the search jumps from space
+/// to space (a `memchr` search) and looks only there for a given name
+/// before the space and its family name after: a few steps a space, where
+/// Thai text has a space every few dozen characters.
+///
+/// A space looks up the names by a key of two bytes around it (the last
+/// byte of the given name, the last byte of the family name's first
+/// character: the first bytes of Thai characters are all alike), so it
+/// rarely checks a name that does not fit. A document with more than
+/// [`MAX_SPACED_NAMES`] names (rare, and possibly hostile: many names
+/// sharing a key) keeps the per-character matcher, whose cost does not
+/// grow with the number of names.
+pub(super) struct SpacedNames<'n> {
+    /// Each pattern's (given, family) words, by ID.
+    parts: Vec<(&'n [u8], &'n [u8])>,
+    /// (key, pattern ID), sorted by key, then longest given name, longest
+    /// family name and lowest ID: the first entry of a key that fits at a
+    /// space is the leftmost-longest match there.
+    entries: Vec<(usize, usize)>,
+    /// Bit `b` is set when a given name's last byte has low six bits `b`.
+    given_ends: u64,
+    /// Bit `key` is set when some entry has that key.
+    keys: Vec<u64>,
+}
+
+/// The most names [`SpacedNames`] takes, so that the names a space is
+/// checked against stay few and the search linear in the text.
+pub(super) const MAX_SPACED_NAMES: usize = 256;
+
+/// The key of a space after a given name ending with byte `given_end`,
+/// before a family name whose first character ends with byte `family_first`.
+pub(super) fn spaced_key(given_end: u8, family_first: u8) -> usize {
+    usize::from(given_end & 63) << 6 | usize::from(family_first & 63)
+}
+
+/// The last byte of the first character of `s` (not empty).
+pub(super) fn first_char_end(s: &str) -> Option<u8> {
+    let n = s.chars().next()?.len_utf8();
+    s.as_bytes().get(n - 1).copied()
+}
+
+impl<'n> SpacedNames<'n> {
+    /// `None` when there are more than [`MAX_SPACED_NAMES`] patterns, or a
+    /// pattern has no space, more than one, or an empty word on either side
+    /// of it.
+    pub(super) fn new(patterns: impl ExactSizeIterator<Item = &'n str>) -> Option<SpacedNames<'n>> {
+        if patterns.len() > MAX_SPACED_NAMES {
+            return None;
+        }
+        let mut parts = Vec::new();
+        let mut entries = Vec::new();
+        let (mut given_ends, mut keys) = (0u64, vec![0u64; 64]);
+        for (id, p) in patterns.enumerate() {
+            let (given, family) = p.split_once(' ')?;
+            let (&end, first) = (given.as_bytes().last()?, first_char_end(family)?);
+            if family.contains(' ') {
+                return None;
+            }
+            let key = spaced_key(end, first);
+            given_ends |= 1 << (end & 63);
+            keys[key / 64] |= 1 << (key % 64);
+            entries.push((key, id));
+            parts.push((given.as_bytes(), family.as_bytes()));
+        }
+        entries.sort_by_key(|&(key, id)| {
+            let (g, f): (&[u8], &[u8]) = parts[id];
+            (key, std::cmp::Reverse(g.len()), std::cmp::Reverse(f.len()), id)
+        });
+        Some(SpacedNames { parts, entries, given_ends, keys })
+    }
+
+    /// Every match in `text`, in order, not overlapping: (pattern ID, span).
+    ///
+    /// A match's given name holds no space, so a match around a later space
+    /// starts after an earlier space: taking spaces in order takes matches
+    /// in order of their starts. At one space, the longest given name that
+    /// fits starts leftmost, and it must start at or after the end of the
+    /// previous match, where an unanchored search resumes.
+    pub(super) fn find_all(&self, text: &str) -> Vec<(usize, Span)> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut from = 0;
+        for q in spaces(bytes) {
+            let Some(&end) = q.checked_sub(1).and_then(|i| bytes.get(i)) else { continue };
+            if self.given_ends & (1 << (end & 63)) == 0 {
+                continue;
+            }
+            let Some(first) = first_char_end(&text[q + 1..]) else { continue };
+            let key = spaced_key(end, first);
+            if self.keys[key / 64] & (1 << (key % 64)) == 0 {
+                continue;
+            }
+            let k = self.entries.partition_point(|&(e, _)| e < key);
+            let fits = |&&(_, id): &&(usize, usize)| {
+                let (g, f) = self.parts[id];
+                q >= from + g.len() && bytes[q - g.len()..q] == *g && bytes[q + 1..].starts_with(f)
+            };
+            if let Some(&(_, id)) = self.entries[k..].iter().take_while(|&&(e, _)| e == key).find(fits) {
+                let (g, f) = self.parts[id];
+                let span = q - g.len()..q + 1 + f.len();
+                from = span.end;
+                out.push((id, span));
+            }
+        }
+        out
+    }
+}
+
+/// The byte offsets of the spaces in `bytes`, in order, found eight bytes
+/// at a time. A space comes every forty bytes or so of Thai news, and
+/// `str::match_indices(' ')` pays a `memchr` call's set-up for each: on
+/// the fixtures that was a quarter of the people extractor's instructions
+/// (callgrind, inclusive).
+pub(super) fn spaces(bytes: &[u8]) -> Spaces<'_> {
+    Spaces { bytes, next: 0, mask: 0 }
+}
+
+/// The iterator of [`spaces`].
+pub(super) struct Spaces<'a> {
+    bytes: &'a [u8],
+    /// The offset of the next eight bytes to read.
+    next: usize,
+    /// The high bit of every space byte among the eight bytes before
+    /// `next` not yet returned.
+    mask: u64,
+}
+
+impl Iterator for Spaces<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+        const LOW7: u64 = ONES * 0x7F;
+        while self.mask == 0 {
+            let rest = self.bytes.get(self.next..)?;
+            let word = match rest.first_chunk::<8>() {
+                Some(w) => *w,
+                None if rest.is_empty() => return None,
+                None => {
+                    // The last bytes, padded with zeros (not spaces).
+                    let mut w = [0u8; 8];
+                    w[..rest.len()].copy_from_slice(rest);
+                    w
+                }
+            };
+            // x is zero exactly at a space; the sum carries out of no byte.
+            let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b' '));
+            self.mask = !(((x & LOW7) + LOW7) | x) & !LOW7;
+            self.next += 8;
+        }
+        let bit = self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        Some(self.next - 8 + bit / 8)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaces_are_found_where_match_indices_finds_them() {
+        let founding = include_str!("../../../fixtures/000_khonkaen_unesco.txt");
+        for text in [founding, "", " ", "a", "  a b  c d e f g h i   ", "ก ข\u{A0} \t ง", &" ".repeat(17)] {
+            let want: Vec<usize> = text.match_indices(' ').map(|(q, _)| q).collect();
+            assert_eq!(spaces(text.as_bytes()).collect::<Vec<_>>(), want, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spaces_agree_with_match_indices(text in "[ ก a\u{A0}\u{2020}\u{20AC}]{0,40}") {
+            let want: Vec<usize> = text.match_indices(' ').map(|(q, _)| q).collect();
+            proptest::prop_assert_eq!(spaces(text.as_bytes()).collect::<Vec<_>>(), want);
+        }
+    }
+
+    /// [`SpacedNames::find_all`] against the unanchored leftmost-longest
+    /// Aho-Corasick search [`crate::lexicon::DocMatcher`] stands for.
+    fn compare_spaced(patterns: &[&str], text: &str) {
+        use aho_corasick::{AhoCorasick, MatchKind};
+        let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(patterns).unwrap();
+        let want: Vec<_> = ac.find_iter(text).map(|m| (m.pattern().as_usize(), m.start()..m.end())).collect();
+        let got = SpacedNames::new(patterns.iter().copied()).unwrap().find_all(text);
+        assert_eq!(got, want, "{patterns:?} in {text:?}");
+    }
+
+    #[test]
+    fn spaced_names_match_like_an_unanchored_search() {
+        let text = include_str!("../../../fixtures/000_khonkaen_unesco.txt");
+        compare_spaced(&["ขอนแก่น ได้", "นครขอนแก่น ได้", "แก่น ได้รับ", "ก ก"], text);
+        compare_spaced(&["ab cd", "b cde", "b c", "cd e", "e f"], "ab cde f xb cd e f");
+        compare_spaced(&["a b", "b c", "c d"], "a b c d b c");
+        assert!(SpacedNames::new(["a b c"].into_iter()).is_none());
+        assert!(SpacedNames::new([" b"].into_iter()).is_none());
+        assert!(SpacedNames::new(["ab"].into_iter()).is_none());
+        let many: Vec<String> = (0..=MAX_SPACED_NAMES).map(|i| format!("a{i} b")).collect();
+        assert!(SpacedNames::new(many.iter().map(String::as_str)).is_none());
+        assert!(SpacedNames::new(many[1..].iter().map(String::as_str)).is_some());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spaced_names_agree_with_aho_corasick(
+            patterns in proptest::collection::hash_set("[กขนaé]{1,3} [กขนaé]{1,3}", 1..6),
+            text in "[กขนaé ]{0,60}",
+        ) {
+            let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+            compare_spaced(&patterns, &text);
+        }
+    }
+}

@@ -1,0 +1,334 @@
+//! The reader of one document: the scanned hits, and the name, position
+//! and statement read from a place in the text.
+
+use foldhash::HashMap;
+
+use super::text::*;
+use super::words::{Class, Words};
+use super::Span;
+use crate::lexicon::{Category, Found, Hit};
+use crate::thai::is_thai_letter;
+
+/// The longest statement kept, in bytes (about 1,000 Thai characters).
+const MAX_STATEMENT: usize = 3000;
+
+/// The longest family name read, in characters.
+pub(super) const MAX_FAMILY: usize = 20;
+
+/// The scanned hits the people extractor reads, indexed by start.
+pub(super) struct Hits {
+    pub(super) titles: Vec<Hit>,
+    pub(super) positions: HashMap<usize, usize>,
+    /// Starts of position hits, sorted, for cuts inside a word (a title
+    /// inside a word is no cut: สาวนายน).
+    pub(super) starts: Vec<usize>,
+    /// Starts of organization and venue hits, sorted.
+    pub(super) places: Vec<usize>,
+}
+
+impl Hits {
+    pub(super) fn new(all: &[Hit]) -> Hits {
+        let titles: Vec<Hit> = all.iter().filter(|h| h.category == Category::Title).copied().collect();
+        let positions: HashMap<usize, usize> =
+            all.iter().filter(|h| h.category == Category::Position).map(|h| (h.start, h.end)).collect();
+        let starts = all.iter().filter(|h| h.category == Category::Position).map(|h| h.start).collect();
+        let places: Vec<usize> = all
+            .iter()
+            .filter(|h| matches!(h.category, Category::OrgHead | Category::OrgName | Category::VenueHead))
+            .map(|h| h.start)
+            .collect();
+        Hits { titles, positions, starts, places }
+    }
+
+    pub(super) fn title_at(&self, i: usize) -> bool {
+        self.titles.binary_search_by_key(&i, |h| h.start).is_ok()
+    }
+
+    /// The first position hit starting inside `range`.
+    pub(super) fn first_inside(&self, text: &str, range: Span) -> Option<usize> {
+        let k = self.starts.partition_point(|&s| s < range.start);
+        self.starts[k..].iter().copied().take_while(|&s| s < range.end).find(|&s| boundary(text, s))
+    }
+}
+
+/// The reader of one document.
+pub(super) struct Reader<'a> {
+    pub(super) text: &'a str,
+    /// The credit labels in the text.
+    pub(super) credits: &'a [Found],
+    pub(super) hits: Hits,
+    pub(super) words: &'a Words,
+}
+
+impl Reader<'_> {
+    /// The end of a position head starting at `i` (after its prefixes).
+    pub(super) fn head_at(&self, i: usize) -> Option<(usize, usize)> {
+        let text = self.text;
+        let mut j = i;
+        for _ in 0..4 {
+            if let Some(&end) = self.hits.positions.get(&j) {
+                return Some((j, end));
+            }
+            match self.words.at(text, j) {
+                Some((Class::TitlePosition, end)) if !starts_with_mark(&text[end..]) => return Some((j, end)),
+                Some((Class::Prefix, end)) => {
+                    j = end;
+                    if text[j..].starts_with(' ') {
+                        j += 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        // A prefix that is a position of its own (ผู้ช่วย).
+        self.hits.positions.get(&i).map(|&end| (i, end))
+    }
+
+    /// A position phrase starting at `i`: the positions it holds (split at
+    /// และ and `/`) and where it ends.
+    pub(super) fn position(&self, i: usize) -> Option<(Vec<Span>, usize)> {
+        let text = self.text;
+        let (head_start, head_end) = self.head_at(i)?;
+        let mut end = if text[head_start..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+            english_phrase_end(text, head_start)
+        } else {
+            phrase_end(text, head_start)
+        };
+        end = end.max(head_end);
+        if let Some(cut) = self.words.first_cut(text, head_end..end, &[Class::Speech, Class::Stop]) {
+            end = cut;
+        }
+        // "ด้านยุทธศาสตร์" continues the position in the next word.
+        if text[end..].starts_with(' ') {
+            if let Some((Class::PositionTail, _)) = self.words.at(text, end + 1) {
+                end = phrase_end(text, end + 1);
+            }
+        }
+        // An abbreviated word closes with ฯ (โฆษกฯ), not ฯลฯ.
+        if text[end..].starts_with('ฯ') && !text[end..].starts_with("ฯลฯ") {
+            end += 'ฯ'.len_utf8();
+        }
+        // A short number closes some positions (ภาค 9, ส่วน 1, 4.0).
+        if let Some(n) = short_number(text, end) {
+            end = n;
+        }
+        let mut spans = Vec::new();
+        let mut start = i;
+        let mut k = head_end;
+        while let Some(off) = text[k..end].find("และ") {
+            let at = k + off;
+            let next = at + "และ".len();
+            if self.head_at(next).is_some() {
+                spans.push(start..at);
+                start = next;
+            }
+            k = next;
+        }
+        spans.push(start..end);
+        Some((spans, end))
+    }
+
+    /// Positions in apposition from `i` on: one after another, separated by
+    /// a space or `/`.
+    pub(super) fn positions_after(&self, mut i: usize) -> (Vec<Span>, usize) {
+        let text = self.text;
+        let mut out = Vec::new();
+        let mut end = i;
+        for _ in 0..4 {
+            let Some((spans, e)) = self.position(i) else { break };
+            out.extend(spans);
+            end = e;
+            i = e;
+            if text[i..].starts_with(' ') || text[i..].starts_with('/') {
+                i += 1;
+            }
+            // "... และเจ้าของบริษัท", "... ในฐานะกรรมการ": one more position.
+            if let Some(rest) = text[i..].strip_prefix("และ") {
+                i = text.len() - rest.strip_prefix(' ').unwrap_or(rest).len();
+            }
+            i = skip_in_role(text, i);
+        }
+        (out, end)
+    }
+
+    /// Reads a name from `p`: (given, family, end of the mention).
+    pub(super) fn name(&self, p: usize, english: bool) -> Option<(Span, Option<Span>, usize)> {
+        let text = self.text;
+        if english {
+            let g = english_word(text, p)?;
+            let mut family = None;
+            if text[g.end..].starts_with(' ') {
+                if let Some(f) = english_word(text, g.end + 1) {
+                    if !self.hits.positions.contains_key(&f.start) && !f.is_empty() {
+                        family = Some(f);
+                    }
+                }
+            }
+            let end = family.as_ref().map_or(g.end, |f| f.end);
+            return Some((g, family, end));
+        }
+        let (given, cut) = self.name_word(p)?;
+        let mut family = None;
+        if !cut && text[given.end..].starts_with(' ') {
+            let q = given.end + 1;
+            if !self.ends_name(q) {
+                // A family name is a single word of modest length; longer is
+                // a clause written after a given name (a headline verb).
+                family = self.name_word(q).map(|(f, _)| f).filter(|f| char_count(&text[f.clone()]) <= MAX_FAMILY);
+            }
+        }
+        let mut end = family.as_ref().map_or(given.end, |f| f.end);
+        if text[end..].starts_with('ฯ') {
+            end += 'ฯ'.len_utf8();
+        }
+        Some((given, family, end))
+    }
+
+    /// One word of a name from `p`, cut where a following word is glued to
+    /// it; and whether it was cut.
+    pub(super) fn name_word(&self, p: usize) -> Option<(Span, bool)> {
+        let text = self.text;
+        let end = word_end(text, p);
+        // At least two characters of name before any cut.
+        let min = text[p..end].char_indices().nth(2).map_or(end, |(k, _)| p + k);
+        let mut cut = self.words.first_cut(text, min..end, &[Class::Speech, Class::Stop, Class::Link]);
+        if let Some(h) = self.hits.first_inside(text, min..end) {
+            cut = Some(cut.map_or(h, |c| c.min(h)));
+        }
+        let e = cut.unwrap_or(end);
+        let word = &text[p..e];
+        if char_count(word) < 2 || !word.chars().all(is_thai_letter) || starts_with_mark(word) {
+            return None;
+        }
+        Some((p..e, cut.is_some()))
+    }
+
+    /// Whether the word at `q` cannot be a family name: a position, a title,
+    /// a verb of speech, a function word, or no Thai word at all.
+    pub(super) fn ends_name(&self, q: usize) -> bool {
+        let text = self.text;
+        if !text[q..].starts_with(is_thai_letter) || self.hits.title_at(q) || self.head_at(q).is_some() {
+            return true;
+        }
+        match self.words.at(text, q) {
+            Some((Class::Speech | Class::Stop | Class::Link | Class::Prefix | Class::TitlePosition, _)) => true,
+            // ยอมรับ, ยอมรับว่า, ตั้งแต่ 2 ...
+            Some((Class::Word, end)) => {
+                end == word_end(text, q) || (char_count(&text[q..end]) >= 4 && text[end..].starts_with("ว่า"))
+            }
+            // อายุ 52, อายุ52ปี (but ประจำวงษ์ is a family name).
+            Some((Class::NotGiven, end)) => {
+                end == word_end(text, q) || text[end..].starts_with(|c: char| c.is_ascii_digit())
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether a title may start at `s`.
+    pub(super) fn title_may_start(&self, s: usize, title: &str) -> Start {
+        let text = self.text;
+        let before = &text[..s];
+        match before.chars().next_back() {
+            None => return Start::Yes,
+            // "ตำรวจ 4 นาย มุด...": นาย counts people after a number.
+            Some(' ') if title == "นาย" && text[s + title.len()..].starts_with(' ') && small_number_before(before) => {
+                return Start::No
+            }
+            Some(c) if opens(c) => return Start::Yes,
+            _ => {}
+        }
+        if char_count(title) >= 5 && !title.is_ascii() {
+            return Start::Yes;
+        }
+        if self.words.glue_before.iter().any(|w| before.ends_with(w.as_str())) {
+            return Start::Yes;
+        }
+        // A strong title glued after any word or a dot (ด้านนาย..., ธ.ค.นาย...)
+        // starts a name only if a family name follows.
+        // After a letter only a dotted rank (ทนายจูน, ขุนน้ำนางนอน are words).
+        let dotted = title.matches('.').count() >= 2;
+        let glued = if before.ends_with('.') {
+            dotted || matches!(title, "นาย" | "นาง" | "นางสาว")
+        } else {
+            dotted && before.ends_with(is_thai_letter) && boundary(text, s)
+        };
+        if glued {
+            Start::WithFamily
+        } else {
+            Start::No
+        }
+    }
+
+    /// The statement after a verb of speech at `q`, if there is one.
+    pub(super) fn statement(&self, q: usize) -> Option<Span> {
+        let text = self.text;
+        let Some((Class::Speech, verb_end)) = self.words.at(text, q) else { return None };
+        // A statement runs to the end of its paragraph, but no further than
+        // MAX_STATEMENT bytes (cut at a space): text without line breaks
+        // must not make every statement run to the end of the article.
+        let limit = floor_boundary(text, q + MAX_STATEMENT);
+        let line_end = match text[q..limit].find('\n') {
+            Some(k) => q + k,
+            None if limit < text.len() => text[q..limit].rfind(' ').map_or(limit, |k| q + k),
+            None => limit,
+        };
+        let mut w = word_end(&text[..line_end], q);
+        let mut start = text[verb_end..w].find("ว่า").map(|k| verb_end + k + "ว่า".len());
+        if start.is_none() && text[w..].starts_with(' ') && text[w + 1..].starts_with("ว่า") {
+            w += 1;
+            start = Some(w + "ว่า".len());
+        }
+        let start = start?;
+        let body = &text[start..line_end];
+        let trimmed = body.trim_start();
+        let s = start + (body.len() - trimmed.len());
+        let e = s + trimmed.trim_end().len();
+        (s < e).then_some(s..e)
+    }
+
+    /// A position phrase written right before `s` (the start of a mention),
+    /// not already taken by the mention before it.
+    pub(super) fn position_before(&self, s: usize, taken: usize) -> Option<Vec<Span>> {
+        let text = self.text;
+        let mut before = &text[..s];
+        before = before.strip_suffix('(').unwrap_or(before);
+        let mut end = before.strip_suffix(' ')?.len();
+        for _ in 0..2 {
+            let start = text[..end]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c.is_whitespace() || c == '(')
+                .map_or(0, |(k, c)| k + c.len_utf8());
+            if start < taken || start >= end {
+                return None;
+            }
+            if let Some((spans, e)) = self.position(start) {
+                return (e == end).then_some(spans);
+            }
+            // Step back over a short number (เกษตร 4.0).
+            if short_number(text, start.saturating_sub(1)) == Some(end) && start >= 1 {
+                end = start - 1;
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+}
+
+/// Whether a title may start a mention where it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Start {
+    Yes,
+    /// Only if the name has a family name (a title glued after a content word).
+    WithFamily,
+    No,
+}
+
+/// Whether `before` ends with a number of at most three digits and a space
+/// (`ตำรวจ 4 นาย`, not the year in `วันที่ 5 ก.ค. 2561 นาย...`).
+pub(super) fn small_number_before(before: &str) -> bool {
+    let t = before.trim_end();
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    (1..=3).contains(&digits)
+}

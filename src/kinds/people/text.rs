@@ -1,0 +1,123 @@
+//! Thai text around a name: word ends, cluster boundaries, short numbers
+//! and English words.
+
+use super::Span;
+use crate::thai::{cluster_ends, cluster_starts, is_following_mark as is_mark};
+
+pub(super) fn starts_with_mark(s: &str) -> bool {
+    s.chars().next().is_some_and(is_mark)
+}
+
+/// Whether a word may start at byte `i` (a Thai character-cluster boundary).
+pub(super) fn boundary(text: &str, i: usize) -> bool {
+    cluster_ends(text, i) && cluster_starts(text, i)
+}
+
+/// Characters that end a word besides whitespace.
+pub(super) fn is_break(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '(' | ')' | '[' | ']' | '"' | '\'' | ',' | ';' | ':' | '/' | '!' | '?' | 'ฯ' | '–' | '—' | '-' | '“' | '”'
+        )
+}
+
+/// Characters after which a word starts.
+pub(super) fn opens(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\'' | ',' | ';' | ':' | '/' | '–' | '—' | '-' | '“')
+}
+
+/// The end of the word starting at `i`.
+pub(super) fn word_end(text: &str, i: usize) -> usize {
+    let window = &text[i..floor_boundary(text, i + MAX_WORD)];
+    window.find(is_break).map_or(i + window.len(), |k| i + k)
+}
+
+/// The longest run between spaces looked at, in bytes: Thai text without
+/// spaces must not make each name or position read to the end of the text.
+pub(super) const MAX_WORD: usize = 1024;
+
+/// `at`, or the nearest char boundary of `text` before it (clamped to its length).
+pub(super) fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The end of the position phrase starting at `i` (a position may contain
+/// dots and hyphens: `ผบ.หมู่`, `Director-General`).
+pub(super) fn phrase_end(text: &str, i: usize) -> usize {
+    let window = &text[i..floor_boundary(text, i + MAX_WORD)];
+    window.find(|c: char| is_break(c) && c != '-').map_or(i + window.len(), |k| i + k)
+}
+
+pub(super) fn char_count(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// The end of a short number word (`9`, `4.0`) starting after one space at
+/// `i`, followed by a break.
+pub(super) fn short_number(text: &str, i: usize) -> Option<usize> {
+    let rest = text[i..].strip_prefix(' ')?;
+    let n = rest.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(rest.len());
+    let num = rest[..n].trim_end_matches('.');
+    let short = if num.contains('.') { num.len() <= 4 } else { num.len() <= 2 };
+    if num.is_empty() || !short || !num.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let after = &rest[num.len()..];
+    if !after.is_empty() && !after.starts_with(is_break) {
+        return None;
+    }
+    Some(i + 1 + num.len())
+}
+
+/// A capitalized English word at `i`.
+pub(super) fn english_word(text: &str, i: usize) -> Option<Span> {
+    let rest = &text[i..];
+    if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let n = rest.find(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == '-')).unwrap_or(rest.len());
+    (n >= 2).then_some(i..i + n)
+}
+
+/// The end of an English position phrase: English words up to the first
+/// non-ASCII character or line end.
+pub(super) fn english_phrase_end(text: &str, i: usize) -> usize {
+    let rest = &text[i..];
+    let n = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == ' ' || c == '-' || c == '.')).unwrap_or(rest.len());
+    i + rest[..n].trim_end().len()
+}
+
+/// Skips `ในฐานะ` (also misspelt `ในฐาน`) and one space after it.
+pub(super) fn skip_in_role(text: &str, q: usize) -> usize {
+    let Some(rest) = text[q..].strip_prefix("ในฐาน") else { return q };
+    let rest = rest.strip_prefix('ะ').unwrap_or(rest);
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    text.len() - rest.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cluster_boundaries() {
+        let t = "ธนพลกล่าว";
+        assert!(boundary(t, "ธนพล".len()));
+        assert!(!boundary("กิจ", "ก".len()));
+        assert!(!boundary("เกม", "เ".len()));
+    }
+
+    #[test]
+    fn short_numbers_close_positions() {
+        assert_eq!(short_number("ภาค 9 ชี้แจง", "ภาค".len()), Some("ภาค 9".len()));
+        assert_eq!(short_number("เกษตร 4.0 (", "เกษตร".len()), Some("เกษตร 4.0".len()));
+        assert_eq!(short_number("ปี 2562 ", "ปี".len()), None);
+        assert_eq!(short_number("รวม 20 ร้าน", "รวม".len()), Some("รวม 20".len()));
+        assert_eq!(short_number("รวม 20ร้าน", "รวม".len()), None);
+    }
+}

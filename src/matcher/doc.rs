@@ -1,0 +1,310 @@
+//! A leftmost-longest matcher built for each document (the abbreviations an
+//! article defines, the names it mentions), and the character slots of the
+//! text it walks on, which the shared scan records as it goes.
+
+use crate::matcher::trie::{lead, slot_len};
+
+/// A leftmost-longest matcher built for one document (the abbreviations it
+/// defines, the names it mentions). Building an automaton for the few
+/// patterns of each article costs more than scanning with it, so there is
+/// none: [`DocMatcher::find_iter`] steps through the text a character at a
+/// time and looks up patterns only where the text's next bytes are, by a
+/// hashed bit set, the first bytes of some pattern. Two filters say where:
+/// a bit table of the first two characters of every pattern (a position
+/// passes it rarely, so the walk's one branch is well predicted), then a
+/// hashed bit set of the pattern prefixes, whose length a table indexed by
+/// the first character gives (the shortest pattern starting with it, at
+/// most 16 bytes), so `EU` among Thai names does not make every Thai
+/// character a candidate. Its matches are those of an unanchored
+/// leftmost-longest Aho-Corasick `find_iter`; empty patterns never match.
+pub(crate) struct DocMatcher {
+    /// Bit `slot(prefix)` is set when a pattern starts with `prefix`: its
+    /// first `keys[lead]` bytes.
+    filter: Vec<u64>,
+    /// For each [`lead`] slot, the length of the prefix the filter holds for
+    /// patterns starting with that character: the shortest such pattern's
+    /// length, at most [`MAX_KEY`]; 0 when none
+    /// starts with it.
+    keys: [u8; 512],
+    /// `filter.len() * 64 - 1`: the filter's size is a power of two.
+    mask: usize,
+    /// (prefix, pattern ID), sorted by prefix, then longest pattern first,
+    /// then lowest ID (the one leftmost-longest reports among equals).
+    /// Patterns with the same first character have prefixes of the same
+    /// length, and a prefix holds at least that character, so equal
+    /// prefixes mean equal first characters.
+    candidates: Vec<(u128, usize)>,
+    /// The patterns' bytes, by ID.
+    patterns: Vec<Box<[u8]>>,
+    /// Bit [`pair`]`(a, b)` is set when a pattern starts with the
+    /// characters in [`lead`] slots `a b`, or is the one character in slot
+    /// `a` (then for every `b`), so that a walk tests one bit a character.
+    pairs: Box<[u64; PAIR_WORDS]>,
+}
+
+/// The size of [`DocMatcher::pairs`] in words: [`pair`] is 16 bits.
+const PAIR_WORDS: usize = 1 << 10;
+
+/// A match of [`DocMatcher`]: the pattern's ID and the byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DocMatch {
+    pub pattern: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A [`lead`] slot no character has: the "next character" at the end of
+/// the text, so that no pair fits there.
+const NO_SLOT: usize = 512;
+
+/// The [`lead`] slot of every character of a text, in order, and what
+/// [`DocMatcher::find_iter`] walks: each character's [`pair`] key with the
+/// next one. Built once a document and shared by its per-document
+/// matchers, so that each of them tests one bit a character (a load and a
+/// bit test) instead of decoding UTF-8 again.
+#[derive(Debug, Default)]
+pub(crate) struct CharSlots {
+    slots: Vec<u16>,
+    /// `pair(slots[i], slots[i + 1])`, with [`NO_SLOT`] after the last.
+    keys: Vec<u16>,
+    /// The byte offset of every [`MARK_EVERY`]th character: a walk needs
+    /// the offset only where a pattern may start, and sums a few lengths
+    /// from the mark before.
+    marks: Vec<usize>,
+    /// The length in bytes of the text the slots are of.
+    len: usize,
+}
+
+/// How many characters apart [`CharSlots::marks`] are.
+const MARK_EVERY: usize = 16;
+
+#[cfg(test)]
+impl CharSlots {
+    /// Everything the slots hold, to compare two of them.
+    pub(crate) fn parts(&self) -> (Vec<u16>, Vec<u16>, Vec<usize>, usize) {
+        (self.slots.clone(), self.keys.clone(), self.marks.clone(), self.len)
+    }
+
+    /// How many characters the text has.
+    pub(crate) fn count(&self) -> usize {
+        self.slots.len()
+    }
+}
+
+impl CharSlots {
+    pub fn new(text: &str) -> CharSlots {
+        let b = text.as_bytes();
+        let mut slots = Vec::with_capacity(text.len() / 2);
+        let mut pos = 0;
+        while pos < b.len() {
+            let (slot, len) = lead(b, pos);
+            slots.push(slot as u16);
+            pos += len;
+        }
+        CharSlots::of_slots(slots, text.len())
+    }
+
+    /// The slots of a text of `len` bytes, with their keys and marks.
+    pub fn of_slots(slots: Vec<u16>, len: usize) -> CharSlots {
+        let mut keys = Vec::with_capacity(slots.len());
+        keys.extend(slots.windows(2).map(|w| pair(usize::from(w[0]), usize::from(w[1])) as u16));
+        keys.extend(slots.last().map(|&a| pair(usize::from(a), NO_SLOT) as u16));
+        let mut marks = Vec::with_capacity(slots.len() / MARK_EVERY + 1);
+        let mut pos = 0;
+        for chunk in slots.chunks(MARK_EVERY) {
+            marks.push(pos);
+            pos += chunk.iter().map(|&s| slot_len(usize::from(s))).sum::<usize>();
+        }
+        CharSlots { slots, keys, marks, len }
+    }
+
+    /// The byte offset of character `i` (below the number of characters).
+    pub(crate) fn offset(&self, i: usize) -> usize {
+        let from = i - i % MARK_EVERY;
+        self.marks[i / MARK_EVERY] + self.slots[from..i].iter().map(|&s| slot_len(usize::from(s))).sum::<usize>()
+    }
+}
+
+/// The bit of the [`lead`] slots `a b` in [`DocMatcher::pairs`].
+fn pair(a: usize, b: usize) -> usize {
+    (a << 7 ^ b) & 0xFFFF
+}
+
+/// The most bytes of a pattern [`DocMatcher`] keys on: five Thai
+/// characters, so that positions sharing a common start (ผู้อำนวยการ...)
+/// rarely share a key.
+const MAX_KEY: usize = 16;
+
+/// The bytes of `b[at..at + key]` as an integer (little-endian).
+fn prefix(b: &[u8], at: usize, key: usize) -> u128 {
+    match b.get(at..at + MAX_KEY) {
+        Some(w) => {
+            let w = u128::from_le_bytes(w.try_into().unwrap_or([0; MAX_KEY]));
+            if key >= MAX_KEY {
+                w
+            } else {
+                w & ((1u128 << (8 * key)) - 1)
+            }
+        }
+        None => b.get(at..at + key).map_or(0, |w| w.iter().rev().fold(0, |acc, &x| acc << 8 | u128::from(x))),
+    }
+}
+
+/// The bit of a prefix in a filter of `mask + 1` bits.
+fn slot(prefix: u128, mask: usize) -> usize {
+    let folded = (prefix as u64) ^ ((prefix >> 64) as u64).rotate_left(29);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
+}
+
+impl DocMatcher {
+    /// Compiles `patterns`; pattern IDs are their positions. Costs
+    /// `O(n log n)` in the number of patterns plus their total length.
+    pub fn new<P: AsRef<str>>(patterns: impl IntoIterator<Item = P>) -> DocMatcher {
+        let patterns: Vec<Box<[u8]>> = patterns.into_iter().map(|p| p.as_ref().as_bytes().into()).collect();
+        let mut keys = [0u8; 512];
+        for b in patterns.iter().filter(|b| !b.is_empty()) {
+            let k = &mut keys[lead(b, 0).0];
+            let len = b.len().min(MAX_KEY) as u8;
+            *k = if *k == 0 { len } else { (*k).min(len) };
+        }
+        // About 64 bits a pattern keeps false positives rare.
+        let bits = (patterns.len() * 64).next_power_of_two().clamp(1024, 1 << 16);
+        let mask = bits - 1;
+        let mut filter = vec![0u64; bits / 64];
+        let mut candidates = Vec::with_capacity(patterns.len());
+        let mut pairs = Box::new([0u64; PAIR_WORDS]);
+        let mut set = |k: usize| pairs[k / 64] |= 1 << (k % 64);
+        for (id, b) in patterns.iter().enumerate().filter(|(_, b)| !b.is_empty()) {
+            let (a, len) = lead(b, 0);
+            let p = prefix(b, 0, usize::from(keys[a]));
+            let k = slot(p, mask);
+            filter[k / 64] |= 1 << (k % 64);
+            candidates.push((p, id));
+            if len < b.len() {
+                set(pair(a, lead(b, len).0));
+            } else {
+                (0..=NO_SLOT).for_each(|next| set(pair(a, next)));
+            }
+        }
+        candidates.sort_unstable_by_key(|&(p, id)| (p, std::cmp::Reverse(patterns[id].len()), id));
+        DocMatcher { filter, keys, mask, candidates, patterns, pairs }
+    }
+
+    /// The longest pattern at `pos`, given the text's prefix there.
+    fn longest_at(&self, bytes: &[u8], pos: usize, prefix: u128) -> Option<DocMatch> {
+        let from = self.candidates.partition_point(|&(p, _)| p < prefix);
+        self.candidates[from..]
+            .iter()
+            .take_while(|&&(p, _)| p == prefix)
+            .find(|&&(_, id)| bytes[pos..].starts_with(&self.patterns[id]))
+            .map(|&(_, id)| DocMatch { pattern: id, start: pos, end: pos + self.patterns[id].len() })
+    }
+
+    /// The leftmost-longest, non-overlapping matches in `text`, in order.
+    /// `chars` must be the text's [`CharSlots`] (those of a text of another
+    /// length are caught, and built again here).
+    pub fn find_iter<'a>(&'a self, text: &'a str, chars: &'a CharSlots) -> impl Iterator<Item = DocMatch> + 'a {
+        let owned = (chars.len != text.len()).then(|| CharSlots::new(text));
+        let bytes = text.as_bytes();
+        // The index of the next character to look at.
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            let chars = owned.as_ref().unwrap_or(chars);
+            // A match starts at a character boundary (patterns and text are
+            // UTF-8), and the leftmost match is the longest pattern at the
+            // first position where one fits. The pair (this character, the
+            // next) gates everything else.
+            loop {
+                let pairs: &[u64; PAIR_WORDS] = &self.pairs;
+                let keys = chars.keys.get(i..)?;
+                let k = keys.iter().take_while(|&&k| pairs[usize::from(k >> 6)] >> (k & 63) & 1 == 0).count();
+                if k == keys.len() {
+                    i += k;
+                    return None;
+                }
+                i += k;
+                let pos = chars.offset(i);
+                if let Some(m) = self.verify(bytes, pos, usize::from(chars.slots[i])) {
+                    let mut end = pos;
+                    while end < m.end {
+                        end += slot_len(usize::from(chars.slots[i]));
+                        i += 1;
+                    }
+                    return Some(m);
+                }
+                i += 1;
+            }
+        })
+    }
+
+    /// The longest pattern at `pos`, whose first character is in slot `a`,
+    /// after the prefix filter.
+    fn verify(&self, bytes: &[u8], pos: usize, a: usize) -> Option<DocMatch> {
+        let key = usize::from(self.keys[a]);
+        if pos + key > bytes.len() {
+            return None;
+        }
+        let p = prefix(bytes, pos, key);
+        let k = slot(p, self.mask);
+        if self.filter[k / 64] & (1 << (k % 64)) == 0 {
+            return None;
+        }
+        self.longest_at(bytes, pos, p)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aho_corasick::{AhoCorasick, MatchKind};
+
+    #[test]
+    fn doc_matcher_finds_what_an_unanchored_search_finds() {
+        let text = include_str!("../../fixtures/000_khonkaen_unesco.txt");
+        let sets: &[&[&str]] = &[
+            &["ขอนแก่น", "ขอนแก่นได้", "นคร", "นครขอนแก่น", "ก", "ยูเนสโก", "a", " "],
+            &["เทศบาล", "เทศบาลนคร", "ศบาลนครขอน", "น"],
+            &["ไม่มีในข้อความนี้"],
+            &["", "ขอน"],
+            &["ขอนแก่น", "นครขอนแก่นก", "แก่น"],
+            &["นก", "a.b", "ab"],
+        ];
+        for patterns in sets {
+            let reference = doc_matcher_reference(patterns);
+            let doc = DocMatcher::new(patterns.iter());
+            for t in [text, "", "ก", "นครขอนแก่นก"] {
+                let want: Vec<_> = reference.find_iter(t).map(as_doc_match).collect();
+                let got: Vec<_> = doc.find_iter(t, &CharSlots::new(t)).collect();
+                assert_eq!(got, want, "{patterns:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn doc_matcher_agrees_with_an_unanchored_search(
+            patterns in proptest::collection::vec("[กขนa. ]{0,4}", 1..6),
+            text in "[กขนa. ]{0,40}",
+        ) {
+            let reference = doc_matcher_reference(&patterns.iter().map(String::as_str).collect::<Vec<_>>());
+            let want: Vec<_> = reference.find_iter(&text).map(as_doc_match).collect();
+            let got: Vec<_> = DocMatcher::new(&patterns).find_iter(&text, &CharSlots::new(&text)).collect();
+            // Slots of a text of another length are not trusted.
+            let longer = format!("{text}x");
+            let other = DocMatcher::new(&patterns).find_iter(&text, &CharSlots::new(&longer)).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(&other, &got);
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    /// The unanchored matcher [`DocMatcher`] stands for (where `""`, which
+    /// `DocMatcher` never matches, is a pattern, one that cannot match).
+    fn as_doc_match(m: aho_corasick::Match) -> DocMatch {
+        DocMatch { pattern: m.pattern().as_usize(), start: m.start(), end: m.end() }
+    }
+
+    fn doc_matcher_reference(patterns: &[&str]) -> AhoCorasick {
+        let patterns = patterns.iter().map(|p| if p.is_empty() { "\u{0}\u{1}never" } else { p });
+        AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(patterns).unwrap()
+    }
+}
