@@ -164,6 +164,16 @@ fn fuzz_invariants_hold_on_fixtures() {
     }
 }
 
+/// Inputs the proptests below once found, kept as fixed cases.
+#[test]
+fn invariants_hold_on_inputs_the_proptests_found() {
+    // A zero-width joiner inside a Thai-digit year: the extractor reads the
+    // normalized year 2301, which the era check must read too.
+    for input in ["พ.ศ.๒๓0\u{200d}1 ใน ", "กุมภาพันธ์พ.ศ.๒๗4\u{200d}1"] {
+        check_facts(input);
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, .. ProptestConfig::default() })]
 

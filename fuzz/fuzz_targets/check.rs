@@ -114,7 +114,9 @@ fn writes_year(text: &str, year: i32, era: Era) -> bool {
         Era::Be => 542..=544,
         Era::Ce => -1..=1,
     };
-    digit_runs(text).iter().any(|w| {
+    // The extractor reads the normalized text, where a zero-width character
+    // inside a digit run is gone (`๒๓0\u{200d}1` is 2301).
+    digit_runs(thaifacts::normalize(text).text()).iter().any(|w| {
         let Ok(n) = w.parse::<i32>() else { return false };
         match w.len() {
             4 => offsets.clone().any(|k| n == year + k),
