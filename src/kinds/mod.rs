@@ -80,6 +80,11 @@ const SHIPPED: &[Shipped] = &[
         file: "org_abbreviations.tsv",
         text: include_str!("organizations/org_abbreviations.tsv"),
     },
+    Shipped {
+        category: Category::OrgName,
+        file: "org_abbreviations_khamyo.tsv",
+        text: include_str!("organizations/org_abbreviations_khamyo.tsv"),
+    },
     Shipped { category: Category::OrgName, file: "org_known.tsv", text: include_str!("organizations/org_known.tsv") },
     Shipped { category: Category::VenueHead, file: "venue_heads.tsv", text: include_str!("places/venue_heads.tsv") },
     Shipped { category: Category::Position, file: "positions.txt", text: include_str!("people/positions.txt") },
