@@ -62,7 +62,7 @@ fn org_kind(s: &str) -> Option<OrgKind> {
         "municipality" => OrgKind::Municipality,
         "company" => OrgKind::Company,
         "bank" => OrgKind::Bank,
-        "education" => OrgKind::Education,
+        "education" | "faculty" => OrgKind::Education,
         "hospital" => OrgKind::Hospital,
         "court" => OrgKind::Court,
         "party" => OrgKind::Party,
