@@ -11,48 +11,65 @@ use crate::kinds::Doc;
 use crate::lexicon::Category;
 use crate::thai::{cluster_ends, is_thai_letter};
 
-/// Titles and heads a ministry's stem is written after.
-const BEFORE_STEM: &[&str] = &["รมว.", "รมช.", "รมต.", "ปลัด", "ก."];
+/// Titles a ministry's stem is written after (position hits of the scan).
+const TITLES: &[&str] = &["รมว.", "รมช.", "รมต.", "ปลัด"];
 
-/// Ministries named by their stem after [`BEFORE_STEM`], in text order.
+/// Where a ministry's stem may start: after a title of [`TITLES`] (a
+/// position hit that starts with it), or after `ก.` standing alone. Found
+/// from the scan's hits and the text's dots, not by searching the text for
+/// each title (a Thai substring search costs about 20 instructions a byte).
+fn stem_starts(doc: &Doc<'_>) -> Vec<usize> {
+    let text = doc.text();
+    let mut starts: Vec<usize> = doc
+        .scan
+        .hits
+        .iter()
+        .filter(|h| h.category == Category::Position)
+        .filter_map(|h| TITLES.iter().find(|t| text[h.start..].starts_with(**t)).map(|t| h.start + t.len()))
+        .collect();
+    for (i, _) in text.match_indices('.') {
+        let Some(head) = text[..i].strip_suffix('ก') else { continue };
+        // `ก.` must stand alone: not the end of another abbreviation (ผกก.).
+        if !head.chars().next_back().is_some_and(|c| is_thai_letter(c) || c == '.') {
+            starts.push(i + 1);
+        }
+    }
+    starts.sort_unstable();
+    starts
+}
+
+/// Ministries named by their stem after a title or `ก.`, in text order.
 pub(super) fn ministry_stems(doc: &Doc<'_>) -> Vec<RawOrg> {
     let text = doc.text();
     let mut out = Vec::new();
     let mut stems: Option<Vec<(&str, &str)>> = None;
-    for t in BEFORE_STEM {
-        for (i, _) in text.match_indices(t) {
-            let mut at = i + t.len();
-            if text[at..].starts_with(' ') {
-                at += 1;
-            }
-            if !text[at..].starts_with(|c: char| is_thai_letter(c)) {
-                continue;
-            }
-            // `ก.` must stand alone: not the end of another abbreviation (ผกก.).
-            if *t == "ก." && text[..i].chars().next_back().is_some_and(|c| is_thai_letter(c) || c == '.') {
-                continue;
-            }
-            // The stems of the known ministries (กระทรวงการคลัง → การคลัง, คลัง),
-            // built once per document that has a title.
-            let stems = stems.get_or_insert_with(|| {
-                doc.lexicons
-                    .entries(Category::OrgName)
-                    .iter()
-                    .filter(|e| e.columns[2] == "ministry")
-                    .filter_map(|e| e.phrase().strip_prefix("กระทรวง").map(|s| (s, e.columns[1].as_str())))
-                    .flat_map(|(s, full)| [(s, full), (s.strip_prefix("การ").unwrap_or(s), full)])
-                    .collect()
+    for mut at in stem_starts(doc) {
+        if text[at..].starts_with(' ') {
+            at += 1;
+        }
+        if !text[at..].starts_with(|c: char| is_thai_letter(c)) {
+            continue;
+        }
+        // The stems of the known ministries (กระทรวงการคลัง → การคลัง, คลัง),
+        // built once per document that has a title.
+        let stems = stems.get_or_insert_with(|| {
+            doc.lexicons
+                .entries(Category::OrgName)
+                .iter()
+                .filter(|e| e.columns[2] == "ministry")
+                .filter_map(|e| e.phrase().strip_prefix("กระทรวง").map(|s| (s, e.columns[1].as_str())))
+                .flat_map(|(s, full)| [(s, full), (s.strip_prefix("การ").unwrap_or(s), full)])
+                .collect()
+        });
+        if let Some((end, full)) = stem_at(text, at, stems) {
+            out.push(RawOrg {
+                span: at..end,
+                name: text[at..end].to_string(),
+                full: Some(full.to_string()),
+                abbreviation: None,
+                via: Some(text[at..end].to_string()),
+                kind: OrgKind::Ministry,
             });
-            if let Some((end, full)) = stem_at(text, at, stems) {
-                out.push(RawOrg {
-                    span: at..end,
-                    name: text[at..end].to_string(),
-                    full: Some(full.to_string()),
-                    abbreviation: None,
-                    via: Some(text[at..end].to_string()),
-                    kind: OrgKind::Ministry,
-                });
-            }
         }
     }
     out.sort_by_key(|o| o.span.start);
