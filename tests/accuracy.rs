@@ -30,7 +30,7 @@ const UNIT_ACCURACY_FLOOR: f64 = 0.99;
 const DEVSET_FLOORS: &[(&str, f64)] = &[
     ("people", 0.775),
     ("positions", 0.733),
-    ("organizations", 0.75),
+    ("organizations", 0.801),
     ("places", 0.923),
     ("dates", 0.962),
     ("numbers", 0.932),

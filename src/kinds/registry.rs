@@ -50,6 +50,12 @@ pub(crate) const FILES: &[LexiconFile] = &[
     scanned(Category::Month, "months.tsv", include_str!("dates/months.tsv"), month),
     scanned(Category::OrgHead, "org_heads.tsv", include_str!("organizations/org_heads.tsv"), org_head),
     scanned(Category::OrgName, "org_abbreviations.tsv", include_str!("organizations/org_abbreviations.tsv"), org_name),
+    scanned(
+        Category::OrgName,
+        "org_abbreviations_khamyo.tsv",
+        include_str!("organizations/org_abbreviations_khamyo.tsv"),
+        org_name,
+    ),
     scanned(Category::OrgName, "org_known.tsv", include_str!("organizations/org_known.tsv"), org_name),
     scanned(Category::VenueHead, "venue_heads.tsv", include_str!("places/venue_heads.tsv"), venue_head),
     scanned(Category::Position, "positions.txt", include_str!("people/positions.txt"), none),

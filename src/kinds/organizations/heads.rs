@@ -8,7 +8,7 @@ use crate::facts::OrgKind;
 use crate::kinds::shared::left_boundary;
 use crate::kinds::Doc;
 use crate::lexicon::{Category, Hit};
-use crate::thai::{cluster_ends, cluster_starts};
+use crate::thai::{cluster_ends, cluster_starts, is_thai_letter};
 
 /// Heads that start a name even glued to the word before them
 /// (`โฆษกประจำสำนักนายกรัฐมนตรี`, `สังกัดกระทรวง…`, `สำหรับพรรค…`): in news
@@ -87,6 +87,9 @@ pub(super) fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -
     } else {
         name_end(text, &text[h.start..h.end], h.end, kind, ctx)?
     };
+    if e.columns[1] == "faculty" {
+        end = faculty_end(text, h.end, end)?;
+    }
     // A joining word the name stopped after is no part of it
     // (`กรมวิชาการเกษตรและ` + a word that ends the name).
     while let Some(w) = TRAILING_JOINS.iter().find(|w| text[h.end..end].ends_with(**w)) {
@@ -188,6 +191,27 @@ fn unit(doc: &Doc<'_>, h: &Hit, of: bool, ctx: &Ctx) -> Option<RawOrg> {
         via: None,
         kind,
     })
+}
+
+/// Words that end the name of a university faculty (`คณะนิติศาสตร์`,
+/// `คณะบริหารธุรกิจ`).
+const FACULTY_ENDS: &[&str] = &["ศาสตร์", "บริหารธุรกิจ", "ศิลปกรรม", "เทคนิคการแพทย์", "การบัญชี", "นิเทศศาสตร์"];
+
+/// The end of a faculty's name after `คณะ`: after the last faculty word
+/// before `end` (`คณะวิทยาศาสตร์` + a verb glued after it), or `None` when
+/// there is none (`คณะผู้บริหาร`, `คณะนักวิจัย` name a group, no faculty).
+/// A medical faculty keeps the hospital it is named after, written after a
+/// space (`คณะแพทยศาสตร์ ศิริราชพยาบาล`).
+fn faculty_end(text: &str, from: usize, end: usize) -> Option<usize> {
+    let name = &text[from..end];
+    let end = FACULTY_ENDS.iter().filter_map(|w| name.rfind(w).map(|i| from + i + w.len())).max()?;
+    let Some(rest) = text[end..].strip_prefix(' ') else { return Some(end) };
+    let word = rest.find(|c: char| !is_thai_letter(c)).map_or(rest, |i| &rest[..i]);
+    if text[from..end].contains("แพทย") && (word.ends_with("พยาบาล") || word.starts_with("โรงพยาบาล"))
+    {
+        return Some(end + 1 + word.len());
+    }
+    Some(end)
 }
 
 /// The end of a company name: after `จำกัด` or `จำกัด (มหาชน)`, when it comes

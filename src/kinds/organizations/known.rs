@@ -25,7 +25,7 @@ pub(super) fn from_known(doc: &Doc<'_>, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
         || !(left_boundary(text, h.start, &ctx.edges) || (cluster_starts(text, h.start) && glues_left(form)))
     {
         return None;
-    } else if kind != OrgKind::Ministry
+    } else if !glues_right(kind)
         && !form.ends_with('.')
         && text[h.end..].chars().next().is_some_and(is_thai_letter)
         && word_at(text, h.end).is_none()
@@ -50,6 +50,14 @@ pub(super) fn from_known(doc: &Doc<'_>, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
     let full = (e.columns[1] != form).then(|| e.columns[1].clone());
     let via = full.is_some().then(|| form.to_string());
     Some(RawOrg { span: h.start..h.end, name: form.to_string(), full, abbreviation, via, kind })
+}
+
+/// Whether a known name of this kind counts glued to the word after it
+/// (`ดีแทคส่งรถ…`, `ยูเอ็นขอ…`, `รัฐสภาเรียกประชุม`): a known body is
+/// seldom the start of a longer name, except a committee, whose name a
+/// subcommittee extends (คณะรัฐมนตรีด้านเศรษฐกิจ).
+fn glues_right(kind: OrgKind) -> bool {
+    kind != OrgKind::Committee
 }
 
 /// Whether a known name counts glued to the word before it

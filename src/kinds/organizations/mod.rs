@@ -28,6 +28,7 @@
 mod ends;
 mod heads;
 mod known;
+mod ministries;
 
 use super::shared::{HitEdges, Use};
 use super::{Doc, Span};
@@ -62,7 +63,7 @@ pub(super) fn org_kind(s: &str) -> Option<OrgKind> {
         "municipality" => OrgKind::Municipality,
         "company" => OrgKind::Company,
         "bank" => OrgKind::Bank,
-        "education" => OrgKind::Education,
+        "education" | "faculty" => OrgKind::Education,
         "hospital" => OrgKind::Hospital,
         "court" => OrgKind::Court,
         "party" => OrgKind::Party,
@@ -121,6 +122,26 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawOrg> {
             }
             out.push(o);
             out.extend(short);
+        }
+    }
+    // A ministry's stem after a title, where no other mention is.
+    let stems = ministries::ministry_stems(doc);
+    if !stems.is_empty() {
+        let mut spans: Vec<Span> = out.iter().map(|o| o.span.clone()).collect();
+        spans.sort_by_key(|s| s.start);
+        // Spans may nest (a bracketed abbreviation inside its name's span end):
+        // the longest end so far, for the overlap test.
+        let mut reach = Vec::with_capacity(spans.len());
+        let mut far = 0;
+        for s in &spans {
+            far = far.max(s.end);
+            reach.push(far);
+        }
+        for m in stems {
+            let i = spans.partition_point(|s| s.start < m.span.end);
+            if i == 0 || reach[i - 1] <= m.span.start {
+                out.push(m);
+            }
         }
     }
     later_uses_of_definitions(text, &doc.scan.chars, &mut out);

@@ -205,6 +205,13 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
                 && (c.right_ok || matches!(c.prefix, Some((_, Some(PlaceKind::Country | PlaceKind::City))))))
             || (c.entry.use_ == Use::Any
                 && ((c.left_ok && c.right_ok)
+                    || (c.entry.kind == Some(PlaceKind::Region)
+                        && c.right_ok
+                        && REGION_BEFORE.iter().any(|w| text[..c.start].ends_with(w)))
+                    || (c.entry.kind == Some(PlaceKind::Region)
+                        && (c.left_ok || c.right_ok)
+                        && cluster_starts(text, c.start)
+                        && FEATURE_HEADS.iter().any(|w| text[c.start..c.end].starts_with(w)))
                     || (matches!(c.entry.kind, Some(PlaceKind::Province | PlaceKind::Country | PlaceKind::City))
                         && (c.left_ok || c.right_ok)
                         && (!char_before(text, c.start).is_some_and(is_thai_letter)
@@ -388,6 +395,16 @@ fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
     }
     out
 }
+
+/// Words of place that a region is glued after (`บริเวณภาคเหนือ`,
+/// `สำหรับภาคใต้มีฝน`). Other words glued before a region are mostly part
+/// of a longer name (ระเบียงเศรษฐกิจพิเศษภาคตะวันออก, จังหวัดชายแดนภาคใต้).
+const REGION_BEFORE: &[&str] = &["บริเวณ", "สำหรับ", "เฉพาะ", "ทั่ว", "ตลอด", "พื้นที่"];
+
+/// Head words of rivers, seas and ranges in the gazetteer: a name that
+/// starts with one begins a word, so it counts glued on one side
+/// (`ริมตลิ่งแม่น้ำโขงซึ่ง`).
+const FEATURE_HEADS: &[&str] = &["แม่น้ำ", "ลำน้ำ", "ลุ่มน้ำ", "น้ำ", "ทะเล", "มหาสมุทร", "เทือกเขา", "อ่าว"];
 
 /// Most characters of a venue name glued to a general head (ถ้ำ, วัด, ตลาด).
 const MAX_GLUED_VENUE_CHARS: usize = 16;
