@@ -202,8 +202,8 @@ fn check_values(category: Category, file: &str, entries: &[Entry]) -> Result<(),
                 int_column(file, e, 2, 1..=7, "an ISO weekday number from 1 (Monday) to 7 (Sunday)")?;
             }
             Category::RelativeDate => {
-                if !matches!(e.columns[1].as_str(), "day" | "week" | "month" | "year") {
-                    return Err(value_error(file, e, 2, "one of day, week, month, year"));
+                if !matches!(e.columns[1].as_str(), "day" | "week" | "month" | "year" | "quarter" | "half") {
+                    return Err(value_error(file, e, 2, "one of day, week, month, year, quarter, half"));
                 }
                 int_column(file, e, 3, -100..=100, "an offset from -100 to 100")?;
             }
@@ -634,7 +634,7 @@ mod tests {
             (
                 Category::RelativeDate,
                 "วานนี้\tdays\t-1\n",
-                "m.tsv:1: column 2 is \"days\", expected one of day, week, month, year",
+                "m.tsv:1: column 2 is \"days\", expected one of day, week, month, year, quarter, half",
             ),
             (
                 Category::RelativeDate,
