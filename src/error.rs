@@ -118,6 +118,11 @@ pub enum BuildError {
     /// A lexicon added through the builder is malformed.
     #[error(transparent)]
     Lexicon(#[from] LexiconError),
+    /// The publication date given to [`crate::ExtractorBuilder::published`]
+    /// has a year of 2400 or later: a Buddhist-era year (see
+    /// [`crate::check_published`]).
+    #[error("published: {0}")]
+    Published(#[from] crate::PublishedError),
 }
 
 /// A single article could not be read (the command-line tool's input).

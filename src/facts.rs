@@ -321,7 +321,8 @@ pub struct DateFact {
     /// The end of a range, null otherwise (also for an open-ended range).
     /// Mostly at the precision of `value`, but a range may end at another
     /// (`กันยายน 2562 จนถึงวันที่ 24 ธันวาคม 2562`: value `2019-09`, end_value
-    /// `2019-12-24`); never before `value`.
+    /// `2019-12-24`); never before `value`. A fiscal year, quarter or half
+    /// year is a range of months (`ไตรมาส 3/2561`: `2018-07` to `2018-09`).
     pub end_value: Option<String>,
     /// How precise `value` is.
     pub precision: Precision,

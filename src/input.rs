@@ -7,10 +7,13 @@
 //!
 //! A publication date is read by one parser, [`parse_published`], wherever
 //! it comes from: the command-line flag, a JSON Lines record,
-//! [`crate::ExtractorBuilder::published_str`] and the Python binding. It is
-//! strict (exactly `YYYY-MM-DD` in ASCII digits) and refuses a year of 2400
-//! or later, which is a Buddhist-era year written as if Gregorian: anchoring
-//! year-less dates 543 years late would silently drop or misdate them.
+//! [`crate::ExtractorBuilder::published_str`] and the Python binding. It
+//! takes an ISO Gregorian date (exactly `YYYY-MM-DD` in ASCII digits) or any
+//! single full date the date extractor reads (`14 ก.พ. 2567`,
+//! `วันพุธที่ 14 กุมภาพันธ์ 2567`, `14/02/2567`), and refuses an ISO year of
+//! 2400 or later, which is a Buddhist-era year written as if Gregorian:
+//! anchoring year-less dates 543 years late would silently drop or misdate
+//! them.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -38,9 +41,10 @@ pub const FIRST_BE_LOOKING_YEAR: i32 = 2400;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PublishedError {
-    /// Not ten ASCII characters `YYYY-MM-DD` (spaces, a sign, one-digit
-    /// months, slashes, other digits).
-    #[error("expected YYYY-MM-DD, but found {found:?}")]
+    /// Neither ten ASCII characters `YYYY-MM-DD` (spaces, a sign, one-digit
+    /// months, other digits) nor a single Thai date with day, month and
+    /// year.
+    #[error("expected YYYY-MM-DD or a Thai date such as 14 ก.พ. 2567, but found {found:?}")]
     Shape {
         /// The text as given.
         found: String,
@@ -67,7 +71,11 @@ pub enum PublishedError {
 }
 
 /// Parses a publication date: exactly `YYYY-MM-DD` in ASCII digits, a real
-/// calendar day, and a year before [`FIRST_BE_LOOKING_YEAR`].
+/// calendar day, and a year before [`FIRST_BE_LOOKING_YEAR`]; or else one
+/// full date, day, month and year, as the date extractor reads it in Thai
+/// text (`14 ก.พ. 2567`, `๑๔ กุมภาพันธ์ ๒๕๖๗`, `วันที่ 14 ก.พ. 67`,
+/// `14/02/2567`), with nothing around it but spaces and date words: its
+/// era is read as in an article (BE for 2567, CE for 2024).
 ///
 /// This is the one parser of publication dates: the command-line flag
 /// `--published`, the `published` field of JSON Lines records,
@@ -76,8 +84,9 @@ pub enum PublishedError {
 ///
 /// # Errors
 ///
-/// - [`PublishedError::Shape`]: not `YYYY-MM-DD` (`"2024-2-1"`,
-///   `" 2024-02-14"`, `"+2024-02-14"`, `"14/02/2024"`, Thai digits);
+/// - [`PublishedError::Shape`]: neither `YYYY-MM-DD` nor a Thai date
+///   (`"2024-2-1"`, `"+2024-02-14"`, `"2024-02-14T00:00"`, `"14 ก.พ."`
+///   without a year, `"เมื่อวานนี้"`);
 /// - [`PublishedError::NotADate`]: no such day (`"2024-02-30"`);
 /// - [`PublishedError::BuddhistEra`]: the year is 2400 or later; the error
 ///   carries the Gregorian date meant.
@@ -88,6 +97,7 @@ pub enum PublishedError {
 /// let day = thaifacts::parse_published("2024-02-14").unwrap();
 /// assert_eq!(day, chrono::NaiveDate::from_ymd_opt(2024, 2, 14).unwrap());
 /// assert!(thaifacts::parse_published("2024-2-14").is_err());
+/// assert_eq!(thaifacts::parse_published("14 ก.พ. 2567").unwrap(), day);
 /// let err = thaifacts::parse_published("2567-02-14").unwrap_err();
 /// assert!(err.to_string().ends_with("the Gregorian date is 2024-02-14"));
 /// ```
@@ -98,7 +108,7 @@ pub fn parse_published(s: &str) -> Result<NaiveDate, PublishedError> {
         && b[7] == b'-'
         && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shaped {
-        return Err(PublishedError::Shape { found: s.to_string() });
+        return crate::kinds::dates::single_day(s).ok_or_else(|| PublishedError::Shape { found: s.to_string() });
     }
     let num = |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
     let (year, month, day) = (num(0..4) as i32, num(5..7), num(8..10));
@@ -215,8 +225,8 @@ pub struct Record {
 /// # Example
 ///
 /// ```
-/// let err = thaifacts::parse_record(2, br#"{"id": 1, "text": "x", "published": "14/02/2024"}"#).unwrap_err();
-/// assert_eq!(err.to_string(), "line 2 (id 1): `published`: expected YYYY-MM-DD, but found \"14/02/2024\"");
+/// let err = thaifacts::parse_record(2, br#"{"id": 1, "text": "x", "published": "14/2024"}"#).unwrap_err();
+/// assert_eq!(err.to_string(), "line 2 (id 1): `published`: expected YYYY-MM-DD or a Thai date such as 14 ก.พ. 2567, but found \"14/2024\"");
 /// let err = thaifacts::parse_record(3, br#"{"id": 1, "text": 5}"#).unwrap_err();
 /// assert_eq!(err.to_string(), "line 3 (id 1): `text` is a number, expected a string");
 /// ```
@@ -310,16 +320,22 @@ mod tests {
         };
         insta::assert_snapshot!(p("2024-02-14"), @"ok 2024-02-14");
         insta::assert_snapshot!(p("2399-12-31"), @"ok 2399-12-31");
-        insta::assert_snapshot!(p("2024-2-1"), @r#"expected YYYY-MM-DD, but found "2024-2-1""#);
-        insta::assert_snapshot!(p(" 2024-02-14"), @r#"expected YYYY-MM-DD, but found " 2024-02-14""#);
-        insta::assert_snapshot!(p("2024-02-14 "), @r#"expected YYYY-MM-DD, but found "2024-02-14 ""#);
-        insta::assert_snapshot!(p("+2024-02-14"), @r#"expected YYYY-MM-DD, but found "+2024-02-14""#);
-        insta::assert_snapshot!(p("+10000-01-01"), @r#"expected YYYY-MM-DD, but found "+10000-01-01""#);
-        insta::assert_snapshot!(p("-024-02-14"), @r#"expected YYYY-MM-DD, but found "-024-02-14""#);
-        insta::assert_snapshot!(p("14/02/2024"), @r#"expected YYYY-MM-DD, but found "14/02/2024""#);
-        insta::assert_snapshot!(p("๒๐๒๔-๐๒-๑๔"), @r#"expected YYYY-MM-DD, but found "๒๐๒๔-๐๒-๑๔""#);
-        insta::assert_snapshot!(p("2024-02-14T00:00"), @r#"expected YYYY-MM-DD, but found "2024-02-14T00:00""#);
-        insta::assert_snapshot!(p(""), @r#"expected YYYY-MM-DD, but found """#);
+        insta::assert_snapshot!(p("2024-2-1"), @r#"expected YYYY-MM-DD or a Thai date such as 14 ก.พ. 2567, but found "2024-2-1""#);
+        insta::assert_snapshot!(p(" 2024-02-14"), @r#"expected YYYY-MM-DD or a Thai date such as 14 ก.พ. 2567, but found " 2024-02-14""#);
+        insta::assert_snapshot!(p("2024-02-14 "), @r#"expected YYYY-MM-DD or a Thai date such as 14 ก.พ. 2567, but found "2024-02-14 ""#);
+        insta::assert_snapshot!(p("+2024-02-14"), @r#"expected YYYY-MM-DD or a Thai date such as 14 ก.พ. 2567, but found "+2024-02-14""#);
+        insta::assert_snapshot!(p("+10000-01-01"), @r#"expected YYYY-MM-DD or a Thai date such as 14 ก.พ. 2567, but found "+10000-01-01""#);
+        insta::assert_snapshot!(p("-024-02-14"), @r#"expected YYYY-MM-DD or a Thai date such as 14 ก.พ. 2567, but found "-024-02-14""#);
+        insta::assert_snapshot!(p("14/02/2024"), @"ok 2024-02-14");
+        insta::assert_snapshot!(p("14 ก.พ. 2567"), @"ok 2024-02-14");
+        insta::assert_snapshot!(p("วันพุธที่ ๑๔ กุมภาพันธ์ ๒๕๖๗"), @"ok 2024-02-14");
+        insta::assert_snapshot!(p("14 ก.พ."), @r#"expected YYYY-MM-DD or a Thai date such as 14 ก.พ. 2567, but found "14 ก.พ.""#);
+        insta::assert_snapshot!(p("ก.พ. 2567"), @r#"expected YYYY-MM-DD or a Thai date such as 14 ก.พ. 2567, but found "ก.พ. 2567""#);
+        insta::assert_snapshot!(p("14-15 ก.พ. 2567"), @r#"expected YYYY-MM-DD or a Thai date such as 14 ก.พ. 2567, but found "14-15 ก.พ. 2567""#);
+        insta::assert_snapshot!(p("ประกาศ 14 ก.พ. 2567"), @r#"expected YYYY-MM-DD or a Thai date such as 14 ก.พ. 2567, but found "ประกาศ 14 ก.พ. 2567""#);
+        insta::assert_snapshot!(p("๒๐๒๔-๐๒-๑๔"), @r#"expected YYYY-MM-DD or a Thai date such as 14 ก.พ. 2567, but found "๒๐๒๔-๐๒-๑๔""#);
+        insta::assert_snapshot!(p("2024-02-14T00:00"), @r#"expected YYYY-MM-DD or a Thai date such as 14 ก.พ. 2567, but found "2024-02-14T00:00""#);
+        insta::assert_snapshot!(p(""), @r#"expected YYYY-MM-DD or a Thai date such as 14 ก.พ. 2567, but found """#);
         insta::assert_snapshot!(p("2024-02-30"), @r#"expected a calendar date, but found "2024-02-30""#);
         insta::assert_snapshot!(p("2024-13-01"), @r#"expected a calendar date, but found "2024-13-01""#);
         insta::assert_snapshot!(p("2024-00-10"), @r#"expected a calendar date, but found "2024-00-10""#);

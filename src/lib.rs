@@ -369,7 +369,9 @@ impl ExtractorBuilder {
     ///
     /// [`BuildError::Lexicon`] when a lexicon added with
     /// [`ExtractorBuilder::lexicon`] is malformed (the error names the file
-    /// and line).
+    /// and line); [`BuildError::Published`] when the date given to
+    /// [`ExtractorBuilder::published`] has a year of 2400 or later, a
+    /// Buddhist-era year (the error shows the Gregorian date meant).
     ///
     /// # Example
     ///
@@ -379,8 +381,14 @@ impl ExtractorBuilder {
     ///     .build()
     ///     .unwrap_err();
     /// assert_eq!(err.to_string(), "m.tsv:1: expected 2 tab-separated columns, found 1");
+    /// let be = chrono::NaiveDate::from_ymd_opt(2567, 2, 14).unwrap();
+    /// let err = thaifacts::Extractor::builder().published(be).build().unwrap_err();
+    /// assert!(err.to_string().ends_with("the Gregorian date is 2024-02-14"), "{err}");
     /// ```
     pub fn build(self) -> Result<Extractor, BuildError> {
+        if let Some(date) = self.published {
+            crate::check_published(date)?;
+        }
         let lexicons = if self.extra.is_empty() {
             crate::kinds::shipped_lexicons()
         } else {

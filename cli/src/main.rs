@@ -84,8 +84,9 @@ enum Command {
         /// record, in input order.
         #[arg(long)]
         jsonl: bool,
-        /// Publication date YYYY-MM-DD (Gregorian): the anchor for year-less
-        /// and relative dates (a record's own "published" takes precedence).
+        /// Publication date YYYY-MM-DD (Gregorian) or a Thai date such as
+        /// "14 ก.พ. 2567": the anchor for year-less and relative dates (a
+        /// record's own "published" takes precedence).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = published_arg)]
         published: Option<NaiveDate>,
         /// Indent the JSON (one article only; JSON Lines stay one line each).

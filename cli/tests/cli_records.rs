@@ -117,7 +117,7 @@ fn render(item: &Item, line: usize) -> Vec<u8> {
         }
         Item::BadPublished { id, value } => {
             let value = match value {
-                0 => json!("14/02/2024"),
+                0 => json!("14/2024"),
                 1 => json!("2024-02-30"),
                 2 => json!(20240214),
                 _ => json!("2024-2-14"),

@@ -15,7 +15,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 use rayon::prelude::*;
 
-/// A `published` argument: `None`, a `YYYY-MM-DD` string, or a
+/// A `published` argument: `None`, a `YYYY-MM-DD` string or a Thai date
+/// (`"14 ก.พ. 2567"`), or a
 /// `datetime.date` (not a `datetime.datetime`, whose time would be dropped
 /// silently). Strings go through `thaifacts::parse_published`, dates through
 /// its Buddhist-era guard `thaifacts::check_published`: the same rules as

@@ -57,10 +57,15 @@ def test_empty_text_gives_empty_facts():
 
 
 def test_bad_published_is_a_value_error():
-    with pytest.raises(ValueError, match='published: expected YYYY-MM-DD, but found "14/02/2024"'):
-        thaifacts.extract("ข่าว", published="14/02/2024")
+    with pytest.raises(ValueError, match='published: expected YYYY-MM-DD or a Thai date such as 14 ก.พ. 2567, but found "14/2024"'):
+        thaifacts.extract("ข่าว", published="14/2024")
     with pytest.raises(ValueError):
         thaifacts.extract_many(["ข่าว"], published="2024-13-01")
+
+
+def test_thai_published_date_is_read():
+    text = "เมื่อวันที่ 5 ก.พ. ที่ประชุม"
+    assert thaifacts.extract(text, published="14 ก.พ. 2567") == thaifacts.extract(text, published="2024-02-14")
 
 
 def _spans(facts):

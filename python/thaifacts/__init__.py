@@ -7,9 +7,9 @@ a pair of offsets into ``text``: UTF-8 *byte* offsets by default, as in the
 JSON contract (``text.encode()[start:end]``), or with ``offsets="char"``
 indices into the Python ``str`` (``text[start:end]``).
 
-``published`` is a ``datetime.date`` or a ``"YYYY-MM-DD"`` string: the anchor
-for year-less and relative dates. It is read strictly, as the command-line
-tool reads it; a Buddhist-era year (2400 or later) is a ``ValueError`` that
+``published`` is a ``datetime.date``, a ``"YYYY-MM-DD"`` string or a Thai
+date string (``"14 ก.พ. 2567"``): the anchor for year-less and relative dates.
+It is read strictly, as the command-line tool reads it; a Buddhist-era year (2400 or later) is a ``ValueError`` that
 names the Gregorian date meant.
 
 ``extract_many(texts, ...)`` does the same for a list of texts on all cores,

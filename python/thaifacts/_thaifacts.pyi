@@ -16,8 +16,8 @@ SCHEMA_VERSION: int
 def extract(text: str, published: Published = None, offsets: Offsets = "byte") -> ArticleFacts:
     """The facts of one article.
 
-    Raises ``ValueError`` for a ``published`` string that is not a Gregorian
-    ``YYYY-MM-DD`` date, or an unknown ``offsets``; ``TypeError`` for a
+    Raises ``ValueError`` for a ``published`` string that is neither a
+    Gregorian ``YYYY-MM-DD`` date nor a single Thai date (``"14 ก.พ. 2567"``), or an unknown ``offsets``; ``TypeError`` for a
     ``published`` of another type.
     """
 

@@ -140,7 +140,13 @@ fn weekday(file: &str, e: &Entry) -> Result<(), LexiconError> {
 }
 
 fn relative_date(file: &str, e: &Entry) -> Result<(), LexiconError> {
-    one_of(file, e, 2, &["day", "week", "month", "year"], "one of day, week, month, year")?;
+    one_of(
+        file,
+        e,
+        2,
+        &["day", "week", "month", "year", "quarter", "half"],
+        "one of day, week, month, year, quarter, half",
+    )?;
     int_column(file, e, 3, -100..=100, "an offset from -100 to 100").map(drop)
 }
 

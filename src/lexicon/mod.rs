@@ -358,7 +358,7 @@ mod tests {
             (
                 Category::RelativeDate,
                 "วานนี้\tdays\t-1\n",
-                "m.tsv:1: column 2 is \"days\", expected one of day, week, month, year",
+                "m.tsv:1: column 2 is \"days\", expected one of day, week, month, year, quarter, half",
             ),
             (
                 Category::RelativeDate,

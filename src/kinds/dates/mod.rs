@@ -133,6 +133,36 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawDate> {
     resolve(text, atoms, anchor)
 }
 
+/// The one full date `input` writes (`14 ก.พ. 2567`,
+/// `วันพุธที่ 14 กุมภาพันธ์ 2567`, `14/02/2567`): a single mention with
+/// day, month and year, no range, and nothing around it but spaces and date
+/// words. For a publication date given as Thai text
+/// ([`crate::parse_published`]).
+pub(crate) fn single_day(input: &str) -> Option<NaiveDate> {
+    // A date and its words are short; a long text is no publication date.
+    if input.len() > 200 {
+        return None;
+    }
+    let norm = crate::normalize::normalize(input);
+    let lexicons = super::shipped_lexicons();
+    let scan = lexicons.scan(norm.text());
+    let doc = Doc { norm: &norm, scan: &scan, lexicons: &lexicons, published: None };
+    let text = doc.text();
+    let dates = extract(&doc);
+    let [d] = dates.as_slice() else { return None };
+    if d.precision != Precision::Day || d.end_value.is_some() || d.anchor.is_some() {
+        return None;
+    }
+    let bare = |s: &str| {
+        let s = s.trim();
+        s.is_empty() || DATE_WORDS.whole(s).is_some()
+    };
+    if !bare(&text[..d.claim.start]) || !bare(&text[d.claim.end..]) {
+        return None;
+    }
+    NaiveDate::parse_from_str(d.value.as_deref()?, "%Y-%m-%d").ok()
+}
+
 /// The atoms of `toks`, ranges joined, read against `anchor`.
 fn parse(text: &str, toks: &[Token], anchor: Option<(NaiveDate, Anchor)>) -> Vec<Atom> {
     let mut p = Parser { text, toks, published: anchor.map(|a| a.0), words: &DATE_WORDS, atoms: Vec::new() };

@@ -48,10 +48,21 @@ impl Parser<'_> {
     pub(super) fn month_ok(&self, i: usize) -> bool {
         let t = &self.toks[i];
         let Kind::Month { abbr: true, .. } = t.kind else { return true };
-        if self.text[..t.start].chars().next_back().is_some_and(|c| is_thai_letter(c) || c == '.') {
-            return false;
-        }
         let after = &self.text[t.end..];
+        match self.text[..t.start].chars().next_back() {
+            Some('.') => return false,
+            // `คาดเสร็จก.พ. 62`, `เดือนต.ค.นี้`: a dotted form glued after a
+            // word counts when a year, นี้ or ที่ผ่านมา follows it.
+            Some(c) if is_thai_letter(c) => {
+                let dotted = self.text[t.start..t.end].contains('.');
+                let year = after.trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit());
+                let marker = matches!(self.words.first(after), Some((Role::This | Role::Past, _)));
+                if !(dotted && (year || marker)) {
+                    return false;
+                }
+            }
+            _ => {}
+        }
         let mut cs = after.chars();
         match (cs.next(), cs.next()) {
             (Some(c), Some('.')) if is_thai_letter(c) => false,
@@ -85,12 +96,13 @@ impl Parser<'_> {
                 self.parse_relative_weekday(i, wd)
             }
             Kind::Relative(unit, offset) => self.parse_relative(i, unit, offset),
+            Kind::Part { months, n } => self.parse_part(i, months, n),
         }
     }
 
     /// The year after month token `mi`: `(Gregorian year, era, index after,
     /// end of the year)`, for the month `month`.
-    pub(super) fn year_after(&self, mi: usize, month: u32) -> Option<(i32, Era, usize, usize)> {
+    pub(super) fn year_after(&self, mi: usize, month: u32, day: bool) -> Option<(i32, Era, usize, usize)> {
         let j = mi + 1;
         let t = self.tok(j)?;
         let gap = self.gap(mi);
@@ -105,8 +117,12 @@ impl Parser<'_> {
         });
         // A two-digit year right after the month or its dot is written as a
         // year (ก.พ.67, ก.พ. 67); after a full name and a space it must fit
-        // the publication date.
-        let close = gap.is_empty() || self.text[..self.toks[mi].end].ends_with('.') || named.is_some();
+        // the publication date, or, with none, follow a day
+        // (`24 กุมภาพันธ์ 62`; `มีนาคม 30 ราย` is a count).
+        let close = gap.is_empty()
+            || self.text[..self.toks[mi].end].ends_with('.')
+            || named.is_some()
+            || (day && self.published.is_none());
         let (year, era) = self.read_year(t, named, close)?;
         Some((calendar::year_ce(year, era, Some(month))?, era, j + 1, t.end))
     }
@@ -179,7 +195,7 @@ impl Parser<'_> {
         if self.never_existed(mi, month) {
             return None;
         }
-        if let Some((year, era, after, end)) = self.year_after(mi, month) {
+        if let Some((year, era, after, end)) = self.year_after(mi, month, true) {
             atom.start.year = Some(year);
             atom.era = Some(era);
             atom.start.date()?;
@@ -358,7 +374,7 @@ impl Parser<'_> {
                 );
                 let mut end = Point { year: None, month: Some(m2), day: None };
                 let mut next = i + 2;
-                if let Some((year, era, after, span_end)) = self.year_after(i + 1, m2) {
+                if let Some((year, era, after, span_end)) = self.year_after(i + 1, m2, false) {
                     end.year = Some(year);
                     atom.start.year = Some(if m1 > m2 { year - 1 } else { year });
                     atom.era = Some(era);
@@ -378,7 +394,7 @@ impl Parser<'_> {
         let mut atom =
             Atom::new(start..self.toks[i].end, Point { year: None, month: Some(m1), day: None }, AtomKind::Calendar);
         let mut next = i + 1;
-        if let Some((year, era, after, span_end)) = self.year_after(i, m1) {
+        if let Some((year, era, after, span_end)) = self.year_after(i, m1, false) {
             atom.start.year = Some(year);
             atom.era = Some(era);
             atom.span.end = span_end;

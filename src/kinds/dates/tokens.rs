@@ -55,6 +55,10 @@ pub(super) enum Kind {
     Weekday(u32),
     /// A relative-date word.
     Relative(Unit, i32),
+    /// A quarter (`months` 3) or half (`months` 6) of a year: `n` counts
+    /// from 1 (ไตรมาสแรก, ครึ่งปีหลัง), or is 0 where its number follows
+    /// (ไตรมาส 3, ไตรมาสที่ 2).
+    Part { months: u32, n: u32 },
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -84,7 +88,13 @@ pub(super) fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
             }
             Category::RelativeDate => {
                 let Some(e) = entry(Category::RelativeDate) else { continue };
+                let part = |months| e.columns[2].parse::<u32>().ok().map(|n| Kind::Part { months, n });
                 let unit = match e.columns[1].as_str() {
+                    "quarter" | "half" => {
+                        let Some(kind) = part(if e.columns[1] == "quarter" { 3 } else { 6 }) else { continue };
+                        toks.push(Token { start: h.start, end: h.end, kind });
+                        continue;
+                    }
                     "day" => Unit::Day,
                     "week" => Unit::Week,
                     "month" => Unit::Month,

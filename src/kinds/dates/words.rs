@@ -50,6 +50,9 @@ pub(super) enum Role {
     Month(u32),
     /// A bare weekday name (พุธ) with its ISO number.
     Weekday(u32),
+    /// ฟุตบอลโลก, ซีเกมส์: the end of an event's name, which a four-digit
+    /// year may follow.
+    Event,
 }
 
 /// One word of `date_words.tsv`.
@@ -114,6 +117,7 @@ impl DateWords {
                 "about" => Role::About,
                 "of" => Role::Of,
                 "time_suffix" => Role::TimeSuffix,
+                "event" => Role::Event,
                 "month" => Role::Month(lexicon::int_column(file, e, 3, 1..=12, "a month number from 1 to 12")? as u32),
                 "weekday" => Role::Weekday(lexicon::int_column(
                     file,

@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
-use super::{plain, Atom, AtomKind, Kind, Parser, Point, Role, Token, Unit};
+use super::{plain, Atom, AtomKind, Kind, Parser, Point, Role, Token, Unit, BE_YEARS};
 use crate::calendar;
 use crate::facts::Era;
 use crate::thai::{self, is_thai_letter};
@@ -23,6 +23,11 @@ impl Parser<'_> {
                     cues.push((role, pos));
                     break;
                 }
+                // `ฟุตบอลโลก 2018`: a four-digit year closing an event's name.
+                Role::Event if cues.is_empty() && plain(self.text, &t).is_some_and(|p| p.1 == 4) => {
+                    cues.push((Role::Year, pos));
+                    break;
+                }
                 _ => break,
             }
         }
@@ -38,7 +43,13 @@ impl Parser<'_> {
                 _ => None,
             });
             // `8 ปี 12 เดือน`: ปี after a number is a duration.
-            if named.is_none() && gap[..far].trim_end_matches(' ').ends_with(|c: char| c.is_ascii_digit()) {
+            let before = gap[..far].trim_end_matches(' ');
+            // `8 ปี 12 เดือน`: a two-digit number after `N ปี` is a duration too.
+            let after_number = before.is_empty()
+                && i > 0
+                && self.toks[i - 1].kind == Kind::Num
+                && plain(self.text, &t).is_some_and(|p| p.1 == 2);
+            if named.is_none() && (after_number || before.ends_with(|c: char| c.is_ascii_digit())) {
                 return None;
             }
             // พ.ศ. inside a longer abbreviation (ก.ค.ศ.) is not an era.
@@ -76,7 +87,8 @@ impl Parser<'_> {
             atom.end = Some(Point { year: ce(yb), month: None, day: None });
             atom.era = Some(era);
         } else {
-            let (y, era) = self.read_year(&t, named, named.is_some())?;
+            // `ปี 62` is BE 2562; with an anchor it must fit it.
+            let (y, era) = self.read_year(&t, named, named.is_some() || self.published.is_none())?;
             let ce = calendar::year_ce(y, era, None)?;
             atom = Atom::new(start..t.end, Point { year: Some(ce), month: None, day: None }, AtomKind::Calendar);
             atom.era = Some(era);
@@ -144,26 +156,161 @@ impl Parser<'_> {
         Some((atom, i + 2))
     }
 
-    /// A numeric date `14/02/2567` (not after ที่, which makes it a number).
+    /// A quarter or half of a year, as a range of months like a fiscal
+    /// year: `ไตรมาส 3/2561` (July to September 2018), `ไตรมาสที่ 2 ปี 2562`,
+    /// `ไตรมาสแรกของปี 2567`, `ครึ่งปีหลัง 2566`, `ไตรมาส 4/66`; without a year
+    /// (`ไตรมาสแรกของปี`) it takes one as a year-less date does, and
+    /// `ของปีนี้` / `ปีหน้า` after it count from the anchor. A quarter word
+    /// whose number does not follow (`3 ไตรมาส`, `ไตรมาสละ`) is no date.
+    pub(super) fn parse_part(&self, i: usize, months: u32, n: u32) -> Option<(Atom, usize)> {
+        let t = self.toks[i];
+        let parts = 12 / months;
+        let (mut n, mut end, mut next) = (n, t.end, i + 1);
+        let mut year = None;
+        if n == 0 {
+            let u = *self.tok(i + 1)?;
+            if u.kind != Kind::Num || !matches!(self.gap(i), "" | " ") {
+                return None;
+            }
+            let s = &self.text[u.start..u.end];
+            let (q, y) = s.split_once('/').map_or((s, None), |(q, y)| (q, Some(y)));
+            n = q.parse::<u32>().ok().filter(|&v| q.len() == 1 && (1..=parts).contains(&v))?;
+            if let Some(y) = y {
+                let ty = Token { start: u.end - y.len(), end: u.end, kind: Kind::Num };
+                year = Some(self.read_year(&ty, None, true)?);
+            }
+            end = u.end;
+            next = i + 2;
+        }
+        if n == 0 || n > parts {
+            return None;
+        }
+        let mut relative = None;
+        if year.is_none() {
+            if let Some(u) = self.tok(next) {
+                let roles = self.words.whole(&self.text[end..u.start]);
+                let named = roles.as_deref().and_then(|r| {
+                    r.iter().all(|r| matches!(r, Role::Of | Role::Year | Role::Be | Role::Ce)).then(|| {
+                        r.iter().find_map(|r| match r {
+                            Role::Be => Some(Era::Be),
+                            Role::Ce => Some(Era::Ce),
+                            _ => None,
+                        })
+                    })
+                });
+                match (u.kind, named) {
+                    (Kind::Num, Some(named)) => {
+                        if let Some(y) = self.read_year(u, named, named.is_some()) {
+                            year = Some(y);
+                            end = u.end;
+                            next += 1;
+                        }
+                    }
+                    (Kind::Relative(Unit::Year, off), Some(None)) => {
+                        relative = Some(off);
+                        end = u.end;
+                        next += 1;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if year.is_none() && relative.is_none() {
+            // `ไตรมาสแรกของปี`: the year is the one of the context.
+            if let [(Role::Of, _), (Role::Year, e), ..] = self.words.leading(&self.text[end..]).as_slice() {
+                end += e;
+            }
+        }
+        let (first, last) = ((n - 1) * months + 1, n * months);
+        let ce = |m| year.and_then(|(y, era)| calendar::year_ce(y, era, Some(m)));
+        let mut kind = AtomKind::Span;
+        let (mut y1, mut y2) = (ce(first), ce(last));
+        if let Some(off) = relative {
+            kind = AtomKind::Relative;
+            let y = self.published.map(|p| p.year() + off);
+            (y1, y2) = (y, y);
+        }
+        let mut atom = Atom::new(t.start..end, Point { year: y1, month: Some(first), day: None }, kind);
+        atom.end = Some(Point { year: y2, month: Some(last), day: None });
+        atom.era = year.map(|y| y.1);
+        atom.written = (None, None);
+        if year.is_none() && relative.is_none() {
+            atom.marker = self.marker_after(end);
+        }
+        Some((atom, next))
+    }
+
+    /// A numeric date: day, month and year joined by `/` (`14/02/2567`,
+    /// `28/06/61`) or by `-` without spaces (`26-6-61`, `21-02-2547`). The
+    /// fields are day then month, as Thai writes them; month then day only
+    /// where day-first is impossible (`3/15/2004`). The year has four digits
+    /// (its era by [`calendar::bare_year_era`]) or two (see
+    /// [`Parser::numeric_year`]). Not after ที่ (`เลขที่ 12/3/45`, a number),
+    /// nor inside a longer run of digits, letters, `/` or `-` (a phone
+    /// number, a code).
     pub(super) fn parse_numeric(&self, i: usize) -> Option<(Atom, usize)> {
         let t = self.toks[i];
         let s = &self.text[t.start..t.end];
-        let mut parts = s.split('/');
-        let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-        if d.len() > 2 || m.len() > 2 || y.len() != 4 {
+        let (fields, last) = if s.contains('/') {
+            let mut parts = s.split('/');
+            ([parts.next()?, parts.next()?, parts.next()?], i)
+        } else {
+            // `26-6-61`: three digit tokens joined by single dashes.
+            let (b, c) = (self.tok(i + 1)?, self.tok(i + 2)?);
+            if self.gap(i) != "-" || self.gap(i + 1) != "-" || b.kind != Kind::Num || c.kind != Kind::Num {
+                return None;
+            }
+            let f = |t: &Token| &self.text[t.start..t.end];
+            ([s, f(b), f(c)], i + 2)
+        };
+        let [a, b, y] = fields;
+        let short = |f: &str| (1..=2).contains(&f.len()) && f.bytes().all(|c| c.is_ascii_digit());
+        if !short(a) || !short(b) || !matches!(y.len(), 2 | 4) || !y.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let end = self.toks[last].end;
+        let glued =
+            |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '.' | ','));
+        if glued(self.text[..t.start].chars().next_back())
+            || glued(
+                self.text[end..]
+                    .chars()
+                    .next()
+                    .filter(|&c| c != '.' || self.text[end + 1..].starts_with(char::is_numeric)),
+            )
+        {
             return None;
         }
         if matches!(self.words.trailing(self.gap_before(i).1).first(), Some((Role::The, _))) {
             return None;
         }
-        let (d, m, y): (u32, u32, i32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
-        let era = calendar::bare_year_era(y)?;
+        let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+        // Day first; month first only where the second field cannot be a month.
+        let (d, m) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
+        let (y, era) = self.numeric_year(y)?;
         let point = Point { year: Some(calendar::year_ce(y, era, Some(m))?), month: Some(m), day: Some(d) };
         point.date()?;
-        let mut atom = Atom::new(t.start..t.end, point, AtomKind::Calendar);
+        let mut atom = Atom::new(t.start..end, point, AtomKind::Calendar);
         atom.era = Some(era);
-        let next = self.attach_time(&mut atom, i + 1);
+        let next = self.attach_time(&mut atom, last + 1);
         Some((atom, next))
+    }
+
+    /// The year of a numeric date: four digits by
+    /// [`calendar::bare_year_era`]; two digits BE (`61` is 2561) when that
+    /// is within 30 years of the publication date or there is none, else
+    /// CE when `20yy` is within two years of it (`30/06/18` in 2018).
+    fn numeric_year(&self, y: &str) -> Option<(i32, Era)> {
+        let v: i32 = y.parse().ok()?;
+        if y.len() == 4 {
+            return calendar::bare_year_era(v).map(|e| (v, e));
+        }
+        if calendar::two_digit_plausible(v, self.published, 30) {
+            let be = calendar::two_digit_be(v, self.published);
+            return BE_YEARS.contains(&be).then_some((be, Era::Be));
+        }
+        let p = self.published?;
+        ((2000 + v - p.year()).abs() <= 2).then_some((2000 + v, Era::Ce))
     }
 
     /// วันนี้, เมื่อวาน, ปีหน้า ...: only with a publication date, and not
@@ -173,8 +320,11 @@ impl Parser<'_> {
             return None;
         }
         let t = self.toks[i];
+        let core = t.start + preposition(&self.text[t.start..t.end]);
         let Some(p) = self.published else {
-            return Some((Atom::unresolved(t.start..t.end, Some((unit, offset))), i + 1));
+            let mut a = Atom::unresolved(t.start..t.end, Some((unit, offset)));
+            a.core.start = core;
+            return Some((a, i + 1));
         };
         let point = |d: NaiveDate| Point { year: Some(d.year()), month: Some(d.month()), day: Some(d.day()) };
         let mut atom = match unit {
@@ -203,6 +353,7 @@ impl Parser<'_> {
         atom.era = None;
         atom.offset = Some((unit, offset));
         atom.written = (None, None);
+        atom.core.start = core;
         Some((atom, i + 1))
     }
 
@@ -243,4 +394,16 @@ pub(super) fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     } else {
         d.checked_sub_days(Days::new(n.unsigned_abs()))
     }
+}
+
+/// The length of a leading preposition เมื่อ or ใน of a relative word
+/// (`เมื่อวานนี้`, `ในสัปดาห์ที่ผ่านมา`): not part of the date, unless the
+/// rest is no word on its own (`เมื่อวาน`, `เมื่อคืน`).
+fn preposition(phrase: &str) -> usize {
+    for p in ["เมื่อ", "ใน"] {
+        if let Some(rest) = phrase.strip_prefix(p) {
+            return if matches!(rest, "วาน" | "วานซืน" | "คืน") { 0 } else { p.len() };
+        }
+    }
+    0
 }

@@ -2,6 +2,7 @@
 
 use super::tables::Word;
 use super::view::{skip_space, View};
+use crate::facts::NumberKind;
 use crate::kinds::Span;
 use crate::thai::{char_before, digits_end, is_thai_letter, next_digit};
 
@@ -165,13 +166,39 @@ pub(super) fn word_atoms(v: &View<'_>) -> Vec<Atom> {
     let mut out = Vec::new();
     let mut run: Vec<(Span, Word)> = Vec::new();
     let flush = |run: &mut Vec<(Span, Word)>, out: &mut Vec<Atom>| {
+        // A point with no digit word after it is the unit จุด (`สามจุด`).
+        while run.last().is_some_and(|(_, w)| *w == Word::Point) {
+            run.pop();
+        }
         if let Some(a) = word_number(text, run) {
             out.push(a);
         }
         run.clear();
     };
-    for h in &v.hits {
-        let Some(w) = v.word(h).filter(|w| *w != Word::Half) else {
+    for (k, h) in v.hits.iter().enumerate() {
+        let adjacent = run.last().is_some_and(|(s, _)| s.end == h.start);
+        let word = v.word(h).filter(|w| *w != Word::Half).or_else(|| match &text[h.start..h.end] {
+            // จุด between number words is a decimal point.
+            "จุด" if adjacent
+                && v.hits.get(k + 1).is_some_and(|n| {
+                    n.start == h.end && (matches!(v.word(n), Some(Word::Digit(_))) || &text[n.start..n.end] == "ศูนย์")
+                }) =>
+            {
+                Some(Word::Point)
+            }
+            // ศูนย์ (zero) is a digit after a point (`หนึ่งจุดศูนย์ห้า`), or
+            // alone before a unit of money, measure or percent
+            // (`ศูนย์เปอร์เซ็นต์`); elsewhere it is a centre (`ศูนย์การค้า`).
+            "ศูนย์" if adjacent && run.iter().any(|(_, w)| *w == Word::Point) => Some(Word::Digit(0.0)),
+            "ศูนย์"
+                if run.is_empty()
+                    && v.unit_at(skip_space(text, h.end)).is_some_and(|(u, _)| u.kind != NumberKind::Count) =>
+            {
+                Some(Word::Digit(0.0))
+            }
+            _ => None,
+        });
+        let Some(w) = word else {
             flush(&mut run, &mut out);
             continue;
         };
@@ -189,9 +216,39 @@ pub(super) fn word_atoms(v: &View<'_>) -> Vec<Atom> {
     out
 }
 
+/// A spelled decimal: the number words before `จุด`, one digit word
+/// after it for each decimal place, then optional scale words
+/// (`หนึ่งจุดห้า` 1.5, `สามจุดห้าล้าน` 3500000, `ห้าสิบจุดเก้าห้า` 50.95),
+/// as PyThaiNLP's `words_to_num` reads them.
+fn decimal_words(text: &str, run: &[(Span, Word)], point: usize) -> Option<Atom> {
+    let whole = word_number(text, &run[..point])?;
+    let mut digits = 0.0;
+    let mut places = 0;
+    let mut scale = 1.0;
+    for (span, w) in &run[point + 1..] {
+        match *w {
+            Word::Digit(d) if scale == 1.0 && !matches!(&text[span.clone()], "ยี่" | "เอ็ด") => {
+                digits = digits * 10.0 + d;
+                places += 1;
+            }
+            Word::Scale(s) if places > 0 => scale *= s,
+            _ => return None,
+        }
+    }
+    if places == 0 || places > 15 {
+        return None;
+    }
+    let mantissa = (whole.mantissa * 10f64.powi(places) + digits) * scale;
+    let span = whole.span.start..run.last()?.0.end;
+    Some(Atom { span, mantissa, places, words: true, has_scale: true, scale_first: whole.scale_first, ok: true })
+}
+
 /// The value of a run of number words, or `None` where the run is no
 /// number (`สองสาม`, `ยี่ห้อ`, a scale word glued to a preceding Thai word).
 pub(super) fn word_number(text: &str, run: &[(Span, Word)]) -> Option<Atom> {
+    if let Some(point) = run.iter().position(|(_, w)| *w == Word::Point) {
+        return decimal_words(text, run, point);
+    }
     let (first_span, first) = run.first()?;
     match first {
         Word::Digit(_) if text[first_span.clone()].starts_with("เอ็ด") => return None,
@@ -227,7 +284,7 @@ pub(super) fn word_number(text: &str, run: &[(Span, Word)]) -> Option<Atom> {
                 }
                 digit = Some(d);
             }
-            Word::Half => return None,
+            Word::Half | Word::Point => return None,
             Word::Scale(s) => {
                 has_scale = true;
                 if s >= 1_000_000.0 {

@@ -70,6 +70,13 @@ pub(super) fn prefix<'a>(v: &View<'a>, p: usize) -> Prefix<'a> {
             Role::Qualifier { .. } if pre.qualifier.is_none() => pre.qualifier = Some(v.phrase(h)),
             Role::Percent => pre.percent = true,
             Role::Currency(c) if pre.currency.is_none() => pre.currency = Some(c),
+            // ลบ ends หลบ, กลบ, ตลบ, สลบ: there it is no minus.
+            Role::Negative
+                if v.phrase(h) == "ลบ"
+                    && char_before(text, h.start).is_some_and(|c| matches!(c, 'ห' | 'ก' | 'ต' | 'ส')) =>
+            {
+                break
+            }
             Role::Negative => pre.negative = true,
             Role::Between => pre.between = true,
             _ => break,
@@ -457,11 +464,9 @@ pub(super) fn standalone(v: &View<'_>, a: &Atom, last: &Quantity<'_>, rank: bool
     if text[..a.span.start].ends_with('-') && char_before(text, a.span.start - 1).is_some_and(char::is_alphabetic) {
         return false;
     }
-    // A hotline or a name after an abbreviation (`คปภ. 1186`).
-    if before < a.span.start
-        && text[..before].ends_with('.')
-        && char_before(text, before - 1).is_some_and(is_thai_letter)
-    {
+    // A hotline or a name after an abbreviation (`คปภ. 1186`), or a unit
+    // or rank name glued to one (`มทบ.33`, `ร.9`).
+    if text[..before].ends_with('.') && char_before(text, before - 1).is_some_and(is_thai_letter) {
         return false;
     }
     // Followed by an ordinal or address marker: part of an address

@@ -84,6 +84,10 @@ pub(super) enum Word {
     Scale(f64),
     /// ครึ่ง: one half, after a unit.
     Half,
+    /// จุด between number words: a decimal point (`สามจุดห้า`). Not a
+    /// row of `number_words.tsv`: จุด is also a unit (`3 จุด`), and is read
+    /// as a point only between number words.
+    Point,
 }
 
 impl Word {
