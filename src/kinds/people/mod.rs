@@ -51,6 +51,7 @@ mod again;
 mod credits;
 mod reader;
 mod text;
+mod untitled;
 mod words;
 
 pub(crate) use words::credit_phrases;
@@ -94,8 +95,15 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPerson> {
     let mut out = titled(&r);
     out.extend(credits(&r));
     out.sort_by_key(|p| p.span.start);
+    let plain = untitled::untitled(&r, &out);
+    out.extend(plain);
+    out.sort_by_key(|p| p.span.start);
     let again = untitled_again(text, &doc.scan.chars, &out);
     out.extend(again);
+    out.sort_by_key(|p| p.span.start);
+    untitled::cut_false_families(text, &mut out);
+    let given = untitled::given_again(&r, &out);
+    out.extend(given);
     out.sort_by_key(|p| p.span.start);
     out
 }

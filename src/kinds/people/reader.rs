@@ -171,7 +171,14 @@ impl Reader<'_> {
         let mut family = None;
         if !cut && text[given.end..].starts_with(' ') {
             let q = given.end + 1;
-            if !self.ends_name(q) {
+            let na = text[q..].strip_prefix("ณ ").map(|rest| text.len() - rest.len());
+            if let Some((Class::NaFamily, e)) = na
+                .and_then(|r| self.words.at(text, r))
+                .filter(|&(_, e)| text[e..].is_empty() || text[e..].starts_with(is_break))
+            {
+                // A family name of royal descent: ณ อยุธยา, ณ นคร.
+                family = Some(q..e);
+            } else if !self.ends_name(q) {
                 // A family name is a single word of modest length; longer is
                 // a clause written after a given name (a headline verb).
                 family = self.name_word(q).map(|(f, _)| f).filter(|f| char_count(&text[f.clone()]) <= MAX_FAMILY);
