@@ -8,7 +8,6 @@
 
 use std::sync::LazyLock;
 
-use super::again::spaces;
 use super::reader::Reader;
 use super::text::*;
 use super::words::Class;
@@ -63,14 +62,20 @@ fn closes(open: char, c: char) -> bool {
 }
 
 /// Untitled full names, not inside any of `found` (sorted by start).
-pub(super) fn untitled(r: &Reader<'_>, found: &[RawPerson]) -> Vec<RawPerson> {
+///
+/// Cost: at each space a few lookups decide whether a name may start after
+/// it (a listed given name ending at the next space, a quote, a position in
+/// the word before, a position or a verb of speech two words on); only
+/// those places are read in full.
+pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> Vec<RawPerson> {
     let text = r.text;
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut taken = 0;
-    let starts = std::iter::once(0).chain(spaces(bytes).map(|q| q + 1));
-    for i0 in starts {
-        if i0 < taken || i0 >= text.len() {
+    for j in 0..=sp.len() {
+        let i0 = if j == 0 { 0 } else { sp[j - 1] + 1 };
+        // The name's first word ends at the next space, its second at the one after.
+        let (Some(&s1), Some(&s2)) = (sp.get(j), sp.get(j + 1)) else { break };
+        if i0 < taken || i0 >= s1 {
             continue;
         }
         // One opening quote may stand between the space and the name.
@@ -82,6 +87,21 @@ pub(super) fn untitled(r: &Reader<'_>, found: &[RawPerson]) -> Vec<RawPerson> {
             continue;
         }
         let Some(quote) = word_start(text, i) else { continue };
+        let known = GIVEN.longest_at(text, i, 0).is_some_and(|(_, e)| e == s1);
+        if !known && quote.is_none() {
+            let before = j > 0 && {
+                let prev = if j == 1 { 0 } else { sp[j - 2] + 1 };
+                let k = r.hits.starts.partition_point(|&h| h < prev);
+                r.hits.starts.get(k).is_some_and(|&h| h < sp[j - 1])
+            };
+            // A position hit at the start of the word after the name (or
+            // after a prefix such as รอง before it).
+            let after = s2 + 1;
+            let k = r.hits.starts.partition_point(|&h| h < after);
+            if !before && r.hits.starts.get(k).is_none_or(|&h| h >= after + 16) {
+                continue;
+            }
+        }
         // A word after a number counts it (56 ราย, 9 วัน).
         if text[..i0].trim_end_matches(' ').ends_with(|c: char| c.is_ascii_digit()) {
             continue;
@@ -90,7 +110,7 @@ pub(super) fn untitled(r: &Reader<'_>, found: &[RawPerson]) -> Vec<RawPerson> {
         if k < found.len() && found[k].span.start <= i {
             continue;
         }
-        if let Some(p) = read(r, i, quote, found.get(k).map_or(text.len(), |p| p.span.start)) {
+        if let Some(p) = read(r, i, known, quote, found.get(k).map_or(text.len(), |p| p.span.start)) {
             taken = p.span.end;
             out.push(p);
         }
@@ -99,29 +119,13 @@ pub(super) fn untitled(r: &Reader<'_>, found: &[RawPerson]) -> Vec<RawPerson> {
 }
 
 /// An untitled full name at `i` (a word start), ending before `limit`.
-fn read(r: &Reader<'_>, i: usize, quote: Option<char>, limit: usize) -> Option<RawPerson> {
+fn read(r: &Reader<'_>, i: usize, known: bool, quote: Option<char>, limit: usize) -> Option<RawPerson> {
     let text = r.text;
     let given_word = word_end(text, i);
     if !text[given_word..].starts_with(' ') || r.ends_name(i) || r.hits.places.binary_search(&i).is_ok() {
         return None;
     }
-    let known = listed(&GIVEN, text, &(i..given_word));
-    // Cheap cues before reading: a position right before the name.
     let position_before = r.position_before(i, 0).is_some();
-    let quoted = quote.is_some();
-    if !known && !position_before && !quoted {
-        // A cue after the name: a position or a verb of speech after its
-        // second word.
-        let q = given_word + 1;
-        let e = word_end(text, q);
-        if !text[e..].starts_with(' ') {
-            return None;
-        }
-        let after = e + 1;
-        if r.head_at(after).is_none() && !matches!(r.words.at(text, after), Some((Class::Speech, _))) {
-            return None;
-        }
-    }
     let (given, family, end) = r.name(i, false)?;
     let family = family?;
     if given.end != given_word || end > limit {
@@ -195,7 +199,7 @@ fn read(r: &Reader<'_>, i: usize, quote: Option<char>, limit: usize) -> Option<R
 /// Mentions by given name alone of people named in full in `found` (sorted
 /// by start): the given name at a word start, ending at a break, a space, or
 /// a word that ends names (a verb of speech, a position).
-pub(super) fn given_again(r: &Reader<'_>, found: &[RawPerson]) -> Vec<RawPerson> {
+pub(super) fn given_again(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> Vec<RawPerson> {
     let text = r.text;
     let mut names: Vec<&str> =
         found.iter().filter(|p| p.family.is_some() && char_count(&p.given) >= 3).map(|p| p.given.as_str()).collect();
@@ -205,10 +209,10 @@ pub(super) fn given_again(r: &Reader<'_>, found: &[RawPerson]) -> Vec<RawPerson>
     if names.is_empty() {
         return Vec::new();
     }
+    // A trie of this document's names: one walk a space, whatever their number.
     let trie = Trie::of_phrases(&names);
     let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let starts = std::iter::once(0).chain(spaces(bytes).map(|q| q + 1));
+    let starts = std::iter::once(0).chain(sp.iter().map(|q| q + 1));
     for i0 in starts {
         let mut i = i0;
         if let Some(c) =
@@ -279,15 +283,29 @@ fn ends_given(r: &Reader<'_>, end: usize, families: &[&str]) -> bool {
 /// mention is the given name alone. Two people with one given name and two
 /// family names of the list, or not words, stay two.
 pub(super) fn cut_false_families(text: &str, found: &mut [RawPerson]) {
+    use foldhash::{HashMap, HashMapExt};
+    // Per given name: the first mention with a family name (start, family)
+    // and the first start of a mention with another family name; per family
+    // name, how many mentions carry it. One pass, then one check a mention.
+    let mut first: HashMap<&str, (usize, &str, usize)> = HashMap::new();
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for p in found.iter() {
+        let Some(f) = p.family.as_deref() else { continue };
+        *count.entry(f).or_insert(0) += 1;
+        let e = first.entry(p.given.as_str()).or_insert((p.span.start, f, usize::MAX));
+        if e.1 != f && e.2 == usize::MAX {
+            e.2 = p.span.start;
+        }
+    }
     let mut fix = Vec::new();
     for (k, p) in found.iter().enumerate() {
         let Some(f) = p.family.as_deref() else { continue };
         let Some(head) = text[p.span.clone()].strip_suffix(f).and_then(|h| h.strip_suffix(' ')) else { continue };
-        // The person named in full first; this mention comes later.
-        let other = found
-            .iter()
-            .any(|o| o.span.start < p.span.start && o.given == p.given && o.family.as_deref().is_some_and(|g| g != f));
-        if !other || found.iter().filter(|o| o.family.as_deref() == Some(f)).count() > 1 {
+        // The person named in full first, with another family name; this
+        // mention comes later.
+        let Some(&(start, family, other)) = first.get(p.given.as_str()) else { continue };
+        let earlier_other = if family != f { start < p.span.start } else { other < p.span.start };
+        if !earlier_other || count.get(f).copied().unwrap_or(0) > 1 {
             continue;
         }
         let fam = p.span.end - f.len()..p.span.end;
