@@ -86,6 +86,11 @@ pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> Vec
         if !text[i..].starts_with(is_thai_letter) {
             continue;
         }
+        // A given name is a short word (at most 20 characters, 60 bytes);
+        // most runs between spaces are clauses, much longer.
+        if s1 - i > 60 || s1 - i < 6 {
+            continue;
+        }
         let Some(quote) = word_start(text, i) else { continue };
         let known = GIVEN.longest_at(text, i, 0).is_some_and(|(_, e)| e == s1);
         if !known && quote.is_none() {
