@@ -51,6 +51,7 @@ mod again;
 mod credits;
 mod reader;
 mod text;
+mod untitled;
 mod words;
 
 pub(crate) use words::credit_phrases;
@@ -94,8 +95,16 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPerson> {
     let mut out = titled(&r);
     out.extend(credits(&r));
     out.sort_by_key(|p| p.span.start);
+    let spaces: Vec<usize> = again::spaces(text.as_bytes()).collect();
+    let plain = untitled::untitled(&r, &spaces, &out);
+    out.extend(plain);
+    out.sort_by_key(|p| p.span.start);
     let again = untitled_again(text, &doc.scan.chars, &out);
     out.extend(again);
+    out.sort_by_key(|p| p.span.start);
+    untitled::cut_false_families(text, &mut out);
+    let given = untitled::given_again(&r, &spaces, &out);
+    out.extend(given);
     out.sort_by_key(|p| p.span.start);
     out
 }
@@ -146,6 +155,16 @@ fn titled(r: &Reader<'_>) -> Vec<RawPerson> {
             k += 1;
         }
         let title = &text[s..end];
+        // นายก + words (นายกเหล่ากาชาด..., นายกวิศวกรรมสถาน...): the head of a
+        // body, not นาย + a given name in ก (นายกมล, นายกิตติ).
+        if title == "นาย" && text[end..].starts_with('ก') {
+            // Nine characters of words (นายกอบศักดิ์ is a name: อบ|ศักดิ์).
+            let from = end + 'ก'.len_utf8();
+            let (n, e) = shared::dictionary::words_from(text, from, 3);
+            if n >= 2 && char_count(&text[from..e]) >= 9 {
+                continue;
+            }
+        }
         let english = title.is_ascii();
         let mut p = end;
         if text[p..].starts_with(' ') && !r.ends_name(p + 1) {

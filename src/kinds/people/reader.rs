@@ -5,12 +5,20 @@ use foldhash::HashMap;
 
 use super::text::*;
 use super::words::{Class, Words};
-use super::Span;
+use super::{shared, Span};
 use crate::lexicon::{Category, Found, Hit};
 use crate::thai::is_thai_letter;
 
 /// The longest statement kept, in bytes (about 1,000 Thai characters).
 const MAX_STATEMENT: usize = 3000;
+
+/// The longest run without a space (in bytes, about 40 Thai characters)
+/// that the dictionary cuts into a name and the words glued after it.
+const MAX_GLUED_RUN: usize = 120;
+
+/// The shortest run without a space, in characters, that may be a given
+/// name with words glued after it (longer than nearly every given name).
+const MIN_GLUED_RUN: usize = 14;
 
 /// The longest family name read, in characters.
 pub(super) const MAX_FAMILY: usize = 20;
@@ -167,14 +175,22 @@ impl Reader<'_> {
             let end = family.as_ref().map_or(g.end, |f| f.end);
             return Some((g, family, end));
         }
-        let (given, cut) = self.name_word(p)?;
+        let (given, cut) = self.name_word(p, true)?;
         let mut family = None;
         if !cut && text[given.end..].starts_with(' ') {
             let q = given.end + 1;
-            if !self.ends_name(q) {
+            let na = text[q..].strip_prefix("ณ ").map(|rest| text.len() - rest.len());
+            if let Some((Class::NaFamily, e)) = na
+                .and_then(|r| self.words.at(text, r))
+                .filter(|&(_, e)| text[e..].is_empty() || text[e..].starts_with(is_break))
+            {
+                // A family name of royal descent: ณ อยุธยา, ณ นคร.
+                family = Some(q..e);
+            } else if !self.ends_name(q) {
                 // A family name is a single word of modest length; longer is
                 // a clause written after a given name (a headline verb).
-                family = self.name_word(q).map(|(f, _)| f).filter(|f| char_count(&text[f.clone()]) <= MAX_FAMILY);
+                family =
+                    self.name_word(q, false).map(|(f, _)| f).filter(|f| char_count(&text[f.clone()]) <= MAX_FAMILY);
             }
         }
         let mut end = family.as_ref().map_or(given.end, |f| f.end);
@@ -185,8 +201,9 @@ impl Reader<'_> {
     }
 
     /// One word of a name from `p`, cut where a following word is glued to
-    /// it; and whether it was cut.
-    pub(super) fn name_word(&self, p: usize) -> Option<(Span, bool)> {
+    /// it; and whether it was cut. A given name (`given`) is also cut by
+    /// the dictionary where a long run of ordinary words is glued after it.
+    pub(super) fn name_word(&self, p: usize, given: bool) -> Option<(Span, bool)> {
         let text = self.text;
         let end = word_end(text, p);
         // At least two characters of name before any cut.
@@ -194,6 +211,14 @@ impl Reader<'_> {
         let mut cut = self.words.first_cut(text, min..end, &[Class::Speech, Class::Stop, Class::Link]);
         if let Some(h) = self.hits.first_inside(text, min..end) {
             cut = Some(cut.map_or(h, |c| c.min(h)));
+        }
+        // Before any listed word: ordinary words glued after a given name
+        // (สรรคนนท์ไปทำการ...), read from a dictionary over this one run of
+        // text. Only a run longer than a given name is (a family name is a
+        // compound of dictionary words: เจียม|ธีร|สกุล).
+        let limit = cut.unwrap_or(end);
+        if given && limit > min && limit - p <= MAX_GLUED_RUN && char_count(&text[p..limit]) >= MIN_GLUED_RUN {
+            cut = shared::dictionary::name_end(text, p, min, limit).or(cut);
         }
         let e = cut.unwrap_or(end);
         let word = &text[p..e];

@@ -24,6 +24,7 @@ pub(super) enum Class {
     NotName,
     NotGiven,
     TitlePosition,
+    NaFamily,
     CreditBefore,
     CreditAfter,
 }
@@ -40,6 +41,7 @@ impl Class {
             "not_name" => Class::NotName,
             "not_given" => Class::NotGiven,
             "title_position" => Class::TitlePosition,
+            "na_family" => Class::NaFamily,
             "credit_before" => Class::CreditBefore,
             "credit_after" => Class::CreditAfter,
             _ => return None,

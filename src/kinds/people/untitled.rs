@@ -1,0 +1,352 @@
+//! Names written without a title: a full name `ชื่อ สกุล` whose given name
+//! is a known Thai given name, or that a cue marks as a name (a position
+//! before or after it, a verb of speech after it, quotes around it); and a
+//! given name written alone after the person was named in full.
+//!
+//! A given name alone, or two words with no cue and no known given name, is
+//! no person: Thai given names are often ordinary words (สมหวัง, วัน).
+
+use std::sync::LazyLock;
+
+use super::reader::Reader;
+use super::text::*;
+use super::words::Class;
+use super::{shared, RawPerson, Span};
+use crate::matcher::trie::Trie;
+use crate::thai::is_thai_letter;
+
+const GIVEN_TEXT: &str = include_str!("given_names.txt");
+const FAMILY_TEXT: &str = include_str!("family_names.txt");
+
+/// Thai given names (the Thai names corpus, CC-BY-SA-4.0).
+static GIVEN: LazyLock<Trie> = LazyLock::new(|| Trie::of_phrases(lines(GIVEN_TEXT)));
+/// Thai family names (the Thai names corpus, CC-BY-SA-4.0).
+static FAMILY: LazyLock<Trie> = LazyLock::new(|| Trie::of_phrases(lines(FAMILY_TEXT)));
+
+/// The entries of a name list: one a line, `#` lines and blank lines skipped.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Whether `text[span]` is a whole entry of `list`.
+fn listed(list: &Trie, text: &str, span: &Span) -> bool {
+    list.longest_at(&text[..span.end], span.start, 0).is_some_and(|(_, e)| e == span.end)
+}
+
+/// Whether `text[span]` reads as two dictionary words or more from end to
+/// end (an ordinary phrase rather than a name: เตรียมลงพื้นที่).
+fn phrase_of_words(text: &str, span: &Span) -> bool {
+    let (n, e) = shared::dictionary::words_from(&text[..span.end], span.start, 8);
+    n >= 2 && e == span.end
+}
+
+/// Whether `text[span]` is a word of the dictionary.
+fn is_word(text: &str, span: &Span) -> bool {
+    shared::dictionary::word_at(&text[..span.end], span.start) == Some(span.end)
+}
+
+/// Whether the character before `i` lets a word start at `i`, and the
+/// opening quote before it if there is one.
+fn word_start(text: &str, i: usize) -> Option<Option<char>> {
+    match text[..i].chars().next_back() {
+        None => Some(None),
+        Some(c @ ('"' | '\'' | '“' | '‘')) => Some(Some(c)),
+        Some(c) if opens(c) => Some(None),
+        _ => None,
+    }
+}
+
+/// The closing quote of `open`.
+fn closes(open: char, c: char) -> bool {
+    matches!((open, c), ('"', '"') | ('\'', '\'') | ('“', '”') | ('‘', '’') | ('\'', '’') | ('‘', '\''))
+}
+
+/// Untitled full names, not inside any of `found` (sorted by start).
+///
+/// Cost: at each space a few lookups decide whether a name may start after
+/// it (a listed given name ending at the next space, a quote, a position in
+/// the word before, a position or a verb of speech two words on); only
+/// those places are read in full.
+pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> Vec<RawPerson> {
+    let text = r.text;
+    let mut out = Vec::new();
+    let mut taken = 0;
+    for j in 0..=sp.len() {
+        let i0 = if j == 0 { 0 } else { sp[j - 1] + 1 };
+        // The name's first word ends at the next space, its second at the one after.
+        let (Some(&s1), Some(&s2)) = (sp.get(j), sp.get(j + 1)) else { break };
+        if i0 < taken || i0 >= s1 {
+            continue;
+        }
+        // One opening quote may stand between the space and the name.
+        let mut i = i0;
+        if let Some(c) = text[i..].chars().next().filter(|&c| matches!(c, '"' | '\'' | '“' | '‘')) {
+            i += c.len_utf8();
+        }
+        if !text[i..].starts_with(is_thai_letter) {
+            continue;
+        }
+        // A given name is a short word (at most 20 characters, 60 bytes);
+        // most runs between spaces are clauses, much longer.
+        if s1 - i > 60 || s1 - i < 6 {
+            continue;
+        }
+        let Some(quote) = word_start(text, i) else { continue };
+        let known = GIVEN.longest_at(text, i, 0).is_some_and(|(_, e)| e == s1);
+        if !known && quote.is_none() {
+            let before = j > 0 && {
+                let prev = if j == 1 { 0 } else { sp[j - 2] + 1 };
+                let k = r.hits.starts.partition_point(|&h| h < prev);
+                r.hits.starts.get(k).is_some_and(|&h| h < sp[j - 1])
+            };
+            // A position hit at the start of the word after the name (or
+            // after a prefix such as รอง before it).
+            let after = s2 + 1;
+            let k = r.hits.starts.partition_point(|&h| h < after);
+            if !before && r.hits.starts.get(k).is_none_or(|&h| h >= after + 16) {
+                continue;
+            }
+        }
+        // A word after a number counts it (56 ราย, 9 วัน).
+        if text[..i0].trim_end_matches(' ').ends_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let k = found.partition_point(|p| p.span.end <= i);
+        if k < found.len() && found[k].span.start <= i {
+            continue;
+        }
+        if let Some(p) = read(r, i, known, quote, found.get(k).map_or(text.len(), |p| p.span.start)) {
+            taken = p.span.end;
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// An untitled full name at `i` (a word start), ending before `limit`.
+fn read(r: &Reader<'_>, i: usize, known: bool, quote: Option<char>, limit: usize) -> Option<RawPerson> {
+    let text = r.text;
+    let given_word = word_end(text, i);
+    if !text[given_word..].starts_with(' ') || r.ends_name(i) || r.hits.places.binary_search(&i).is_ok() {
+        return None;
+    }
+    let position_before = r.position_before(i, 0).is_some();
+    let (given, family, end) = r.name(i, false)?;
+    let family = family?;
+    if given.end != given_word || end > limit {
+        return None;
+    }
+    // The family name: not a place or a body, not a word a given name never
+    // starts with.
+    if r.hits.places.binary_search(&family.start).is_ok()
+        || r.hits.title_at(family.start)
+        || matches!(r.words.at(text, family.start), Some((Class::NotGiven | Class::NotName, _)))
+        || matches!(shared::word_at(text, family.start), Some((_, shared::Role::Prefix(_))))
+        || char_count(&text[family.clone()]) < 2
+    {
+        return None;
+    }
+    // Cues after the name.
+    let mut q = end;
+    let closed = quote.is_some_and(|o| text[q..].chars().next().is_some_and(|c| closes(o, c)));
+    if closed {
+        q += text[q..].chars().next().map_or(0, char::len_utf8);
+    }
+    if text[q..].starts_with(' ') {
+        q += 1;
+    }
+    let (positions, after) = r.positions_after(q);
+    let speech = matches!(r.words.at(text, q), Some((Class::Speech, _)));
+    let age = text[q..].starts_with("อายุ");
+    let cue = position_before || !positions.is_empty() || speech || closed || age;
+    let family_known = listed(&FAMILY, text, &family);
+    // A family name of the list, or one that is neither a phrase of words
+    // nor a short word (ออก, ดี).
+    let family_word = is_word(text, &family);
+    let family_ok =
+        family_known || !(phrase_of_words(text, &family) || family_word && char_count(&text[family.clone()]) < 4);
+    let given_word = is_word(text, &given);
+    let accept = if known {
+        // A given name that is also a word (วัน, ราย, สนุก) needs a cue.
+        cue || (!given_word && family_ok) || (family_known && !family_word)
+    } else {
+        // A foreign given name may be a dictionary word (มาร์ติน), and a
+        // foreign family name reads as words (โคล|แมน); not both words.
+        cue && !phrase_of_words(text, &given) && !(given_word && family_word)
+    };
+    if !accept {
+        return None;
+    }
+    let positions = if positions.is_empty() { r.position_before(i, 0).unwrap_or_default() } else { positions };
+    let statement = if speech {
+        r.statement(q)
+    } else {
+        let mut q2 = after;
+        if text[q2..].starts_with(' ') {
+            q2 += 1;
+        }
+        if positions.is_empty() {
+            None
+        } else {
+            r.statement(q2)
+        }
+    };
+    Some(RawPerson {
+        span: i..end,
+        title: None,
+        given: text[given].to_string(),
+        family: Some(text[family].to_string()),
+        positions: positions.into_iter().map(|sp| text[sp].trim().to_string()).filter(|p| !p.is_empty()).collect(),
+        statement,
+    })
+}
+
+/// Mentions by given name alone of people named in full in `found` (sorted
+/// by start): the given name at a word start, ending at a break, a space, or
+/// a word that ends names (a verb of speech, a position).
+pub(super) fn given_again(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> Vec<RawPerson> {
+    let text = r.text;
+    let mut names: Vec<&str> =
+        found.iter().filter(|p| p.family.is_some() && char_count(&p.given) >= 3).map(|p| p.given.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let families: Vec<&str> = found.iter().filter_map(|p| p.family.as_deref()).collect();
+    if names.is_empty() {
+        return Vec::new();
+    }
+    // A trie of this document's names: one walk a space, whatever their number.
+    let trie = Trie::of_phrases(&names);
+    let mut out = Vec::new();
+    let starts = std::iter::once(0).chain(sp.iter().map(|q| q + 1));
+    for i0 in starts {
+        let mut i = i0;
+        if let Some(c) =
+            text.get(i..).and_then(|t| t.chars().next()).filter(|&c| matches!(c, '"' | '\'' | '“' | '‘' | '('))
+        {
+            i += c.len_utf8();
+        }
+        let Some((_, end)) = trie.longest_at(text, i, 0) else { continue };
+        let k = found.partition_point(|p| p.span.end <= i);
+        if k < found.len() && found[k].span.start < end {
+            continue;
+        }
+        if !ends_given(r, end, &families) {
+            continue;
+        }
+        let given = &text[i..end];
+        // A short given name that is also a word (ดอน, วัน) only at a break.
+        let short_word = char_count(given) <= 4 && is_word(text, &(i..end));
+        if short_word && !text[end..].starts_with(|c: char| c == ' ' || is_break(c)) && end != text.len() {
+            continue;
+        }
+        // Followed by a space and another name word: a full name, found
+        // elsewhere (or another person with the same given name).
+        out.push(RawPerson {
+            span: i..end,
+            title: None,
+            given: given.to_string(),
+            family: None,
+            positions: Vec::new(),
+            statement: None,
+        });
+    }
+    out
+}
+
+/// Whether a given name may end at `end`.
+fn ends_given(r: &Reader<'_>, end: usize, families: &[&str]) -> bool {
+    let text = r.text;
+    let Some(c) = text[end..].chars().next() else { return true };
+    if c == ' ' {
+        let q = end + 1;
+        if r.ends_name(q) || !text[q..].starts_with(is_thai_letter) {
+            return true;
+        }
+        // Another word after the space: a family name (of this person or of
+        // another with the same given name) is a full name of its own; an
+        // ordinary word (สมชาย พบว่า) ends the given name.
+        let w = q..word_end(text, q);
+        return !families.iter().any(|f| text[w.clone()].starts_with(*f))
+            && !listed(&FAMILY, text, &w)
+            && shared::dictionary::word_at(text, q).is_some();
+    }
+    if is_break(c) || c == '.' || c == 'ฯ' {
+        return true;
+    }
+    if !boundary(text, end) || starts_with_mark(&text[end..]) {
+        return false;
+    }
+    matches!(
+        r.words.at(text, end),
+        Some((Class::Speech | Class::Stop | Class::Link | Class::Word | Class::NotGiven, _))
+    ) || r.head_at(end).is_some()
+}
+
+/// Mentions read as a given name and a family name where the doc names a
+/// person with that given name and another family name, and the second word
+/// is an ordinary word written after the given name (นายสมชาย พบว่า): the
+/// mention is the given name alone. Two people with one given name and two
+/// family names of the list, or not words, stay two.
+pub(super) fn cut_false_families(text: &str, found: &mut [RawPerson]) {
+    use foldhash::{HashMap, HashMapExt};
+    // Per given name: the first mention with a family name (start, family)
+    // and the first start of a mention with another family name; per family
+    // name, how many mentions carry it. One pass, then one check a mention.
+    let mut first: HashMap<&str, (usize, &str, usize)> = HashMap::new();
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for p in found.iter() {
+        let Some(f) = p.family.as_deref() else { continue };
+        *count.entry(f).or_insert(0) += 1;
+        let e = first.entry(p.given.as_str()).or_insert((p.span.start, f, usize::MAX));
+        if e.1 != f && e.2 == usize::MAX {
+            e.2 = p.span.start;
+        }
+    }
+    let mut fix = Vec::new();
+    for (k, p) in found.iter().enumerate() {
+        let Some(f) = p.family.as_deref() else { continue };
+        let Some(head) = text[p.span.clone()].strip_suffix(f).and_then(|h| h.strip_suffix(' ')) else { continue };
+        // The person named in full first, with another family name; this
+        // mention comes later.
+        let Some(&(start, family, other)) = first.get(p.given.as_str()) else { continue };
+        let earlier_other = if family != f { start < p.span.start } else { other < p.span.start };
+        if !earlier_other || count.get(f).copied().unwrap_or(0) > 1 {
+            continue;
+        }
+        let fam = p.span.end - f.len()..p.span.end;
+        if listed(&FAMILY, text, &fam) || shared::dictionary::word_at(text, fam.start).is_none() {
+            continue;
+        }
+        fix.push((k, p.span.start + head.len()));
+    }
+    for (k, end) in fix {
+        let p = &mut found[k];
+        p.span.end = end;
+        p.family = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_name_lists_are_normalized_thai_and_large() {
+        for (text, min) in [(GIVEN_TEXT, 10_000), (FAMILY_TEXT, 9_000)] {
+            let mut n = 0;
+            for w in lines(text) {
+                assert_eq!(crate::normalize::normalize(w).into_text(), w, "{w:?} is not in normalized form");
+                assert!(w.chars().all(is_thai_letter) && w.chars().count() >= 2, "{w:?}");
+                n += 1;
+            }
+            assert!(n > min);
+        }
+    }
+
+    #[test]
+    fn listed_is_a_whole_entry() {
+        let t = "สมศักดิ์ดี";
+        assert!(listed(&GIVEN, t, &(0.."สมศักดิ์".len())));
+        assert!(!listed(&GIVEN, t, &(0..t.len())));
+    }
+}
