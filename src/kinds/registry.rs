@@ -72,6 +72,8 @@ pub(crate) const FILES: &[LexiconFile] = &[
     file("name_stops.tsv", include_str!("shared/name_stops.tsv"), 2, name_stop),
     file("place_prefixes.tsv", include_str!("shared/place_prefixes.tsv"), 2, place_prefix),
     file("not_units.txt", include_str!("numbers/not_units.txt"), 1, none),
+    file("org_words.tsv", include_str!("organizations/org_words.tsv"), 2, org_word),
+    file("place_cues.tsv", include_str!("places/place_cues.tsv"), 2, place_cue),
     file("date_words.tsv", include_str!("dates/date_words.tsv"), 3, none),
     file("people_words.tsv", include_str!("people/people_words.tsv"), 2, none),
 ];
@@ -200,6 +202,14 @@ fn place(file: &str, e: &Entry) -> Result<(), LexiconError> {
         return Err(value_error(file, e, 3, "a place kind (province, district, ... venue) or -"));
     }
     one_of(file, e, 4, &["any", "list", "prefix", "-"], "one of any, list, prefix, -")
+}
+
+fn org_word(file: &str, e: &Entry) -> Result<(), LexiconError> {
+    one_of(file, e, 2, &["strong_head", "trailing_join", "kor_word"], "one of strong_head, trailing_join, kor_word")
+}
+
+fn place_cue(file: &str, e: &Entry) -> Result<(), LexiconError> {
+    one_of(file, e, 2, &["nationality", "venue_address"], "one of nationality, venue_address")
 }
 
 fn name_stop(file: &str, e: &Entry) -> Result<(), LexiconError> {

@@ -1,32 +1,46 @@
 //! Names built on a head (`กระทรวง…`, `บริษัท … จำกัด`), and units inside
 //! a body (`กลุ่ม…`, `ฝ่าย…`).
 
+use std::sync::LazyLock;
+
 use super::ends::{name_end, numbered_unit, unit_name_end};
 use super::known::{bracketed_abbreviation, from_known, inner_abbreviation};
 use super::{org_kind, Ctx, RawOrg};
 use crate::facts::OrgKind;
 use crate::kinds::shared::left_boundary;
-use crate::kinds::Doc;
+use crate::kinds::{registry, Doc};
 use crate::lexicon::{Category, Hit};
 use crate::thai::{cluster_ends, cluster_starts, is_thai_letter};
 
-/// Heads that start a name even glued to the word before them
-/// (`โฆษกประจำสำนักนายกรัฐมนตรี`, `สังกัดกระทรวง…`, `สำหรับพรรค…`): in news
-/// text a glued กรม, กระทรวง or พรรค starts an organization far more often
-/// than not. The common-word heads (ส่วน, กลุ่ม, ฝ่าย, โรงเรียน, ธนาคาร)
-/// still need a word boundary.
-const STRONG_HEADS: &[&str] =
-    &["กระทรวง", "ทบวง", "กรม", "สำนักงาน", "สำนัก", "พรรค", "สมาคม", "มูลนิธิ", "องค์การ", "กองทัพ", "มหาวิทยาลัย", "ตำรวจภูธร"];
+/// The words of `org_words.tsv`, by role (its header says what each does).
+struct OrgWords {
+    /// Heads that start a name even glued to the word before them.
+    strong_heads: Vec<String>,
+    /// Joining words that never end a name.
+    trailing_joins: Vec<String>,
+    /// Starts of words in -กร that a glued กรม ends.
+    kor_words: Vec<String>,
+}
+
+static ORG_WORDS: LazyLock<OrgWords> = LazyLock::new(|| {
+    let mut w = OrgWords { strong_heads: Vec::new(), trailing_joins: Vec::new(), kor_words: Vec::new() };
+    // The registry checked every role.
+    for e in registry::entries("org_words.tsv") {
+        let list = match e.columns[1].as_str() {
+            "strong_head" => &mut w.strong_heads,
+            "trailing_join" => &mut w.trailing_joins,
+            _ => &mut w.kor_words,
+        };
+        list.push(e.phrase().to_string());
+    }
+    w
+});
 
 /// Whether a glued กรม is the end of a word in -กร (ทรัพยากรมนุษย์,
 /// เกษตรกรมาก, วิศวกรม…): no head.
 fn in_kor_word(text: &str, h: &Hit) -> bool {
-    text[h.start..h.end] == *"กรม"
-        && ["ยา", "ษตร", "ศว", "กรรม", "มา", "จิตร"].iter().any(|w| text[..h.start].ends_with(w))
+    text[h.start..h.end] == *"กรม" && ORG_WORDS.kor_words.iter().any(|w| text[..h.start].ends_with(w.as_str()))
 }
-
-/// Joining words that never end a name.
-const TRAILING_JOINS: &[&str] = &["และ", "ของ", "เพื่อ", "แห่ง", "ตาม"];
 
 /// How far a company name may run before its `จำกัด`, in bytes.
 const MAX_COMPANY_BYTES: usize = 240;
@@ -38,7 +52,7 @@ pub(super) fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -
     // Glued to another head, a strong head is part of that body's name
     // (สมาพันธ์สมาคม…).
     let glued_ok = cluster_starts(text, h.start)
-        && STRONG_HEADS.contains(&&text[h.start..h.end])
+        && ORG_WORDS.strong_heads.iter().any(|w| *w == text[h.start..h.end])
         && !in_kor_word(text, h)
         && !ctx.org_edges.ends_at(h.start);
     if !(left_boundary(text, h.start, &ctx.edges) || glued_ok) {
@@ -92,7 +106,7 @@ pub(super) fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -
     }
     // A joining word the name stopped after is no part of it
     // (`กรมวิชาการเกษตรและ` + a word that ends the name).
-    while let Some(w) = TRAILING_JOINS.iter().find(|w| text[h.end..end].ends_with(**w)) {
+    while let Some(w) = ORG_WORDS.trailing_joins.iter().find(|w| text[h.end..end].ends_with(w.as_str())) {
         end -= w.len();
     }
     let body = &text[h.end..end];

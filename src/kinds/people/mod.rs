@@ -76,15 +76,17 @@ pub(crate) struct RawPerson {
     pub statement: Option<Span>,
 }
 
-/// Titles that are also ordinary words (ท่าน "you", คุณ "you", พระ "monk,
-/// sacred", อาจารย์ "lecturer", ครู "teacher"): a mention with one of them
-/// needs a family name.
-const WEAK_TITLES: &[&str] = &["ท่าน", "คุณ", "พระ", "หม่อม", "อาจารย์", "หลวงพ่อ", "หลวงปู่", "หลวงตา"];
+/// Whether `title` is a title that is also an ordinary word (ท่าน "you",
+/// พระ "monk, sacred", อาจารย์ "lecturer"; class `weak_title` of
+/// people_words.tsv): a mention with one of them needs a family name.
+fn is_weak_title(title: &str) -> bool {
+    WORDS.weak_titles.iter().any(|w| w == title)
+}
 
-/// Ranks that take the feminine suffix หญิง (พันเอกหญิง, พ.ต.อ.หญิง).
+/// Ranks that take the feminine suffix หญิง (พันเอกหญิง, พ.ต.อ.หญิง): a
+/// dotted rank, or one that starts like a rank of class `feminine_rank`.
 fn takes_feminine(title: &str) -> bool {
-    title.ends_with('.')
-        || ["พล", "พัน", "ร้อย", "นาวา", "เรือ", "จ่า", "สิบ", "ดาบ", "จอมพล"].iter().any(|p| title.starts_with(p))
+    title.ends_with('.') || WORDS.feminine_ranks.iter().any(|p| title.starts_with(p.as_str()))
 }
 
 /// Every person mention in `doc`, in text order.
@@ -135,7 +137,7 @@ fn titled(r: &Reader<'_>) -> Vec<RawPerson> {
         // Stacked titles: hits that follow one another without a gap or
         // across one space (ผู้ช่วยศาสตราจารย์ ดร., พลตำรวจตรี นายแพทย์).
         let mut end = first.end;
-        let mut weak = WEAK_TITLES.contains(&&text[s..first.end]);
+        let mut weak = is_weak_title(&text[s..first.end]);
         loop {
             if text[end..].starts_with("หญิง") && takes_feminine(&text[s..end]) {
                 end += "หญิง".len();
@@ -145,12 +147,10 @@ fn titled(r: &Reader<'_>) -> Vec<RawPerson> {
                 break;
             }
             let next = &text[titles[k].start..titles[k].end];
-            if matches!(r.words.at(text, end + gap), Some((Class::NotName, _)))
-                || (gap == 1 && WEAK_TITLES.contains(&next))
-            {
+            if matches!(r.words.at(text, end + gap), Some((Class::NotName, _))) || (gap == 1 && is_weak_title(next)) {
                 break;
             }
-            weak = weak && WEAK_TITLES.contains(&next);
+            weak = weak && is_weak_title(next);
             end = titles[k].end;
             k += 1;
         }

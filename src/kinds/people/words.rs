@@ -27,6 +27,8 @@ pub(super) enum Class {
     NaFamily,
     CreditBefore,
     CreditAfter,
+    WeakTitle,
+    FeminineRank,
 }
 
 impl Class {
@@ -44,6 +46,8 @@ impl Class {
             "na_family" => Class::NaFamily,
             "credit_before" => Class::CreditBefore,
             "credit_after" => Class::CreditAfter,
+            "weak_title" => Class::WeakTitle,
+            "feminine_rank" => Class::FeminineRank,
             _ => return None,
         })
     }
@@ -65,6 +69,10 @@ pub(super) struct Words {
     pub(super) credit_classes: Vec<Class>,
     /// Words after which a title may be glued (`โดยนาย`).
     pub(super) glue_before: Vec<String>,
+    /// Titles that are also ordinary words: a mention needs a family name.
+    pub(super) weak_titles: Vec<String>,
+    /// How the ranks that take the feminine suffix หญิง start.
+    pub(super) feminine_ranks: Vec<String>,
 }
 
 pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -91,6 +99,7 @@ impl Words {
     pub(super) fn from_entries(file: &str, entries: &[Entry]) -> Result<Words, String> {
         let (mut words, mut classes, mut credits, mut credit_classes, mut glue_before) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut weak_titles, mut feminine_ranks) = (Vec::new(), Vec::new());
         for e in entries {
             let class = Class::parse(&e.columns[1])
                 .ok_or_else(|| format!("{file}:{}: unknown class {:?}", e.line, e.columns[1]))?;
@@ -99,6 +108,9 @@ impl Words {
                     credits.push(e.phrase().to_string());
                     credit_classes.push(class);
                 }
+                // Read of a title already found, never looked up in text.
+                Class::WeakTitle => weak_titles.push(e.phrase().to_string()),
+                Class::FeminineRank => feminine_ranks.push(e.phrase().to_string()),
                 _ => {
                     if matches!(class, Class::Speech | Class::Stop | Class::Link | Class::Word | Class::PositionTail) {
                         glue_before.push(e.phrase().to_string());
@@ -108,7 +120,15 @@ impl Words {
                 }
             }
         }
-        Ok(Words { words: Trie::of_phrases(&words), classes, credits, credit_classes, glue_before })
+        Ok(Words {
+            words: Trie::of_phrases(&words),
+            classes,
+            credits,
+            credit_classes,
+            glue_before,
+            weak_titles,
+            feminine_ranks,
+        })
     }
 
     /// The longest word starting exactly at `i`: its class and end.
@@ -172,7 +192,12 @@ mod tests {
         let entries = registry::entries(WORDS_FILE).to_vec();
         let words: Vec<&str> = entries
             .iter()
-            .filter(|e| !matches!(Class::parse(&e.columns[1]), Some(Class::CreditBefore | Class::CreditAfter)))
+            .filter(|e| {
+                !matches!(
+                    Class::parse(&e.columns[1]),
+                    Some(Class::CreditBefore | Class::CreditAfter | Class::WeakTitle | Class::FeminineRank)
+                )
+            })
             .map(|e| e.phrase())
             .collect();
         let ac = AhoCorasick::builder()

@@ -31,6 +31,8 @@
 //! uses to end a name (เทศบาลนคร + ขอนแก่น): they live below both kinds, in
 //! [`super::shared`].
 
+use std::sync::LazyLock;
+
 use super::shared::{
     dotted_prefix_starts, left_boundary, place_at, place_kind, word_at, word_before, HitEdges, Role, Use, GAZETTEER,
 };
@@ -149,7 +151,8 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
             continue;
         }
         // คนไทย, ชาวญี่ปุ่น: a nationality, not the country.
-        if entry.kind == Some(PlaceKind::Country) && ["คน", "ชาว"].iter().any(|w| text[..start].ends_with(w))
+        if entry.kind == Some(PlaceKind::Country)
+            && CUES.nationality.iter().any(|w| text[..start].ends_with(w.as_str()))
         {
             continue;
         }
@@ -367,7 +370,7 @@ fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
             let mut end = venue_name_end(text, from, edges);
             // An address after the name ends it: ตลาดคลองถมถนนวรจักร.
             if let Some(cut) =
-                VENUE_ADDRESS_WORDS.iter().filter_map(|w| text[from..end].find(w)).filter(|&i| i > 0).min()
+                CUES.venue_address.iter().filter_map(|w| text[from..end].find(w.as_str())).filter(|&i| i > 0).min()
             {
                 end = from + cut;
             }
@@ -409,8 +412,23 @@ const FEATURE_HEADS: &[&str] = &["แม่น้ำ", "ลำน้ำ", "ล�
 /// Most characters of a venue name glued to a general head (ถ้ำ, วัด, ตลาด).
 const MAX_GLUED_VENUE_CHARS: usize = 16;
 
-/// Address words that end a venue name written before them.
-const VENUE_ADDRESS_WORDS: [&str; 3] = ["ถนน", "ซอย", "หมู่ที่"];
+/// The words of `place_cues.tsv`, by role (its header says what each does).
+struct Cues {
+    /// Words before a country that make it a nationality (คนไทย).
+    nationality: Vec<String>,
+    /// Address words that end a venue name written before them.
+    venue_address: Vec<String>,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let mut c = Cues { nationality: Vec::new(), venue_address: Vec::new() };
+    // The registry checked every role.
+    for e in super::registry::entries("place_cues.tsv") {
+        let list = if e.columns[1] == "nationality" { &mut c.nationality } else { &mut c.venue_address };
+        list.push(e.phrase().to_string());
+    }
+    c
+});
 
 /// Most words a venue name runs over after its first, across spaces.
 const MAX_VENUE_WORDS: usize = 3;
