@@ -8,7 +8,7 @@ mod common;
 
 use proptest::prelude::*;
 
-/// The fuzz targets' invariants (issue 21), shared so that a proptest and a
+/// The fuzz targets' invariants, shared so that a proptest and a
 /// fuzzer fail on the same rule.
 #[path = "../fuzz/fuzz_targets/check.rs"]
 mod check;
@@ -75,7 +75,7 @@ fn number_heavy() -> impl Strategy<Value = String> {
 
 /// Every numeric field is finite and within the documented bound, and the
 /// facts read back from their own JSON to the same facts and the same bytes
-/// (issue 21).
+///.
 fn check_round_trip(input: &str) {
     let facts = thaifacts::extract(input);
     for n in &facts.numbers {
@@ -119,7 +119,7 @@ fn check_facts(input: &str) {
 
 /// The HTML page of any input never panics, draws every span once, opens
 /// as many highlights as it closes and runs no script of the input's; the
-/// facts of another text are listed, not drawn (issue 23).
+/// facts of another text are listed, not drawn.
 fn check_html(input: &str, other: &str) {
     let facts = thaifacts::extract(input);
     let html = facts.to_html(input);

@@ -40,7 +40,7 @@ fn fuzz_extract_number_value_reads_back_from_json() {
     assert_eq!(serde_json::to_string(&back).unwrap(), json);
 }
 
-/// Issue 21: every numeric field of every number fact is a finite number no
+/// every numeric field of every number fact is a finite number no
 /// larger than [`thaifacts::NumberFact::MAX_MAGNITUDE`], and the facts read
 /// back from their own JSON.
 fn assert_numbers_plausible_and_round_trip(input: &str) -> thaifacts::ArticleFacts {
@@ -58,13 +58,12 @@ fn assert_numbers_plausible_and_round_trip(input: &str) -> thaifacts::ArticleFac
     facts
 }
 
-/// Issue 21: `1 ` followed by ล้าน fifty-two times is 10^312, beyond `f64`:
+/// `1 ` followed by ล้าน fifty-two times is 10^312, beyond `f64`:
 /// the value was infinite and written as `"value": null`, which
 /// `ArticleFacts` could not read back (the fuzz check panicked on it). With
 /// fifty-one ล้าน the value was a finite 10^306, far beyond any quantity a
 /// news article states. Both are now dropped; the text around them keeps
 /// its facts.
-// See: issue 21
 #[test]
 fn overflowing_scale_words_are_not_numbers() {
     for times in [52, 51, 4] {
@@ -77,10 +76,9 @@ fn overflowing_scale_words_are_not_numbers() {
     }
 }
 
-/// Issue 21: a mantissa of a few hundred digits before ล้านบาท overflowed
+/// a mantissa of a few hundred digits before ล้านบาท overflowed
 /// `f64` (infinite value, written as null); written as a decimal with
 /// hundreds of places it gave infinity over infinity, NaN.
-// See: issue 21
 #[test]
 fn overflowing_mantissa_is_not_a_number() {
     let long_integer = format!("1{}", ",000".repeat(105)); // 10^315
@@ -93,10 +91,9 @@ fn overflowing_mantissa_is_not_a_number() {
     }
 }
 
-/// Issue 21: the bound is 10^18 in magnitude, whatever the kind: ล้านล้านล้าน
+/// the bound is 10^18 in magnitude, whatever the kind: ล้านล้านล้าน
 /// is 10^18 and stays; ten of them, or minus ten of them, go; so does a
 /// rank whose field is above the bound, and a range whose end is.
-// See: issue 21
 #[test]
 fn number_bound_is_ten_to_the_eighteenth() {
     let facts = assert_numbers_plausible_and_round_trip("หนี้ 1 ล้านล้านล้านบาท");
@@ -113,9 +110,8 @@ fn number_bound_is_ten_to_the_eighteenth() {
     }
 }
 
-/// Issue 21: Thai number words overflow the same way (ห้า and fifty-two
+/// Thai number words overflow the same way (ห้า and fifty-two
 /// ล้าน is 5 × 10^312).
-// See: issue 21
 #[test]
 fn overflowing_number_words_are_not_numbers() {
     let input = format!("ประชากร ห้า{}คน", "ล้าน".repeat(52));
@@ -131,12 +127,11 @@ fn numbers(input: &str) -> Vec<Number> {
     thaifacts::extract(input).numbers.into_iter().map(|n| (n.value, n.end_value, n.of, n.unit)).collect()
 }
 
-/// Issue 21 (found writing the fuzz invariants): a range ran downward
+/// Found writing the fuzz invariants: a range ran downward
 /// (`15-10 คะแนน` had value 15, end_value 10; so did `ระหว่าง 700 และ 500
 /// คน`), and B's scale made a bare A larger than B (`500,000-1 ล้านบาท` was
 /// 5 × 10^11 to 10^6). A downward pair is no range (a score); a bare A
 /// keeps its own value where B's scale would make it pass B.
-// See: issue 21
 #[test]
 fn number_ranges_run_upward() {
     let score = numbers("ชนะ 15-10 คะแนน");
@@ -151,9 +146,8 @@ fn number_ranges_run_upward() {
     assert_eq!(numbers("อุณหภูมิติดลบ 5-10 องศา"), [(-5.0, Some(-10.0), None, Some("องศา".into()))]);
 }
 
-/// Issue 21 (found writing the fuzz invariants): `65 ใน 64 เมือง` was a
+/// Found writing the fuzz invariants: `65 ใน 64 เมือง` was a
 /// rank 65 of 64. A rank lies within its field.
-// See: issue 21
 #[test]
 fn rank_is_within_its_field() {
     let ranks = numbers("เป็น 65 ใน 64 เมือง");
@@ -161,11 +155,10 @@ fn rank_is_within_its_field() {
     assert_eq!(numbers("เป็น 64 ใน 64 เมือง"), [(64.0, None, Some(64.0), Some("เมือง".into()))]);
 }
 
-/// Issue 21 (found by the proptest of the fuzz invariants): a currency sign
+/// Found by the proptest of the fuzz invariants: a currency sign
 /// before a rank made it money and kept its `of`: `US$1 ใน 3 ประเทศ` was
 /// kind money, unit ดอลลาร์สหรัฐ, of 3. A rank stays a rank, as it already
 /// did after ร้อยละ; `of` is there exactly for ranks.
-// See: issue 21
 #[test]
 fn currency_sign_does_not_turn_a_rank_into_money() {
     let facts = thaifacts::extract("เป็น US$1 ใน 3 ประเทศ");
@@ -174,12 +167,11 @@ fn currency_sign_does_not_turn_a_rank_into_money() {
     }
 }
 
-/// Issue 21 (found by the proptest of the fuzz invariants over the full
-/// range of `published`): a two-digit year is read as the BE year nearest
+/// Found by the proptest of the fuzz invariants over the full range of
+/// `published`: a two-digit year is read as the BE year nearest
 /// the publication date, so `พ.ศ.43` published in 1015 CE was BE 1543 (value
 /// 1000), outside the window BE 2300..=2800 that a four-digit BE year must
 /// lie in. A two-digit year must lie in the same window.
-// See: issue 21
 #[test]
 fn two_digit_be_year_stays_in_the_be_window() {
     let published = chrono::NaiveDate::from_ymd_opt(1015, 6, 1).unwrap();
@@ -192,14 +184,13 @@ fn two_digit_be_year_stays_in_the_be_window() {
     assert_eq!(values, [Some("2000")]);
 }
 
-/// Issue 21 (found by the fuzz target `normalize` checking arbitrary
-/// sub-ranges): `to_original` promises char boundaries of the input, but a
+/// Found by the fuzz target `normalize` checking arbitrary sub-ranges:
+/// `to_original` promises char boundaries of the input, but a
 /// byte offset inside a character of the normalized text was passed
 /// through, so 2..7 of พิมพ์ (which normalization leaves as it is) mapped to
 /// 2..7, and slicing the input with it panicked. An offset inside a
 /// character now takes the whole character: 2 is inside พ (0..3), 7 inside
 /// ม (6..9).
-// See: issue 21
 #[test]
 fn to_original_rounds_offsets_inside_a_character() {
     let input = "พิมพ์";

@@ -10,7 +10,7 @@
 //! running in parallel do not add to each other's counts. The counts are
 //! the same on every run whatever the load of the machine, so this test
 //! cannot flake the way the wall-clock milliseconds per megabyte it
-//! replaces did (issue 21). Copying a growing prefix, collecting a list per
+//! replaces did. Copying a growing prefix, collecting a list per
 //! character or keeping a per-hit copy of the text all show up here as a
 //! ratio near 8. What it does not see is a pass that loops without
 //! allocating: speed, and its growth with size, are measured in `benches/`

@@ -240,8 +240,7 @@ fn help_documents_exit_status() {
     assert!(help.contains("Exit status:"), "{help}");
 }
 
-// See: issue 22 (examples in --help: one article, JSON Lines with a
-// publication date, eval)
+// Examples in --help: one article, JSON Lines with a publication date, eval.
 #[test]
 fn help_has_examples() {
     let top = String::from_utf8(run(&["--help"], b"").stdout).unwrap();
@@ -256,7 +255,7 @@ fn help_has_examples() {
     assert!(eval.contains("Examples:") && eval.contains("--texts"), "{eval}");
 }
 
-// See: issue 22 (flags that conflict, or that do nothing, are errors)
+// Flags that conflict, or that do nothing, are errors.
 #[test]
 fn useless_or_conflicting_flags_are_usage_errors() {
     let cases: &[(&[&str], &str)] = &[
@@ -274,7 +273,7 @@ fn useless_or_conflicting_flags_are_usage_errors() {
     }
 }
 
-// See: issue 22 (every error names its path)
+// Every error names its path.
 #[test]
 fn errors_name_the_path() {
     let dir = temp("keep", b"").parent().unwrap().join("a-directory");
@@ -296,7 +295,7 @@ fn errors_name_the_path() {
     assert_eq!(err, "thaifacts: <stdin>: input is not valid UTF-8: invalid byte at offset 0\n");
 }
 
-// See: issue 21 and 22 (a field of the wrong type is not a missing field)
+// A field of the wrong type is not a missing field.
 #[test]
 fn jsonl_wrong_field_types_have_their_own_message() {
     let input = concat!(
@@ -329,7 +328,7 @@ fn jsonl_wrong_field_types_have_their_own_message() {
     );
 }
 
-// See: issue 21 (one strict parser for `published`, with a Buddhist-era guard)
+// One strict parser for `published`, with a Buddhist-era guard.
 #[test]
 fn published_is_parsed_strictly_everywhere() {
     for bad in ["2024-2-1", " 2024-02-14", "2024-02-14 ", "+10000-01-01", "14/2024", "14 ก.พ.", "2024-02-30"] {
@@ -364,7 +363,7 @@ fn published_is_parsed_strictly_everywhere() {
     assert!(out.status.success());
 }
 
-// See: issue 22 (say so when waiting for an article typed on the terminal)
+// Say so when waiting for an article typed on the terminal.
 #[test]
 fn stdin_from_a_terminal_gets_a_hint() {
     if Command::new("script").arg("--version").output().is_err() {
@@ -421,8 +420,8 @@ fn run_redirected(args: &str, redirect: &str, stdin: &[u8]) -> Output {
     out
 }
 
-// See: issue 21 (exit status stays 0/1/2 whatever state stdout and stderr
-// are in; no write may panic)
+// Exit status stays 0/1/2 whatever state stdout and stderr are in; no write may
+// panic.
 #[test]
 fn exit_status_survives_full_or_closed_stdout_and_stderr() {
     let good = "{\"id\": 1, \"text\": \"ข่าว\"}\n".as_bytes();
@@ -500,7 +499,7 @@ fn eval_prints_the_table_and_names_a_missing_text() {
     let json = run(&["eval", fixtures.to_str().unwrap(), "--texts", corpus.to_str().unwrap(), "--json"], b"");
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert!(v["scores"]["dates"]["f1"].as_f64().unwrap() > 0.5);
-    // --html: the same table on stdout, and the report page (issue 23).
+    // --html: the same table on stdout, and the report page.
     let report = std::env::temp_dir().join(format!("thaifacts-eval-report-{}.html", std::process::id()));
     let args =
         ["eval", fixtures.to_str().unwrap(), "--texts", corpus.to_str().unwrap(), "--html", report.to_str().unwrap()];

@@ -1,5 +1,5 @@
 //! The binary's JSON Lines record loop (`thaifacts extract --jsonl`), as a
-//! property over generated input (issue 21): whatever the mix of good
+//! property over generated input: whatever the mix of good
 //! records, blank lines, CRLF line ends, malformed JSON, invalid UTF-8,
 //! records without a usable `text` and bad `published` values, across the
 //! 512-record chunk boundaries and on one to four threads, from stdin or a

@@ -1,4 +1,4 @@
-// The invariants every fuzz target checks (issue 21), one module shared by
+// The invariants every fuzz target checks, one module shared by
 // the targets and by `tests/properties.rs` (which includes this file), so a
 // proptest and a fuzzer fail on the same rule. Each check panics with the
 // offending fact.

@@ -118,7 +118,7 @@ impl Normalized {
         let mut end = range.end.min(self.text.len());
         let mut start = range.start.min(end);
         // An offset inside a character takes the whole character: start
-        // rounds down, end up (issue 21: the fuzzer found 2..7 of พิมพ์ mapped
+        // rounds down, end up (the fuzzer found 2..7 of พิมพ์ mapped
         // to 2..7 of the input, not on its char boundaries).
         while !self.text.is_char_boundary(start) {
             start -= 1;

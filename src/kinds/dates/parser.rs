@@ -151,7 +151,7 @@ impl Parser<'_> {
                 let ok =
                     calendar::two_digit_plausible(v, self.published, window) && (close || self.published.is_some());
                 // In the window of four-digit BE years too, whatever the
-                // publication date (issue 21: พ.ศ.43 published in 1015 CE).
+                // publication date (พ.ศ.43 published in 1015 CE).
                 let year = calendar::two_digit_be(v, self.published);
                 (ok && BE_YEARS.contains(&year)).then_some((year, Era::Be))
             }

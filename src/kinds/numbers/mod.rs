@@ -117,7 +117,7 @@ pub(crate) fn extract(doc: &Doc<'_>, claimed: &[Span]) -> Vec<RawNumber> {
         }
         let (fact, next, end) = read_fact(&view, &atoms, i);
         if let Some(f) = fact {
-            // Never null where the contract says number (issue 21).
+            // Never null where the contract says number.
             let plausible = [Some(f.value), f.end_value, f.of].into_iter().flatten().all(NumberFact::plausible);
             if plausible && !overlaps(&claimed, &f.span) {
                 out.push(f);

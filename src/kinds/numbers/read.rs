@@ -282,7 +282,7 @@ pub(super) fn read_fact(v: &View<'_>, atoms: &[Atom], i: usize) -> (Option<RawNu
             // B's scale applies to a bare A where the range still runs
             // upward then (7-8 ล้านตัน); else A stands as written
             // (500,000-1 ล้านบาท). A range that runs downward (15-10 คะแนน,
-            // a score) is no range (issue 21).
+            // a score) is no range.
             let scaled = if first.scale == 1.0 && q.scale != 1.0 { a.value(q.scale) } else { value };
             let start = [scaled, value].into_iter().find(|s| *s <= q.value);
             if let Some(start) = start {
@@ -295,7 +295,7 @@ pub(super) fn read_fact(v: &View<'_>, atoms: &[Atom], i: usize) -> (Option<RawNu
             second.filter(|b| connector(text, first.number_end, &TABLES.of, false) == Some(b.span.start))
         {
             let q = quantity(v, b);
-            // A rank is within its field: 65 ใน 64 is no rank (issue 21).
+            // A rank is within its field: 65 ใน 64 is no rank.
             if q.value >= value {
                 of = Some(q.value);
                 last = q;
@@ -360,7 +360,7 @@ pub(super) fn read_fact(v: &View<'_>, atoms: &[Atom], i: usize) -> (Option<RawNu
         kind = NumberKind::Percent;
         unit_name = Some("%");
     } else if let Some(c) = &pre.currency {
-        // A rank stays a rank, as with ร้อยละ (issue 21: `of` only on ranks).
+        // A rank stays a rank, as with ร้อยละ (`of` only on ranks).
         if kind != NumberKind::Money && kind != NumberKind::Rank {
             kind = NumberKind::Money;
             unit_name = Some(c.as_str());
