@@ -76,6 +76,8 @@ pub(crate) const FILES: &[LexiconFile] = &[
     file("place_cues.tsv", include_str!("places/place_cues.tsv"), 2, place_cue),
     file("date_words.tsv", include_str!("dates/date_words.tsv"), 3, none),
     file("people_words.tsv", include_str!("people/people_words.tsv"), 2, none),
+    file("given_names.txt", include_str!("people/given_names.txt"), 1, none),
+    file("family_names.txt", include_str!("people/family_names.txt"), 1, none),
 ];
 
 /// Every file of [`FILES`], parsed and checked, in the same order.
