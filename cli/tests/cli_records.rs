@@ -14,13 +14,14 @@
 //! so the test runs the built binary (`CARGO_BIN_EXE_thaifacts`) without
 //! knowing how it is written.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use proptest::prelude::*;
 use serde::Deserialize;
 use serde_json::{json, Value};
+
+mod common;
+use common::run;
 
 /// Texts of good records: dates, people, numbers, a relative date that
 /// needs `published`, escapes, a CR and a newline inside the text, empty.
@@ -180,24 +181,6 @@ fn expected(items: &[(Item, bool)], input: &[u8], published: Option<chrono::Naiv
             Err(e) => Line::Error { id: salvaged(&items[i].0, i + 1), line: i + 1, error: e.to_string() },
         });
     }
-    out
-}
-
-fn run(args: &[String], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_thaifacts"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let mut pipe = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
     out
 }
 

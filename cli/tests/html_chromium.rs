@@ -13,12 +13,13 @@
 //! `data-js-error` on `<html>` (its first script); Chromium's own log
 //! (`--enable-logging=stderr`) is scanned for console errors too.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde::Deserialize;
+
+mod common;
 
 const FOUNDING: &str = "../fixtures/000_khonkaen_unesco.txt";
 
@@ -83,15 +84,7 @@ fn temp_dir(name: &str) -> PathBuf {
 
 /// Runs the binary with `args` and `stdin`, expecting success; its stdout.
 fn thaifacts(args: &[&str], stdin: &[u8]) -> Vec<u8> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_thaifacts"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = common::run(args, stdin);
     assert!(out.status.success(), "thaifacts {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     out.stdout
 }
