@@ -172,14 +172,7 @@ fn unit(doc: &Doc<'_>, h: &Hit, of: bool, ctx: &Ctx) -> Option<RawOrg> {
     if of {
         let gap = usize::from(text[h.end..].starts_with(' '));
         let end = body_at(h.end + gap)?.span.end;
-        return Some(RawOrg {
-            span: h.start..end,
-            name: text[h.start..end].to_string(),
-            full: None,
-            abbreviation: None,
-            via: None,
-            kind,
-        });
+        return Some(RawOrg::named(text, h.start..end, kind));
     }
     if ctx.org_edges.starts_at(h.end) {
         return None;
@@ -197,14 +190,7 @@ fn unit(doc: &Doc<'_>, h: &Hit, of: bool, ctx: &Ctx) -> Option<RawOrg> {
     if !(parent || (line_start && line_end)) {
         return None;
     }
-    Some(RawOrg {
-        span: h.start..end,
-        name: text[h.start..end].to_string(),
-        full: None,
-        abbreviation: None,
-        via: None,
-        kind,
-    })
+    Some(RawOrg::named(text, h.start..end, kind))
 }
 
 /// Words that end the name of a university faculty (`คณะนิติศาสตร์`,

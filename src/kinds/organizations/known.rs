@@ -37,14 +37,7 @@ pub(super) fn from_known(doc: &Doc<'_>, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
     }
     // A branch: กอ.รมน.ภาค 2, สำนักงาน คปภ. จังหวัดกาฬสินธุ์.
     if let Some(end) = branch_end(text, h.end) {
-        return Some(RawOrg {
-            span: h.start..end,
-            name: text[h.start..end].to_string(),
-            full: None,
-            abbreviation: None,
-            via: None,
-            kind,
-        });
+        return Some(RawOrg::named(text, h.start..end, kind));
     }
     let abbreviation = bracketed_abbreviation(text, &mut h.end.clone(), form);
     let full = (e.columns[1] != form).then(|| e.columns[1].clone());

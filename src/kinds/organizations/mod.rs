@@ -56,6 +56,14 @@ pub(crate) struct RawOrg {
     pub kind: OrgKind,
 }
 
+impl RawOrg {
+    /// A mention named as written at `span`, with no full name, abbreviation
+    /// or known form behind it.
+    fn named(text: &str, span: Span, kind: OrgKind) -> RawOrg {
+        RawOrg { name: text[span.clone()].to_string(), span, full: None, abbreviation: None, via: None, kind }
+    }
+}
+
 pub(super) fn org_kind(s: &str) -> Option<OrgKind> {
     Some(match s {
         "ministry" => OrgKind::Ministry,
