@@ -110,6 +110,13 @@ pub(super) fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -
         end -= w.len();
     }
     let body = &text[h.end..end];
+    // A head followed only by a unit is a quantity, no body (ศูนย์บาท: zero
+    // baht; ศูนย์ is also a centre).
+    let at = doc.scan.hits.partition_point(|x| x.start < h.end);
+    if doc.scan.hits[at..].iter().take_while(|x| x.start == h.end).any(|x| x.category == Category::Unit && x.end == end)
+    {
+        return None;
+    }
     let body_chars = body.chars().filter(|&c| c != 'ฯ').count();
     let numbered = numbered_unit(text, end);
     if (body_chars < 2 && body != "ฯ" && numbered == end) || !cluster_ends(text, end) {
