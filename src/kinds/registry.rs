@@ -207,7 +207,13 @@ fn place(file: &str, e: &Entry) -> Result<(), LexiconError> {
 }
 
 fn org_word(file: &str, e: &Entry) -> Result<(), LexiconError> {
-    one_of(file, e, 2, &["strong_head", "trailing_join", "kor_word"], "one of strong_head, trailing_join, kor_word")
+    one_of(
+        file,
+        e,
+        2,
+        &["strong_head", "trailing_join", "kor_word", "minister_title", "admin_unit"],
+        "one of strong_head, trailing_join, kor_word, minister_title, admin_unit",
+    )
 }
 
 fn place_cue(file: &str, e: &Entry) -> Result<(), LexiconError> {

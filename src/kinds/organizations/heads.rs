@@ -1,40 +1,14 @@
 //! Names built on a head (`กระทรวง…`, `บริษัท … จำกัด`), and units inside
 //! a body (`กลุ่ม…`, `ฝ่าย…`).
 
-use std::sync::LazyLock;
-
 use super::ends::{name_end, numbered_unit, unit_name_end};
 use super::known::{bracketed_abbreviation, from_known, inner_abbreviation};
-use super::{org_kind, Ctx, RawOrg};
+use super::{org_kind, Ctx, RawOrg, ORG_WORDS};
 use crate::facts::OrgKind;
 use crate::kinds::shared::left_boundary;
-use crate::kinds::{registry, Doc};
+use crate::kinds::Doc;
 use crate::lexicon::{Category, Hit};
 use crate::thai::{cluster_ends, cluster_starts, is_thai_letter};
-
-/// The words of `org_words.tsv`, by role (its header says what each does).
-struct OrgWords {
-    /// Heads that start a name even glued to the word before them.
-    strong_heads: Vec<String>,
-    /// Joining words that never end a name.
-    trailing_joins: Vec<String>,
-    /// Starts of words in -กร that a glued กรม ends.
-    kor_words: Vec<String>,
-}
-
-static ORG_WORDS: LazyLock<OrgWords> = LazyLock::new(|| {
-    let mut w = OrgWords { strong_heads: Vec::new(), trailing_joins: Vec::new(), kor_words: Vec::new() };
-    // The registry checked every role.
-    for e in registry::entries("org_words.tsv") {
-        let list = match e.columns[1].as_str() {
-            "strong_head" => &mut w.strong_heads,
-            "trailing_join" => &mut w.trailing_joins,
-            _ => &mut w.kor_words,
-        };
-        list.push(e.phrase().to_string());
-    }
-    w
-});
 
 /// Whether a glued กรม is the end of a word in -กร (ทรัพยากรมนุษย์,
 /// เกษตรกรมาก, วิศวกรม…): no head.
@@ -126,7 +100,7 @@ pub(super) fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -
     let name = text[h.start..end].to_string();
     // A unit of every province or district (สภาอุตสาหกรรมจังหวัด) names no one body.
     // (กรมการค้าต่างประเทศ is a name: ต่างประเทศ is "foreign", no country.)
-    if ["จังหวัด", "อำเภอ", "ตำบล", "ประเทศ"].iter().any(|w| name.ends_with(w)) && !name.ends_with("ต่างประเทศ")
+    if ORG_WORDS.admin_units.iter().any(|w| name.ends_with(w.as_str())) && !name.ends_with("ต่างประเทศ")
     {
         return None;
     }

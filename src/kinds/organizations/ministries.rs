@@ -5,16 +5,14 @@
 //! the title and the stem as a position; the stem is also a mention of the
 //! ministry.
 
-use super::RawOrg;
+use super::{RawOrg, ORG_WORDS};
 use crate::facts::OrgKind;
 use crate::kinds::Doc;
 use crate::lexicon::Category;
 use crate::thai::{cluster_ends, is_thai_letter};
 
-/// Titles a ministry's stem is written after (position hits of the scan).
-const TITLES: &[&str] = &["รมว.", "รมช.", "รมต.", "ปลัด"];
-
-/// Where a ministry's stem may start: after a title of [`TITLES`] (a
+/// Where a ministry's stem may start: after a minister's title (role
+/// `minister_title` of org_words.tsv: a
 /// position hit that starts with it), or after `ก.` standing alone. Found
 /// from the scan's hits and the text's dots, not by searching the text for
 /// each title (a Thai substring search costs about 20 instructions a byte).
@@ -25,7 +23,10 @@ fn stem_starts(doc: &Doc<'_>) -> Vec<usize> {
         .hits
         .iter()
         .filter(|h| h.category == Category::Position)
-        .filter_map(|h| TITLES.iter().find(|t| text[h.start..].starts_with(**t)).map(|t| h.start + t.len()))
+        .filter_map(|h| {
+            let title = ORG_WORDS.minister_titles.iter().find(|t| text[h.start..].starts_with(t.as_str()))?;
+            Some(h.start + title.len())
+        })
         .collect();
     for (i, _) in text.match_indices('.') {
         let Some(head) = text[..i].strip_suffix('ก') else { continue };

@@ -30,6 +30,9 @@ mod heads;
 mod known;
 mod ministries;
 
+use std::sync::LazyLock;
+
+use super::registry;
 use super::shared::{HitEdges, Use};
 use super::{Doc, Span};
 use crate::facts::{OrgKind, PlaceKind};
@@ -63,6 +66,43 @@ impl RawOrg {
         RawOrg { name: text[span.clone()].to_string(), span, full: None, abbreviation: None, via: None, kind }
     }
 }
+
+/// The words of `org_words.tsv`, by role (its header says what each does).
+pub(super) struct OrgWords {
+    /// Heads that start a name even glued to the word before them.
+    pub(super) strong_heads: Vec<String>,
+    /// Joining words that never end a name.
+    pub(super) trailing_joins: Vec<String>,
+    /// Starts of words in -กร that a glued กรม ends.
+    pub(super) kor_words: Vec<String>,
+    /// Titles a ministry's stem is written after (รมว.คลัง).
+    pub(super) minister_titles: Vec<String>,
+    /// Units every province or district has: a name ending in one names no
+    /// single body (สภาอุตสาหกรรมจังหวัด).
+    pub(super) admin_units: Vec<String>,
+}
+
+pub(super) static ORG_WORDS: LazyLock<OrgWords> = LazyLock::new(|| {
+    let mut w = OrgWords {
+        strong_heads: Vec::new(),
+        trailing_joins: Vec::new(),
+        kor_words: Vec::new(),
+        minister_titles: Vec::new(),
+        admin_units: Vec::new(),
+    };
+    // The registry checked every role.
+    for e in registry::entries("org_words.tsv") {
+        let list = match e.columns[1].as_str() {
+            "strong_head" => &mut w.strong_heads,
+            "trailing_join" => &mut w.trailing_joins,
+            "kor_word" => &mut w.kor_words,
+            "minister_title" => &mut w.minister_titles,
+            _ => &mut w.admin_units,
+        };
+        list.push(e.phrase().to_string());
+    }
+    w
+});
 
 pub(super) fn org_kind(s: &str) -> Option<OrgKind> {
     Some(match s {
