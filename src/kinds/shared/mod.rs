@@ -71,11 +71,6 @@ pub(crate) fn place_kind(s: &str) -> Option<PlaceKind> {
     })
 }
 
-/// The shipped lexicons, whose trie [`place_at`] asks (an extractor with
-/// extra lexicons has its own, but organization names end at shipped places
-/// only, as [`crate::Category::Place`] says).
-static SHIPPED_SCAN: LazyLock<std::sync::Arc<crate::lexicon::Lexicons>> = LazyLock::new(super::shipped_lexicons);
-
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut phrases = Vec::new();
     let mut entries = Vec::new();
@@ -221,9 +216,11 @@ pub(crate) fn left_boundary(text: &str, pos: usize, edges: &HitEdges) -> bool {
 /// cluster boundary, if any: its end and entry. Words that only hide a place
 /// name are not returned.
 pub(crate) fn place_at(text: &str, pos: usize) -> Option<(usize, &'static GazEntry)> {
-    // The shared scan's trie holds the gazetteer as a phrase list: asked at
+    // The shipped scan's trie holds the gazetteer as a phrase list: asked at
     // one position, it is the gazetteer's own matcher (no second compile).
-    let (id, end) = SHIPPED_SCAN.longest_in_list(text, pos, super::list::GAZETTEER)?;
+    // An extractor with extra lexicons has its own trie, but organization
+    // names end at shipped places only, as `Category::Place` says.
+    let (id, end) = super::SHIPPED_LEXICONS.longest_in_list(text, pos, super::list::GAZETTEER)?;
     let e = &GAZETTEER.entries[id as usize];
     (e.kind.is_some() && cluster_ends(text, end)).then_some((end, e))
 }
