@@ -1,22 +1,35 @@
 //! Building a [`Trie`]: phrases into a map of edges, then numbered
 //! breadth-first and packed (chains, the pair table).
+//!
+//! The builder keeps flat vectors (edges and phrase ends as tuples, sorted
+//! once in [`TrieBuilder::build`]) rather than a vector per node: the word
+//! list of [`crate::kinds`]' dictionary has some 200,000 nodes, and a
+//! vector each made building it cost more than reading megabytes of text.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::{symbol, Node, NodeRef, Sym, Trie, MAX_GROUPS, MAX_LABEL};
 
 /// Collects phrases, then builds a [`Trie`].
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct TrieBuilder {
     others: HashMap<char, Sym>,
     edges: HashMap<(u32, Sym), u32>,
-    /// Per node, (group, id) of the phrases ending there.
-    terminals: Vec<Vec<(u8, u32)>>,
+    /// How many nodes there are, the root included.
+    nodes: u32,
+    /// (node, group, id) of each phrase, in the order added.
+    ends: Vec<(u32, u8, u32)>,
+}
+
+impl Default for TrieBuilder {
+    fn default() -> TrieBuilder {
+        TrieBuilder::new()
+    }
 }
 
 impl TrieBuilder {
     pub fn new() -> TrieBuilder {
-        TrieBuilder { terminals: vec![Vec::new()], ..Default::default() }
+        TrieBuilder { others: HashMap::new(), edges: HashMap::new(), nodes: 1, ends: Vec::new() }
     }
 
     /// Adds `phrase` to `group` (below [`MAX_GROUPS`]) with `id`. Where a
@@ -36,45 +49,59 @@ impl TrieBuilder {
                     *self.others.entry(c).or_insert(next)
                 }
             };
-            let fresh = self.terminals.len() as u32;
+            let fresh = self.nodes;
             node = *self.edges.entry((node, sym)).or_insert(fresh);
             if node == fresh {
-                self.terminals.push(Vec::new());
+                self.nodes += 1;
             }
         }
-        let list = &mut self.terminals[node as usize];
-        if !list.iter().any(|&(g, _)| usize::from(g) == group) {
-            list.push((group as u8, id));
-        }
+        self.ends.push((node, group as u8, id));
     }
 
     pub fn build(self) -> Trie {
-        // Children by parent, in the builder's numbering.
-        let mut children: Vec<Vec<(Sym, u32)>> = vec![Vec::new(); self.terminals.len()];
+        let count = self.nodes as usize;
+        // Children by parent, in the builder's numbering: the edges sorted
+        // by (parent, symbol), and where each parent's run starts.
+        // A counting sort by parent, then each (short) run by symbol.
+        let children = runs(count, self.edges.keys().map(|&(node, _)| node));
+        let mut tree = vec![(0u32, 0 as Sym, 0u32); self.edges.len()];
+        let mut next = children.clone();
         for (&(node, sym), &child) in &self.edges {
-            children[node as usize].push((sym, child));
+            tree[next[node as usize] as usize] = (node, sym, child);
+            next[node as usize] += 1;
         }
+        for n in 0..count {
+            tree[children[n] as usize..children[n + 1] as usize].sort_unstable();
+        }
+        // Each node's phrases, in the order added, the first of a group only.
+        let mut phrases = self.ends;
+        phrases.sort_by_key(|&(node, ..)| node);
+        phrases.dedup_by(|later, first| later.0 == first.0 && later.1 == first.1);
+        let phrases_of = runs(count, phrases.iter().map(|&(node, ..)| node));
+        let phrases: Vec<(u8, u32)> = phrases.into_iter().map(|(_, group, id)| (group, id)).collect();
+        let kids = |old: u32| &tree[children[old as usize] as usize..children[old as usize + 1] as usize];
         // Number the nodes breadth-first: `order[new] = old`.
-        let mut order = vec![0u32];
-        let mut renumber = vec![0u32; self.terminals.len()];
+        let mut order = Vec::with_capacity(count);
+        order.push(0u32);
+        let mut renumber = vec![0u32; count];
         let mut i = 0;
         while let Some(&old) = order.get(i) {
-            let list = &mut children[old as usize];
-            list.sort_unstable();
-            for &(_, child) in list.iter() {
+            for &(_, _, child) in kids(old) {
                 renumber[child as usize] = order.len() as u32;
                 order.push(child);
             }
             i += 1;
         }
-        let (mut first, mut edges) = (Vec::with_capacity(order.len() + 1), Vec::with_capacity(self.edges.len()));
-        let (mut ends, mut terminals) = (Vec::with_capacity(order.len() + 1), Vec::new());
-        let reference = |old: u32| NodeRef::new(renumber[old as usize], !self.terminals[old as usize].is_empty());
+        let has_phrase = |old: u32| phrases_of[old as usize] < phrases_of[old as usize + 1];
+        let (mut first, mut edges) = (Vec::with_capacity(order.len() + 1), Vec::with_capacity(tree.len()));
+        let (mut ends, mut terminals) = (Vec::with_capacity(order.len() + 1), Vec::with_capacity(phrases.len()));
+        let reference = |old: u32| NodeRef::new(renumber[old as usize], has_phrase(old));
         for &old in &order {
             first.push(edges.len() as u32);
-            edges.extend(children[old as usize].iter().map(|&(sym, child)| (sym, reference(child))));
+            edges.extend(kids(old).iter().map(|&(_, sym, child)| (sym, reference(child))));
             ends.push(terminals.len() as u32);
-            terminals.extend(self.terminals[old as usize].iter().copied());
+            terminals
+                .extend_from_slice(&phrases[phrases_of[old as usize] as usize..phrases_of[old as usize + 1] as usize]);
         }
         first.push(edges.len() as u32);
         ends.push(terminals.len() as u32);
@@ -113,11 +140,11 @@ impl TrieBuilder {
         for (&c, &sym) in &self.others {
             others[(sym - 256) as usize] = c;
         }
-        let bytes_of = |sym: Sym| -> String {
+        let char_of = |sym: Sym| -> Option<char> {
             match sym {
-                0..128 => char::from(sym as u8).to_string(),
-                128..256 => char::from_u32(0x0E00 + sym - 128).map(String::from).unwrap_or_default(),
-                _ => others.get((sym - 256) as usize).map(char::to_string).unwrap_or_default(),
+                0..128 => Some(char::from(sym as u8)),
+                128..256 => char::from_u32(0x0E00 + sym - 128),
+                _ => others.get((sym - 256) as usize).copied(),
             }
         };
         let single = |node: usize| -> Option<(Sym, NodeRef)> {
@@ -136,25 +163,50 @@ impl TrieBuilder {
                 continue;
             };
             let off = labels.len();
-            let mut label = bytes_of(sym);
+            let mut label = [0u8; MAX_LABEL];
+            let mut len = push_char(&mut label, 0, char_of(sym)).unwrap_or(0);
             while !child.is_terminal() {
                 let Some((sym, next)) = single(child.index()) else { break };
-                let more = bytes_of(sym);
-                if label.len() + more.len() > MAX_LABEL {
-                    break;
-                }
-                label.push_str(&more);
+                let Some(more) = push_char(&mut label, len, char_of(sym)) else { break };
+                len = more;
                 child = next;
             }
+            let label = &label[..len];
             if labels.len() + label.len() >= Node::MAX_OFFSET {
                 // Beyond what 24 bits address, a node keeps its one edge.
                 nodes.push(Node::branch(first[node], first[node + 1]));
                 continue;
             }
-            labels.extend_from_slice(label.as_bytes());
+            labels.extend_from_slice(label);
             nodes.push(Node::chain(off, label.len(), child));
         }
         labels.extend_from_slice(&[0; MAX_LABEL]);
         Trie { root, others: self.others, nodes, labels, edges, pairs, pair_ranks, pair_children, ends, terminals }
     }
+}
+
+/// Where each node's run starts in a list sorted by node (`count + 1`
+/// offsets; node `n`'s items are `runs[n]..runs[n + 1]`).
+fn runs(count: usize, nodes: impl Iterator<Item = u32>) -> Vec<u32> {
+    let mut starts = vec![0u32; count + 1];
+    for node in nodes {
+        starts[node as usize + 1] += 1;
+    }
+    for n in 0..count {
+        starts[n + 1] += starts[n];
+    }
+    starts
+}
+
+/// Writes `c` at `label[len..]` and returns the new length, or `None` where
+/// it does not fit whole (a chain then stops before it). An unknown symbol
+/// (`None`) writes nothing, as the empty string did.
+fn push_char(label: &mut [u8; MAX_LABEL], len: usize, c: Option<char>) -> Option<usize> {
+    let Some(c) = c else { return Some(len) };
+    let n = c.len_utf8();
+    if len + n > MAX_LABEL {
+        return None;
+    }
+    c.encode_utf8(&mut label[len..]);
+    Some(len + n)
 }

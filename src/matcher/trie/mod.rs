@@ -23,7 +23,7 @@
 //! Cost: linear in the text times the number of characters a walk follows
 //! (at most the longest phrase). Memory: a few bytes a trie node.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 mod build;
 #[cfg(test)]
