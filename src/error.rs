@@ -123,6 +123,11 @@ pub enum BuildError {
     /// [`crate::check_published`]).
     #[error("published: {0}")]
     Published(#[from] crate::PublishedError),
+    /// The lexicons, with the files added through the builder, are more
+    /// than the scan's automaton addresses (billions of states: millions
+    /// of long phrases).
+    #[error("the lexicons are too large for one scan: {0}")]
+    TooLarge(String),
 }
 
 /// A single article could not be read (the command-line tool's input).

@@ -371,7 +371,9 @@ impl ExtractorBuilder {
     /// [`ExtractorBuilder::lexicon`] is malformed (the error names the file
     /// and line); [`BuildError::Published`] when the date given to
     /// [`ExtractorBuilder::published`] has a year of 2400 or later, a
-    /// Buddhist-era year (the error shows the Gregorian date meant).
+    /// Buddhist-era year (the error shows the Gregorian date meant);
+    /// [`BuildError::TooLarge`] when the lexicons with the added files are
+    /// more than the scan's automaton addresses (millions of long phrases).
     ///
     /// # Example
     ///

@@ -11,14 +11,15 @@
 //! [`parse`] reads a file and rejects a byte-order mark, stray whitespace,
 //! duplicates, a wrong column count and entries that normalization would
 //! change (they could never match normalized text). [`Lexicons`] compiles
-//! every file into one character trie ([`trie`]) with leftmost-longest
+//! every file into one scan ([`crate::matcher::scan`]) with leftmost-longest
 //! semantics (so `นายกเทศมนตรี` wins over `นาย`), and [`Lexicons::scan`]
 //! reports every hit in one pass over the text.
 
 pub(crate) use crate::matcher::doc::{CharSlots, DocMatcher};
+use crate::matcher::scan::{GroupScan, GroupScanBuilder};
 use crate::matcher::trie;
 
-use crate::error::LexiconError;
+use crate::error::{BuildError, LexiconError};
 
 /// What a lexicon entry is. Extractors ask for hits by category.
 ///
@@ -269,7 +270,7 @@ pub(crate) struct Scan {
     pub chars: CharSlots,
 }
 
-/// Every lexicon, compiled into one [`trie::Trie`] whose groups get
+/// Every lexicon, compiled into one [`GroupScan`] whose groups get
 /// leftmost-longest matches of their own (see [`group`]). Words and number
 /// words are kept apart because everyday number words straddle word
 /// boundaries in unsegmented Thai: `องศา` (degrees) lies across `ของ|ศาล`,
@@ -278,22 +279,32 @@ pub(crate) struct Scan {
 /// credit labels) are passed in by the caller and share the pass.
 #[derive(Debug)]
 pub(crate) struct Lexicons {
+    scanner: GroupScan,
+    /// The phrase lists alone, for [`Lexicons::longest_in_list`].
     trie: trie::Trie,
-    /// For each trie ID: its category and entry index.
+    /// For each ID of the word and number groups: its category and entry index.
     patterns: Vec<(Category, usize)>,
     /// Entries by category.
     entries: std::collections::BTreeMap<Category, Vec<Entry>>,
-    /// How many phrase lists share the trie.
+    /// How many phrase lists share the scan.
     lists: usize,
 }
 
 impl Lexicons {
     /// Compiles `files` (category, file name, entries parsed by [`parse`])
-    /// and the phrase `lists` into one trie. Where a later file repeats a
+    /// and the phrase `lists` into one scan. Where a later file repeats a
     /// phrase of the same category, the first definition wins. A hit of list
     /// `i` is reported in [`Scan::lists`]`[i]`, its ID the phrase's index in
     /// the list.
-    pub fn build<'a>(files: impl Iterator<Item = (Category, &'a str, &'a [Entry])>, lists: &[&[String]]) -> Lexicons {
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError::TooLarge`] where the phrases are more than the scan's
+    /// automaton addresses.
+    pub fn build<'a>(
+        files: impl Iterator<Item = (Category, &'a str, &'a [Entry])>,
+        lists: &[&[String]],
+    ) -> Result<Lexicons, BuildError> {
         let mut entries: std::collections::BTreeMap<Category, Vec<Entry>> = Default::default();
         let mut seen: std::collections::HashSet<(Category, &str)> = Default::default();
         for (category, _file, parsed) in files {
@@ -306,7 +317,7 @@ impl Lexicons {
                 }
             }
         }
-        let mut builder = trie::TrieBuilder::new();
+        let mut builder = GroupScanBuilder::new();
         let mut patterns = Vec::new();
         for (&category, list) in &entries {
             let group = if category.is_number_word() { group::NUMBERS } else { group::WORDS };
@@ -316,19 +327,23 @@ impl Lexicons {
             }
         }
         assert!(group::LISTS + lists.len() <= trie::MAX_GROUPS, "at most {} phrase lists", trie::MAX_GROUPS - 2);
+        // The lists are also a trie of their own, for the anchored look-ups
+        // of `longest_in_list`.
+        let mut anchored = trie::TrieBuilder::new();
         for (i, phrases) in lists.iter().enumerate() {
             for (id, p) in phrases.iter().enumerate() {
                 builder.add(group::LISTS + i, id as u32, p);
+                anchored.add(group::LISTS + i, id as u32, p);
             }
         }
-        Lexicons { trie: builder.build(), patterns, entries, lists: lists.len() }
+        let scanner = builder.build().map_err(|e| BuildError::TooLarge(e.to_string()))?;
+        Ok(Lexicons { scanner, trie: anchored.build(), patterns, entries, lists: lists.len() })
     }
 
     /// Everything the lexicons find in `text`, in one pass; see [`Scan`].
     pub fn scan(&self, text: &str) -> Scan {
         let mut scan = Scan { lists: vec![Vec::new(); self.lists], ..Scan::default() };
-        let mut slots = Vec::with_capacity(text.len() / 2);
-        self.trie.scan(text, &mut slots, |f| {
+        self.scanner.scan(text, |f| {
             if f.group >= group::LISTS {
                 scan.lists[f.group - group::LISTS].push(f);
             } else {
@@ -336,7 +351,7 @@ impl Lexicons {
                 scan.hits.push(Hit { start: f.start, end: f.end, category, entry });
             }
         });
-        scan.chars = CharSlots::of_slots(slots, text.len());
+        scan.chars = CharSlots::new(text);
         scan
     }
 

@@ -4,4 +4,5 @@
 //! `src/matcher/DESIGN.md`.
 
 pub(crate) mod doc;
+pub(crate) mod scan;
 pub(crate) mod trie;

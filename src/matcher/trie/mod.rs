@@ -1,27 +1,19 @@
-//! One pass over the text for several leftmost-longest lexicons at once.
+//! Anchored look-ups in word lists: the longest phrase of a group that
+//! starts at a position ([`Trie::longest_at`]), that ends at one
+//! ([`Trie::longest_before`], on a trie of reversed phrases), and whether
+//! any may start there ([`Trie::may_start_at`]).
 //!
-//! A [`Trie`] holds the phrases of several *groups* (the word lexicons, the
-//! number words, the gazetteer, ...). [`Trie::scan`] reports, for every
-//! group, the same matches as that group's own leftmost-longest
-//! Aho-Corasick `find_iter`, in a single walk over the text.
+//! A [`Trie`] holds the phrases of up to [`MAX_GROUPS`] *groups*. Its
+//! alphabet is characters (ASCII, the Thai block and the few other
+//! characters the phrases use), so one Thai character is one step; a walk
+//! follows the trie from the position as far as the text agrees with some
+//! phrase, and most walks stop after a character or two, since Thai text
+//! agrees with few phrases for long. (The shared scan of every lexicon over
+//! the whole text is [`super::scan`]'s automaton; this trie walked from
+//! every character for it until daachorse's measured faster.)
 //!
-//! # Why a trie and not one automaton per group
-//!
-//! Thai is three bytes a character, and a byte DFA of our lexicons is tens
-//! of megabytes: every transition is a likely cache miss, and each group
-//! needs its own scan because leftmost-longest matches of one group hide
-//! those of another. Here the trie's alphabet is characters (ASCII, the Thai
-//! block and the few other characters the phrases use), so one Thai
-//! character is one step; and from each character of the text the walk
-//! follows the trie as far as the text agrees with some phrase. That walk
-//! finds, for every group at once, the longest phrase starting there, which
-//! is all leftmost-longest needs: walking positions left to right, a group's
-//! match is taken where that group is free (past the end of its previous
-//! match). Most walks stop after a character or two, since Thai text agrees
-//! with few phrases for long.
-//!
-//! Cost: linear in the text times the number of characters a walk follows
-//! (at most the longest phrase). Memory: a few bytes a trie node.
+//! Cost: the number of characters a walk follows (at most the longest
+//! phrase). Memory: a few bytes a trie node.
 
 use foldhash::HashMap;
 
@@ -410,44 +402,6 @@ impl Trie {
         }
         let n = node.index();
         &self.terminals[self.ends[n] as usize..self.ends[n + 1] as usize]
-    }
-
-    /// Every group's leftmost-longest matches, in text order; at one start,
-    /// groups in increasing order.
-    ///
-    /// `chars` receives every character's symbol as it goes, with the
-    /// characters outside ASCII and the Thai block as `256 +` their first
-    /// byte: the slots of [`super::doc::CharSlots`].
-    pub fn scan(&self, text: &str, chars: &mut Vec<u16>, mut emit: impl FnMut(Found)) {
-        // Where each group's next match may start.
-        let mut free = [0usize; MAX_GROUPS];
-        let mut best = [(0u32, 0usize); MAX_GROUPS];
-        let mut pos = 0;
-        let bytes = text.as_bytes();
-        let mut here = self.symbol_at(text, 0);
-        while let Some((first, len)) = here {
-            chars.push(if first < 256 { first as u16 } else { 256 + u16::from(bytes[pos]) });
-            let next = self.symbol_at(text, pos + len);
-            let mut found = 0u32;
-            self.walk(text, pos, (first, len), next, |node, end| {
-                for &(g, id) in self.terminals_of(node) {
-                    let g = usize::from(g);
-                    if pos >= free[g] {
-                        best[g] = (id, end);
-                        found |= 1 << g;
-                    }
-                }
-            });
-            while found != 0 {
-                let group = found.trailing_zeros() as usize;
-                found &= found - 1;
-                let (id, end) = best[group];
-                free[group] = end;
-                emit(Found { group, id, start: pos, end });
-            }
-            pos += len;
-            here = next;
-        }
     }
 
     /// Whether a phrase may start at byte `pos`: false only where none does

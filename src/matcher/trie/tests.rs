@@ -1,54 +1,7 @@
-//! The trie against one leftmost-longest Aho-Corasick automaton a group.
+//! The trie's anchored look-ups against aho-corasick.
 
 use super::*;
 use aho_corasick::{AhoCorasick, MatchKind};
-
-/// Each group's matches from [`Trie::scan`] and from its own
-/// leftmost-longest Aho-Corasick automaton.
-fn compare(groups: &[Vec<&str>], text: &str) {
-    let mut b = TrieBuilder::new();
-    for (g, phrases) in groups.iter().enumerate() {
-        for (i, p) in phrases.iter().enumerate() {
-            b.add(g, i as u32, p);
-        }
-    }
-    let trie = b.build();
-    let mut got = vec![Vec::new(); groups.len()];
-    let mut last = 0;
-    let mut chars = Vec::new();
-    trie.scan(text, &mut chars, |f| {
-        assert!(f.start >= last, "text order");
-        last = f.start;
-        got[f.group].push((f.id as usize, f.start, f.end));
-    });
-    for (g, phrases) in groups.iter().enumerate() {
-        // "" never matches in the trie; stand in a phrase that cannot.
-        let phrases = phrases.iter().map(|p| if p.is_empty() { "\u{0}\u{1}never" } else { p });
-        let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(phrases).unwrap();
-        let want: Vec<_> = ac.find_iter(text).map(|m| (m.pattern().as_usize(), m.start(), m.end())).collect();
-        assert_eq!(got[g], want, "group {g} of {groups:?} in {text:?}");
-    }
-}
-
-#[test]
-fn each_group_gets_its_own_leftmost_longest_matches() {
-    let text = include_str!("../../../fixtures/000_khonkaen_unesco.txt");
-    compare(
-        &[
-            vec!["นาย", "นายกเทศมนตรี", "เทศบาลนคร", "ขอนแก่น", "ยูเนสโก", "(", "UNESCO"],
-            vec!["ใน", "ปี", "คน", "องศา", "ล้าน", "นคร"],
-            vec!["ขอนแก่น", "ขอน", "แก่น", "นครขอนแก่น", "–", "€"],
-        ],
-        text,
-    );
-    compare(&[vec!["ab", "abc", "b", "bcd"], vec!["c", "cd"]], "abcd abcabcd bcd");
-    compare(&[vec!["a", "a", "aa"]], "aaa");
-    compare(&[vec!["é", "éa"], vec![""]], "aéaéé");
-    // Chains longer than one compare, and chains cut short by the text's end.
-    let long = "กขนกขนกขนกขนกขน";
-    compare(&[vec![long, "กข", "ขนก"], vec!["กขนกขนก"]], &format!("{long}ก กขนกขนกขนกขนกข"));
-    compare(&[vec![long, "นกขนกขนกขนกขนกขนก"]], "ขนกขนกขนกขนกขนกขนกข");
-}
 
 #[test]
 fn lead_decodes_every_character() {
@@ -142,13 +95,62 @@ proptest::proptest! {
     ) {
         compare_before(&phrases.iter().map(String::as_str).collect::<Vec<_>>(), &text);
     }
+}
 
+/// [`Trie::longest_at`] of each group at every position against an
+/// anchored leftmost-longest Aho-Corasick search of that group's phrases.
+fn compare_at(groups: &[Vec<&str>], text: &str) {
+    let mut b = TrieBuilder::new();
+    for (g, phrases) in groups.iter().enumerate() {
+        for (i, p) in phrases.iter().enumerate() {
+            b.add(g, i as u32, p);
+        }
+    }
+    let trie = b.build();
+    for (g, phrases) in groups.iter().enumerate() {
+        // "" never matches in the trie; stand in a phrase that cannot.
+        let phrases = phrases.iter().map(|p| if p.is_empty() { "\u{0}\u{1}never" } else { p });
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .build(phrases)
+            .unwrap();
+        for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+            let input = aho_corasick::Input::new(text).range(pos..).anchored(aho_corasick::Anchored::Yes);
+            let want = ac.find(input).map(|m| (m.pattern().as_u32(), m.end()));
+            assert_eq!(trie.longest_at(text, pos, g), want, "group {g} of {groups:?} in {text:?} at {pos}");
+        }
+    }
+}
+
+#[test]
+fn each_group_gets_its_own_longest_phrase() {
+    let text = include_str!("../../../fixtures/000_khonkaen_unesco.txt");
+    let text = &text[..text.char_indices().nth(400).map_or(text.len(), |(i, _)| i)];
+    compare_at(
+        &[
+            vec!["นาย", "นายกเทศมนตรี", "เทศบาลนคร", "ขอนแก่น", "ยูเนสโก", "(", "UNESCO"],
+            vec!["ใน", "ปี", "คน", "องศา", "ล้าน", "นคร"],
+            vec!["ขอนแก่น", "ขอน", "แก่น", "นครขอนแก่น", "–", "€"],
+        ],
+        text,
+    );
+    compare_at(&[vec!["ab", "abc", "b", "bcd"], vec!["c", "cd"]], "abcd abcabcd bcd");
+    compare_at(&[vec!["a", "a", "aa"]], "aaa");
+    compare_at(&[vec!["é", "éa"], vec![""]], "aéaéé");
+    // Chains longer than one compare, and chains cut short by the text's end.
+    let long = "กขนกขนกขนกขนกขน";
+    compare_at(&[vec![long, "กข", "ขนก"], vec!["กขนกขนก"]], &format!("{long}ก กขนกขนกขนกขนกข"));
+    compare_at(&[vec![long, "นกขนกขนกขนกขนกขนก"]], "ขนกขนกขนกขนกขนกขนกข");
+}
+
+proptest::proptest! {
     #[test]
-    fn scan_agrees_with_aho_corasick(
+    fn longest_at_agrees_with_aho_corasick(
         a in proptest::collection::vec("[กขนa.é ]{0,4}", 1..6),
         b in proptest::collection::vec("[กขนa.é ]{0,9}", 1..6),
         text in "[กขนa.é ]{0,40}",
     ) {
-        compare(&[a.iter().map(String::as_str).collect(), b.iter().map(String::as_str).collect()], &text);
+        compare_at(&[a.iter().map(String::as_str).collect(), b.iter().map(String::as_str).collect()], &text);
     }
 }
