@@ -31,7 +31,7 @@ const DEVSET_FLOORS: &[(&str, f64)] = &[
     ("people", 0.790),
     ("positions", 0.733),
     ("organizations", 0.801),
-    ("places", 0.923),
+    ("places", 0.932),
     ("dates", 0.970),
     ("numbers", 0.946),
 ];

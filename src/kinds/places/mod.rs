@@ -20,6 +20,11 @@
 //! - on the right: the end of the text, a character that is not a Thai
 //!   letter, a function word, a place prefix, another place or lexicon hit.
 //!
+//! A shorter country or province glued to the text on a side counts when
+//! the text glued there reads as a whole dictionary word (`ทำให้ไทยสามารถ`),
+//! not as a longer word that holds the name (ภาษาไทย, ไทยรัฐ): see
+//! [`super::shared::dictionary`].
+//!
 //! A name that is also a common word (เลย, ตาก; districts such as สังคม)
 //! counts only after a place prefix or next to another place in a list.
 //! After อำเภอ/อ., ตำบล/ต., แขวง and จังหวัด/จ. a name that is not in the
@@ -34,7 +39,8 @@
 use std::sync::LazyLock;
 
 use super::shared::{
-    dotted_prefix_starts, left_boundary, place_at, place_kind, word_at, word_before, HitEdges, Role, Use, GAZETTEER,
+    dictionary, dotted_prefix_starts, left_boundary, place_at, place_kind, word_at, word_before, HitEdges, Role, Use,
+    GAZETTEER,
 };
 use super::{Doc, Span};
 use crate::facts::PlaceKind;
@@ -202,8 +208,27 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
             // Glued to an organization head it is part of that name (บริษัทสุรินทร์…).
             && !head_ends.ends_at(c.start)
     };
-    let strong = |c: &Candidate| {
+    // A shorter country or province counts glued on a side where a
+    // dictionary word is glued to it, whole (`ทำให้ไทยสามารถ`, `ของจีนลดลง`),
+    // not where it ends a longer word (ภาษาไทย, พริกไทย) or starts one (ไทยรัฐ).
+    // Asked once per candidate, cheapest test first: the walk back over the
+    // word before is the dearest.
+    let dict_glued: Vec<bool> = cands
+        .iter()
+        .map(|c| {
+            !(c.left_ok && c.right_ok)
+                && c.entry.use_ == Use::Any
+                && matches!(c.entry.kind, Some(PlaceKind::Province | PlaceKind::Country))
+                && (c.right_ok || dictionary::word_at(text, c.end).is_some())
+                && !head_ends.ends_at(c.start)
+                && dictionary::word_at(text, c.start).is_none_or(|e| e <= c.end)
+                && (c.left_ok || dictionary::word_ends_at(text, c.start))
+        })
+        .collect();
+    let strong = |i: usize| {
+        let c = &cands[i];
         glued(c)
+            || dict_glued[i]
             || (c.prefix.is_some()
                 && (c.right_ok || matches!(c.prefix, Some((_, Some(PlaceKind::Country | PlaceKind::City))))))
             || (c.entry.use_ == Use::Any
@@ -223,19 +248,19 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
     let accepted: Vec<bool> = (0..cands.len())
         .map(|i| {
             let c = &cands[i];
-            if strong(c) {
+            if strong(i) {
                 return true;
             }
             if !(c.left_ok && c.right_ok) {
                 return false;
             }
             // A common word counts inside a list of places.
-            let prev = i.checked_sub(1).map(|j| &cands[j]);
-            let next = cands.get(i + 1);
+            let prev = i.checked_sub(1).map(|j| (j, &cands[j]));
+            let next = cands.get(i + 1).map(|n| (i + 1, n));
             // Next to one place it needs a separator (`ตาก, เลย`, `ตาก และเลย`); a
             // space alone (`จ.อุบลราชธานี ชื่นชม`) needs places on both sides.
-            let before = prev.filter(|p| strong(p) && is_list_gap(&text[p.end..c.start]));
-            let after = next.filter(|n| strong(n) && is_list_gap(&text[c.end..n.start]));
+            let before = prev.filter(|&(j, p)| strong(j) && is_list_gap(&text[p.end..c.start])).map(|(_, p)| p);
+            let after = next.filter(|&(j, n)| strong(j) && is_list_gap(&text[c.end..n.start])).map(|(_, n)| n);
             let separated = |gap: &str| !gap.trim().is_empty();
             (before.is_some() && after.is_some())
                 || before.is_some_and(|p| separated(&text[p.end..c.start]))
