@@ -217,7 +217,13 @@ fn org_word(file: &str, e: &Entry) -> Result<(), LexiconError> {
 }
 
 fn place_cue(file: &str, e: &Entry) -> Result<(), LexiconError> {
-    one_of(file, e, 2, &["nationality", "venue_address"], "one of nationality, venue_address")
+    one_of(
+        file,
+        e,
+        2,
+        &["nationality", "venue_address", "name_before_region"],
+        "one of nationality, venue_address, name_before_region",
+    )
 }
 
 fn name_stop(file: &str, e: &Entry) -> Result<(), LexiconError> {

@@ -218,7 +218,9 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
         .map(|c| {
             !(c.left_ok && c.right_ok)
                 && c.entry.use_ == Use::Any
-                && matches!(c.entry.kind, Some(PlaceKind::Province | PlaceKind::Country))
+                && matches!(c.entry.kind, Some(PlaceKind::Province | PlaceKind::Country | PlaceKind::Region))
+                && !(c.entry.kind == Some(PlaceKind::Region)
+                    && CUES.name_before_region.iter().any(|w| text[..c.start].ends_with(w.as_str())))
                 && (c.right_ok || dictionary::word_at(text, c.end).is_some())
                 && !head_ends.ends_at(c.start)
                 && dictionary::word_at(text, c.start).is_none_or(|e| e <= c.end)
@@ -443,13 +445,20 @@ struct Cues {
     nationality: Vec<String>,
     /// Address words that end a venue name written before them.
     venue_address: Vec<String>,
+    /// Words that a region glued after is part of a longer name with
+    /// (ระเบียงเศรษฐกิจพิเศษภาคตะวันออก).
+    name_before_region: Vec<String>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
-    let mut c = Cues { nationality: Vec::new(), venue_address: Vec::new() };
+    let mut c = Cues { nationality: Vec::new(), venue_address: Vec::new(), name_before_region: Vec::new() };
     // The registry checked every role.
     for e in super::registry::entries("place_cues.tsv") {
-        let list = if e.columns[1] == "nationality" { &mut c.nationality } else { &mut c.venue_address };
+        let list = match e.columns[1].as_str() {
+            "nationality" => &mut c.nationality,
+            "name_before_region" => &mut c.name_before_region,
+            _ => &mut c.venue_address,
+        };
         list.push(e.phrase().to_string());
     }
     c
