@@ -375,10 +375,31 @@ fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
     let mut out = Vec::new();
     for h in doc.scan.hits.iter().filter(|h| h.category == Category::VenueHead) {
         let Some(e) = entries.get(h.entry) else { continue };
-        if e.columns[1] == "-" || !left_boundary(text, h.start, edges) {
+        // A street, a village or an island also follows a whole dictionary
+        // word glued before its head (`ริมถนน…`, `หน้าเกาะ…`).
+        // A head that ends a compound word (ริมถนน, ข้ามถนน) heads a name too.
+        let named = matches!(e.columns[1].as_str(), "street" | "village" | "island");
+        let across = if named { dictionary::word_across(text, h.start) } else { None };
+        if e.columns[1] == "-"
+            || !(left_boundary(text, h.start, edges)
+                || (named && (across == Some(h.end) || dictionary::word_ends_at(text, h.start))))
+        {
             continue;
         }
         if org_ends.ends_at(h.start) || (text[..h.start].ends_with(' ') && org_ends.ends_at(h.start - 1)) {
+            continue;
+        }
+        let how = e.columns[1].as_str();
+        if let Some(kind) = match how {
+            "street" => Some(PlaceKind::Street),
+            "village" => Some(PlaceKind::Village),
+            "island" => Some(PlaceKind::Region),
+            _ => None,
+        } {
+            if let Some(end) = named_place_end(text, h.start, h.end, kind, across) {
+                let name = text[h.start..end].to_string();
+                out.push(RawPlace { span: h.start..end, key: name.clone(), name, kind });
+            }
             continue;
         }
         let end = if e.columns[1] == "name" {
@@ -425,6 +446,102 @@ fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
     }
     out
 }
+
+/// Where the name of a street, a village or an island written after its
+/// head word (`head_start..head_end`) ends, if one is there.
+///
+/// - After a head that ends a compound word (ริมถนน) or one space, the
+///   name must be no run of dictionary words.
+/// - A street's name is glued to its head or follows one space
+///   (`ถนนมิตรภาพ`, `ถนน นิตโย`, `ซ.8`); a lane may be a number (`ซอย 8`).
+/// - An island's or a village's name is glued (`เกาะสมุย`, `บ้านหนองเดิ่น`).
+/// - บ้าน is also "house": a village counts only in an address, after a
+///   village number (`หมู่ 7 บ้าน…`) or before a subdistrict, district or
+///   province prefix or a village number (`บ้าน… ต.…`), and not after ชาว
+///   (ชาวบ้าน, villagers).
+///
+/// The name is one word (it ends like [`name_end`]; a village's name runs
+/// over function words, as a subdistrict's does), or a gazetteer place
+/// (`ถนนพญาไท`), of 2 to [`MAX_NAMED_PLACE_CHARS`] characters.
+fn named_place_end(
+    text: &str,
+    head_start: usize,
+    head_end: usize,
+    kind: PlaceKind,
+    across: Option<usize>,
+) -> Option<usize> {
+    let spaced = text[head_end..].starts_with(' ');
+    if spaced && kind != PlaceKind::Street {
+        return None;
+    }
+    let from = if spaced { head_end + 1 } else { head_end };
+    if kind == PlaceKind::Street {
+        let digits = text[from..].bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=4).contains(&digits) {
+            return Some(from + digits);
+        }
+    }
+    if word_at(text, from).is_some_and(|(_, r)| matches!(r, Role::End | Role::Join | Role::Prefix(_))) {
+        return None;
+    }
+    // The head inside a longer word heads nothing; at the end of a compound
+    // (ริมถนน, เกาะกลางถนน) only a proper name follows it, not ordinary
+    // words (`เกาะกลางถนนชนแผงค้า`).
+    if across.is_some_and(|e| e > head_end) {
+        return None;
+    }
+    let compound = across == Some(head_end);
+    let mut end = name_end(text, from, kind != PlaceKind::Village);
+    if let Some((place_end, _)) = place_at(text, from) {
+        end = end.max(place_end);
+    }
+    let chars = text[from..end].chars().count();
+    if !(2..=MAX_NAMED_PLACE_CHARS).contains(&chars) || !cluster_ends(text, end) {
+        return None;
+    }
+    // Head and name one dictionary word: a common noun (บ้านพัก, เกาะติด).
+    if dictionary::word_at(text, head_start) == Some(end) {
+        return None;
+    }
+    // A name written apart from its head, or an island's, is a proper name,
+    // not ordinary words (`ถนน ลาดวัด โรงเรียน` is a list of public places;
+    // `เกาะเช้ามืด…` clings).
+    let (words, words_end) = dictionary::words_from(&text[..end], from, 8);
+    if words_end == end && ((spaced || compound) && words >= 1 || (kind == PlaceKind::Region && words >= 2)) {
+        return None;
+    }
+    if kind == PlaceKind::Village {
+        let before = text[..head_start].trim_end_matches(' ');
+        let number_before = before.len() < text[..head_start].len() || before.ends_with('.');
+        let before_number = before.trim_end_matches(|c: char| c.is_ascii_digit());
+        let after_village_number = number_before
+            && before_number.len() < before.len()
+            && VILLAGE_NUMBER.iter().any(|w| before_number.trim_end_matches(' ').ends_with(w));
+        let after = text[end..].strip_prefix(' ').unwrap_or(&text[end..]);
+        let before_admin = VILLAGE_NUMBER.iter().chain(ADDRESS_AFTER_VILLAGE).any(|w| after.starts_with(w));
+        if text[..head_start].ends_with("ชาว") || !(after_village_number || before_admin) {
+            return None;
+        }
+    }
+    // A numbered lane: ซอยลาดพร้าว 71.
+    if kind == PlaceKind::Street {
+        let digits = text[end..].strip_prefix(' ').map_or(0, |r| r.bytes().take_while(u8::is_ascii_digit).count());
+        if (1..=3).contains(&digits) && !text[end + 1 + digits..].starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        {
+            return Some(end + 1 + digits);
+        }
+    }
+    Some(end)
+}
+
+/// Most characters of a street's, a village's or an island's name.
+const MAX_NAMED_PLACE_CHARS: usize = 20;
+
+/// Words of a village number (`หมู่ที่ 11`, `ม.4`).
+const VILLAGE_NUMBER: &[&str] = &["หมู่ที่", "หมู่", "ม."];
+
+/// Prefixes written after a village in an address.
+const ADDRESS_AFTER_VILLAGE: &[&str] = &["ตำบล", "ต.", "แขวง", "อำเภอ", "อ.", "เขต", "จังหวัด", "จ."];
 
 /// Words of place that a region is glued after (`บริเวณภาคเหนือ`,
 /// `สำหรับภาคใต้มีฝน`). Other words glued before a region are mostly part

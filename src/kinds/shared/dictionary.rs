@@ -87,6 +87,22 @@ pub(crate) fn word_ends_at(text: &str, i: usize) -> bool {
     found
 }
 
+/// The furthest end of a dictionary word that starts at most
+/// [`WORD_BACK_CHARS`] characters before `i` and runs across it, if one
+/// does: `i` lies inside that word (ถนน in ริมถนน, เกาะกลางถนน).
+pub(crate) fn word_across(text: &str, i: usize) -> Option<usize> {
+    if !text.is_char_boundary(i) {
+        return None;
+    }
+    text[..i]
+        .char_indices()
+        .rev()
+        .take(WORD_BACK_CHARS)
+        .take_while(|&(_, c)| crate::thai::is_thai_letter(c))
+        .filter_map(|(p, _)| word_at(text, p).filter(|&e| e > i))
+        .max()
+}
+
 /// Whether `text[a..b]` reads as dictionary words from end to end (greedy,
 /// longest first).
 fn reads_as_words(text: &str, a: usize, b: usize) -> bool {
