@@ -233,6 +233,10 @@ pub enum PlaceKind {
     Region,
     /// A named venue (hotel, convention centre, government house).
     Venue,
+    /// A village (บ้านหนองเดิ่น, หมู่บ้านสีฐาน).
+    Village,
+    /// A road or a lane (ถนนมิตรภาพ, ซอยศาลาแดง).
+    Street,
 }
 
 /// A place named in the article.

@@ -18,7 +18,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("people", 0.996),
     ("positions", 0.932),
     ("organizations", 0.931),
-    ("places", 0.987),
+    ("places", 0.989),
     ("dates", 0.997),
     ("numbers", 0.999),
 ];
@@ -31,7 +31,7 @@ const DEVSET_FLOORS: &[(&str, f64)] = &[
     ("people", 0.790),
     ("positions", 0.733),
     ("organizations", 0.801),
-    ("places", 0.923),
+    ("places", 0.938),
     ("dates", 0.970),
     ("numbers", 0.946),
 ];

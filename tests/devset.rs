@@ -18,8 +18,8 @@ use thaifacts::eval::spans::{read_spans, score_docs, IobJoin, SpanOptions};
 const FLOORS: &[(&str, f64, f64)] = &[
     ("PERSON", 0.787, 0.820),
     ("ORGANIZATION", 0.771, 0.836),
-    ("LOCATION", 0.736, 0.773),
-    ("FACILITY", 0.319, 0.494),
+    ("LOCATION", 0.764, 0.804),
+    ("FACILITY", 0.321, 0.494),
     ("DATE", 0.895, 0.930),
     ("MONEY", 0.851, 0.878),
     ("PERCENT", 0.879, 0.966),

@@ -182,7 +182,13 @@ fn org_name(file: &str, e: &Entry) -> Result<(), LexiconError> {
 }
 
 fn venue_head(file: &str, e: &Entry) -> Result<(), LexiconError> {
-    one_of(file, e, 2, &["head", "name", "glued", "-"], "one of head, name, glued, -")
+    one_of(
+        file,
+        e,
+        2,
+        &["head", "name", "glued", "street", "village", "island", "-"],
+        "one of head, name, glued, street, village, island, -",
+    )
 }
 
 fn number_word(file: &str, e: &Entry) -> Result<(), LexiconError> {
@@ -208,7 +214,7 @@ fn number_context(file: &str, e: &Entry) -> Result<(), LexiconError> {
 fn place(file: &str, e: &Entry) -> Result<(), LexiconError> {
     let kind = e.columns[2].as_str();
     if kind != "-" && super::shared::place_kind(kind).is_none() {
-        return Err(value_error(file, e, 3, "a place kind (province, district, ... venue) or -"));
+        return Err(value_error(file, e, 3, "a place kind (province, district, ... venue, village, street) or -"));
     }
     one_of(file, e, 4, &["any", "list", "prefix", "-"], "one of any, list, prefix, -")
 }
@@ -224,7 +230,13 @@ fn org_word(file: &str, e: &Entry) -> Result<(), LexiconError> {
 }
 
 fn place_cue(file: &str, e: &Entry) -> Result<(), LexiconError> {
-    one_of(file, e, 2, &["nationality", "venue_address"], "one of nationality, venue_address")
+    one_of(
+        file,
+        e,
+        2,
+        &["nationality", "venue_address", "name_before_region"],
+        "one of nationality, venue_address, name_before_region",
+    )
 }
 
 fn name_stop(file: &str, e: &Entry) -> Result<(), LexiconError> {
@@ -234,7 +246,7 @@ fn name_stop(file: &str, e: &Entry) -> Result<(), LexiconError> {
 fn place_prefix(file: &str, e: &Entry) -> Result<(), LexiconError> {
     let kind = e.columns[1].as_str();
     if kind != "-" && super::shared::place_kind(kind).is_none() {
-        return Err(value_error(file, e, 2, "a place kind (province, district, ... venue) or -"));
+        return Err(value_error(file, e, 2, "a place kind (province, district, ... venue, village, street) or -"));
     }
     Ok(())
 }
@@ -262,7 +274,7 @@ mod tests {
                 place,
                 "column 4 is \"sometimes\", expected one of any, list, prefix, -",
             ),
-            ("ก\tกก\tvillage\tany\n", 4, place, "column 3 is \"village\", expected a place kind"),
+            ("ก\tกก\thamlet\tany\n", 4, place, "column 3 is \"hamlet\", expected a place kind"),
             ("ก\tstop\n", 2, name_stop, "column 2 is \"stop\", expected one of end, join, keep"),
             ("ก\tcounty\n", 2, place_prefix, "column 2 is \"county\", expected a place kind"),
             ("ก\tweight\tกก\n", 3, unit, "column 2 is \"weight\", expected one of count, measure, money, percent"),
@@ -271,7 +283,12 @@ mod tests {
             ("ก\tcolour\t-\n", 3, number_context, "column 2 is \"colour\", expected a role of number_context.tsv"),
             ("ก\tกก\tguild\n", 3, org_name, "column 3 is \"guild\", expected an organization kind"),
             ("ก\tguild\t-\n", 3, org_head, "column 2 is \"guild\", expected an organization kind"),
-            ("ก\tmaybe\n", 2, venue_head, "column 2 is \"maybe\", expected one of head, name, glued, -"),
+            (
+                "ก\tmaybe\n",
+                2,
+                venue_head,
+                "column 2 is \"maybe\", expected one of head, name, glued, street, village, island, -",
+            ),
         ];
         for (text, columns, check, want) in cases {
             let err = load("x.tsv", text, *columns, *check).unwrap_err().to_string();

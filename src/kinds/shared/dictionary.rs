@@ -61,6 +61,48 @@ pub(crate) fn words_from(text: &str, mut i: usize, max: usize) -> (usize, usize)
     (n, i)
 }
 
+/// How far back, in characters, [`word_ends_at`] looks for the start of
+/// the word before a position.
+const WORD_BACK_CHARS: usize = 8;
+
+/// Whether a dictionary word ends at `i` and none runs across it: the text
+/// glued before `i` is a word of its own (`ทำให้|ไทย`), not the start of a
+/// longer word holding what follows (`ภาษาไทย`, `พริกไทย`). Looks back at
+/// most [`WORD_BACK_CHARS`] characters, over Thai letters only.
+pub(crate) fn word_ends_at(text: &str, i: usize) -> bool {
+    if !text.is_char_boundary(i) || !boundary(text, i) {
+        return false;
+    }
+    let mut found = false;
+    for (n, (p, c)) in text[..i].char_indices().rev().enumerate() {
+        if n >= WORD_BACK_CHARS || !crate::thai::is_thai_letter(c) {
+            break;
+        }
+        match word_at(text, p) {
+            Some(e) if e == i => found = true,
+            Some(e) if e > i => return false,
+            _ => {}
+        }
+    }
+    found
+}
+
+/// The furthest end of a dictionary word that starts at most
+/// [`WORD_BACK_CHARS`] characters before `i` and runs across it, if one
+/// does: `i` lies inside that word (ถนน in ริมถนน, เกาะกลางถนน).
+pub(crate) fn word_across(text: &str, i: usize) -> Option<usize> {
+    if !text.is_char_boundary(i) {
+        return None;
+    }
+    text[..i]
+        .char_indices()
+        .rev()
+        .take(WORD_BACK_CHARS)
+        .take_while(|&(_, c)| crate::thai::is_thai_letter(c))
+        .filter_map(|(p, _)| word_at(text, p).filter(|&e| e > i))
+        .max()
+}
+
 /// Whether `text[a..b]` reads as dictionary words from end to end (greedy,
 /// longest first).
 fn reads_as_words(text: &str, a: usize, b: usize) -> bool {
@@ -139,6 +181,15 @@ mod tests {
         for t in ["สมชาย", "วีระศักดิ์", "สุดารัตน์"] {
             assert_eq!(name_end(t, 0, 6, t.len()), None, "{t}");
         }
+    }
+
+    #[test]
+    fn a_word_ends_before_a_name_unless_a_longer_word_runs_across() {
+        let t = "ทำให้ไทยสามารถ";
+        assert!(word_ends_at(t, "ทำให้".len()));
+        let t = "เรียนภาษาไทย";
+        assert!(!word_ends_at(t, "เรียนภาษา".len()));
+        assert!(!word_ends_at("ไทย", 0));
     }
 
     #[test]

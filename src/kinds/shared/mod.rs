@@ -67,6 +67,8 @@ pub(crate) fn place_kind(s: &str) -> Option<PlaceKind> {
         "city" => PlaceKind::City,
         "region" => PlaceKind::Region,
         "venue" => PlaceKind::Venue,
+        "village" => PlaceKind::Village,
+        "street" => PlaceKind::Street,
         _ => return None,
     })
 }
