@@ -198,7 +198,7 @@ class Person(TypedDict):
 
 
 #: What kind of place a [`Place`] is.
-PlaceKind = Literal["province", "district", "subdistrict", "country", "city", "region", "venue"]
+PlaceKind = Literal["province", "district", "subdistrict", "country", "city", "region", "venue", "village", "street"]
 
 
 class Place(TypedDict):
