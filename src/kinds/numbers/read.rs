@@ -19,6 +19,8 @@ pub(super) struct Prefix<'a> {
     pub(super) qualifier: Option<&'a str>,
     pub(super) percent: bool,
     pub(super) currency: Option<String>,
+    /// After a word of money: a number with no unit is money.
+    pub(super) money: bool,
     pub(super) negative: bool,
     pub(super) between: bool,
     /// An ordinal, address, phone, code or law marker.
@@ -57,7 +59,8 @@ pub(super) fn prefix<'a>(v: &View<'a>, p: usize) -> Prefix<'a> {
             break;
         }
         let Some(role) = v.role(h) else { break };
-        let qualifier = matches!(role, Role::Qualifier { .. });
+        // Neither a qualifier nor a word of money is part of the mention.
+        let qualifier = matches!(role, Role::Qualifier { .. } | Role::Money);
         match role {
             Role::NotQuantity { soft } => {
                 if soft {
@@ -70,6 +73,7 @@ pub(super) fn prefix<'a>(v: &View<'a>, p: usize) -> Prefix<'a> {
             Role::Qualifier { .. } if pre.qualifier.is_none() => pre.qualifier = Some(v.phrase(h)),
             Role::Percent => pre.percent = true,
             Role::Currency(c) if pre.currency.is_none() => pre.currency = Some(c),
+            Role::Money => pre.money = true,
             // ลบ ends หลบ, กลบ, ตลบ, สลบ: there it is no minus.
             Role::Negative
                 if v.phrase(h) == "ลบ"
@@ -366,7 +370,17 @@ pub(super) fn read_fact(v: &View<'_>, atoms: &[Atom], i: usize) -> (Option<RawNu
             unit_name = Some(c.as_str());
         }
     }
-    let bare = unit_name.is_none() || (guessed && of.is_none());
+    // After a word of money, a number with no unit written (a guessed
+    // counted noun is none) is money in a currency the text does not name
+    // (`มูลค่า 30 ล้าน`): kind money, unit null.
+    if pre.money && (unit_name.is_none() || guessed) && kind != NumberKind::Rank && !pre.percent {
+        kind = NumberKind::Money;
+        unit_name = None;
+        end = last.number_end;
+        guessed = false;
+    }
+    let money_cued = pre.money && kind == NumberKind::Money;
+    let bare = (unit_name.is_none() && !money_cued) || (guessed && of.is_none());
     if bare && !standalone(v, a, &last, of.is_some()) {
         return (None, next, last.end);
     }

@@ -17,6 +17,9 @@ pub(super) enum Role {
     Percent,
     /// A currency sign; the currency word.
     Currency(String),
+    /// A word of money (`มูลค่า`, `งบประมาณ`): a number after it with no
+    /// unit is an amount of money whose currency is not written.
+    Money,
     /// `ติดลบ`: the number is negative.
     Negative,
     /// `ระหว่าง`: opens a range.
@@ -39,6 +42,7 @@ impl Role {
             "qualifier" => Role::Qualifier { after: arg == "after" },
             "percent" => Role::Percent,
             "currency" => Role::Currency(arg.to_string()),
+            "money" => Role::Money,
             "negative" => Role::Negative,
             "between" => Role::Between,
             "to" => Role::To,
