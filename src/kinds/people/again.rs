@@ -8,7 +8,12 @@ use crate::thai::is_thai_letter;
 
 /// Mentions of an already found full name written again without a title:
 /// one walk for all of them ([`crate::lexicon::DocMatcher`]).
-pub(super) fn untitled_again(text: &str, chars: &crate::lexicon::CharSlots, found: &[RawPerson]) -> Vec<RawPerson> {
+pub(super) fn untitled_again(
+    text: &str,
+    spaces: &[usize],
+    chars: &crate::lexicon::CharSlots,
+    found: &[RawPerson],
+) -> Vec<RawPerson> {
     let mut names: Vec<(String, &RawPerson)> = Vec::new();
     let mut seen: HashMap<String, ()> = HashMap::new();
     for p in found {
@@ -23,7 +28,7 @@ pub(super) fn untitled_again(text: &str, chars: &crate::lexicon::CharSlots, foun
         return Vec::new();
     }
     let matches = match SpacedNames::new(names.iter().map(|(n, _)| n.as_str())) {
-        Some(spaced) => spaced.find_all(text),
+        Some(spaced) => spaced.find_all(text, spaces),
         None => crate::lexicon::DocMatcher::new(names.iter().map(|(n, _)| n))
             .find_iter(text, chars)
             .map(|m| (m.pattern, m.start..m.end))
@@ -132,17 +137,18 @@ impl<'n> SpacedNames<'n> {
     }
 
     /// Every match in `text`, in order, not overlapping: (pattern ID, span).
+    /// `spaces` are the offsets of the spaces in `text` ([`spaces`]).
     ///
     /// A match's given name holds no space, so a match around a later space
     /// starts after an earlier space: taking spaces in order takes matches
     /// in order of their starts. At one space, the longest given name that
     /// fits starts leftmost, and it must start at or after the end of the
     /// previous match, where an unanchored search resumes.
-    pub(super) fn find_all(&self, text: &str) -> Vec<(usize, Span)> {
+    pub(super) fn find_all(&self, text: &str, spaces: &[usize]) -> Vec<(usize, Span)> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         let mut from = 0;
-        for q in spaces(bytes) {
+        for &q in spaces {
             let Some(&end) = q.checked_sub(1).and_then(|i| bytes.get(i)) else { continue };
             if self.given_ends & (1 << (end & 63)) == 0 {
                 continue;
@@ -169,51 +175,30 @@ impl<'n> SpacedNames<'n> {
 }
 
 /// The byte offsets of the spaces in `bytes`, in order, found eight bytes
-/// at a time. A space comes every forty bytes or so of Thai news, and
+/// at a time. A space comes every fifty bytes or so of Thai news, and
 /// `str::match_indices(' ')` pays a `memchr` call's set-up for each: on
 /// the fixtures that was a quarter of the people extractor's instructions
-/// (callgrind, inclusive).
-pub(super) fn spaces(bytes: &[u8]) -> Spaces<'_> {
-    Spaces { bytes, next: 0, mask: 0 }
-}
-
-/// The iterator of [`spaces`].
-pub(super) struct Spaces<'a> {
-    bytes: &'a [u8],
-    /// The offset of the next eight bytes to read.
-    next: usize,
-    /// The high bit of every space byte among the eight bytes before
-    /// `next` not yet returned.
-    mask: u64,
-}
-
-impl Iterator for Spaces<'_> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-        const LOW7: u64 = ONES * 0x7F;
-        while self.mask == 0 {
-            let rest = self.bytes.get(self.next..)?;
-            let word = match rest.first_chunk::<8>() {
-                Some(w) => *w,
-                None if rest.is_empty() => return None,
-                None => {
-                    // The last bytes, padded with zeros (not spaces).
-                    let mut w = [0u8; 8];
-                    w[..rest.len()].copy_from_slice(rest);
-                    w
-                }
-            };
-            // x is zero exactly at a space; the sum carries out of no byte.
-            let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b' '));
-            self.mask = !(((x & LOW7) + LOW7) | x) & !LOW7;
-            self.next += 8;
+/// (callgrind, inclusive). Computed once a document and shared by the
+/// readers that go from space to space.
+pub(super) fn spaces(bytes: &[u8]) -> Vec<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const LOW7: u64 = ONES * 0x7F;
+    let mut out = Vec::with_capacity(bytes.len() / 32);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // x is zero exactly at a space; the sum carries out of no byte.
+        let x = word ^ (ONES * u64::from(b' '));
+        let mut mask = !(((x & LOW7) + LOW7) | x) & !LOW7;
+        while mask != 0 {
+            out.push(base + mask.trailing_zeros() as usize / 8);
+            mask &= mask - 1;
         }
-        let bit = self.mask.trailing_zeros() as usize;
-        self.mask &= self.mask - 1;
-        Some(self.next - 8 + bit / 8)
+        base += 8;
     }
+    out.extend(chunks.remainder().iter().enumerate().filter(|&(_, &b)| b == b' ').map(|(k, _)| base + k));
+    out
 }
 
 #[cfg(test)]
@@ -225,7 +210,7 @@ mod tests {
         let founding = include_str!("../../../fixtures/000_khonkaen_unesco.txt");
         for text in [founding, "", " ", "a", "  a b  c d e f g h i   ", "ก ข\u{A0} \t ง", &" ".repeat(17)] {
             let want: Vec<usize> = text.match_indices(' ').map(|(q, _)| q).collect();
-            assert_eq!(spaces(text.as_bytes()).collect::<Vec<_>>(), want, "{text:?}");
+            assert_eq!(spaces(text.as_bytes()), want, "{text:?}");
         }
     }
 
@@ -233,7 +218,7 @@ mod tests {
         #[test]
         fn spaces_agree_with_match_indices(text in "[ ก a\u{A0}\u{2020}\u{20AC}]{0,40}") {
             let want: Vec<usize> = text.match_indices(' ').map(|(q, _)| q).collect();
-            proptest::prop_assert_eq!(spaces(text.as_bytes()).collect::<Vec<_>>(), want);
+            proptest::prop_assert_eq!(spaces(text.as_bytes()), want);
         }
     }
 
@@ -243,7 +228,7 @@ mod tests {
         use aho_corasick::{AhoCorasick, MatchKind};
         let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(patterns).unwrap();
         let want: Vec<_> = ac.find_iter(text).map(|m| (m.pattern().as_usize(), m.start()..m.end())).collect();
-        let got = SpacedNames::new(patterns.iter().copied()).unwrap().find_all(text);
+        let got = SpacedNames::new(patterns.iter().copied()).unwrap().find_all(text, &spaces(text.as_bytes()));
         assert_eq!(got, want, "{patterns:?} in {text:?}");
     }
 
