@@ -174,6 +174,69 @@ impl<'n> SpacedNames<'n> {
     }
 }
 
+/// Given names found again: the longest name of a document's list that
+/// starts at a position, as [`crate::matcher::trie::Trie::longest_at`] of
+/// those names finds it, without building a trie for each document (its
+/// build cost more than all the look-ups).
+///
+/// A name is filed under a key of its first two characters (the low bits
+/// of their last bytes, which tell Thai characters apart); a position whose
+/// two characters have no name filed under their key is rejected by one bit
+/// test, and the others compare the few names of their key, longest first.
+/// Names have two characters or more.
+pub(super) struct GivenNames<'n> {
+    /// (key, name), sorted by key, then longest name first.
+    entries: Vec<(usize, &'n str)>,
+    /// Bit `key` is set when some entry has that key.
+    keys: Vec<u64>,
+}
+
+/// The key of the two characters at byte `i` of `bytes` (a character
+/// boundary): the low six bits of the last byte of each.
+fn pair_key(bytes: &[u8], i: usize) -> Option<usize> {
+    let len = |b: u8| match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    };
+    let second = i + len(*bytes.get(i)?);
+    let first_end = *bytes.get(second - 1)?;
+    let second_end = *bytes.get(second + len(*bytes.get(second)?) - 1)?;
+    Some(usize::from(first_end & 63) << 6 | usize::from(second_end & 63))
+}
+
+impl<'n> GivenNames<'n> {
+    /// `names` of two characters or more (shorter ones are never found).
+    pub(super) fn new(names: &[&'n str]) -> GivenNames<'n> {
+        let mut entries: Vec<(usize, &str)> =
+            names.iter().filter_map(|&n| Some((pair_key(n.as_bytes(), 0)?, n))).collect();
+        entries.sort_by_key(|&(key, n)| (key, std::cmp::Reverse(n.len())));
+        let mut keys = vec![0u64; 64];
+        for &(key, _) in &entries {
+            keys[key / 64] |= 1 << (key % 64);
+        }
+        GivenNames { entries, keys }
+    }
+
+    /// The end of the longest name that `text` holds at byte `i` (a
+    /// character boundary).
+    pub(super) fn longest_at(&self, text: &str, i: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let key = pair_key(bytes, i)?;
+        if self.keys[key / 64] & (1 << (key % 64)) == 0 {
+            return None;
+        }
+        let k = self.entries.partition_point(|&(e, _)| e < key);
+        let rest = &bytes[i..];
+        self.entries[k..]
+            .iter()
+            .take_while(|&&(e, _)| e == key)
+            .find(|(_, n)| rest.starts_with(n.as_bytes()))
+            .map(|(_, n)| i + n.len())
+    }
+}
+
 /// The byte offsets of the spaces in `bytes`, in order, found eight bytes
 /// at a time. A space comes every fifty bytes or so of Thai news, and
 /// `str::match_indices(' ')` pays a `memchr` call's set-up for each: on
@@ -244,6 +307,34 @@ mod tests {
         let many: Vec<String> = (0..=MAX_SPACED_NAMES).map(|i| format!("a{i} b")).collect();
         assert!(SpacedNames::new(many.iter().map(String::as_str)).is_none());
         assert!(SpacedNames::new(many[1..].iter().map(String::as_str)).is_some());
+    }
+
+    /// [`GivenNames::longest_at`] against the trie of the same names.
+    fn compare_given(names: &[&str], text: &str) {
+        let trie = crate::matcher::trie::Trie::of_phrases(names);
+        let given = GivenNames::new(names);
+        for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let want = trie.longest_at(text, i, 0).map(|(_, end)| end);
+            assert_eq!(given.longest_at(text, i), want, "{names:?} at {i} of {text:?}");
+        }
+    }
+
+    #[test]
+    fn given_names_are_found_like_the_trie_finds_them() {
+        let text = include_str!("../../../fixtures/000_khonkaen_unesco.txt");
+        compare_given(&["ขอนแก่น", "ขอน", "นคร", "นครขอนแก่น", "แก่นกลาง", "ab", "“ก"], text);
+        compare_given(&["สมชาย", "สมชายดี", "สมศรี", "ศรี"], "สมชายดี สมชา สมศรีใจ “สมชาย” ab สม");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn given_names_agree_with_the_trie(
+            names in proptest::collection::hash_set("[กขนaé“]{2,4}", 1..8),
+            text in "[กขนaé“ ]{0,60}",
+        ) {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            compare_given(&names, &text);
+        }
     }
 
     proptest::proptest! {

@@ -10,12 +10,12 @@ use std::sync::LazyLock;
 
 use foldhash::{HashSet, HashSetExt};
 
+use super::again::GivenNames;
 use super::reader::Reader;
 use super::text::*;
 use super::words::Class;
 use super::{shared, RawPerson, Span};
 use crate::kinds::registry;
-use crate::matcher::trie::Trie;
 use crate::thai::is_thai_letter;
 
 /// A name list as a set: the question asked of it is always whether a whole
@@ -222,18 +222,20 @@ pub(super) fn given_again(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> 
     if names.is_empty() {
         return Vec::new();
     }
-    // A trie of this document's names: one walk a space, whatever their number.
-    let trie = Trie::of_phrases(&names);
+    // This document's names, filed by their first two characters: a bit
+    // test a space, whatever their number.
+    let given_names = GivenNames::new(&names);
     let mut out = Vec::new();
     let starts = std::iter::once(0).chain(sp.iter().map(|q| q + 1));
     for i0 in starts {
         let mut i = i0;
-        if let Some(c) =
-            text.get(i..).and_then(|t| t.chars().next()).filter(|&c| matches!(c, '"' | '\'' | '“' | '‘' | '('))
-        {
-            i += c.len_utf8();
+        let rest = text.as_bytes().get(i..).unwrap_or_default();
+        if matches!(rest.first(), Some(b'"' | b'\'' | b'(')) {
+            i += 1;
+        } else if rest.starts_with("“".as_bytes()) || rest.starts_with("‘".as_bytes()) {
+            i += "“".len();
         }
-        let Some((_, end)) = trie.longest_at(text, i, 0) else { continue };
+        let Some(end) = given_names.longest_at(text, i) else { continue };
         let k = found.partition_point(|p| p.span.end <= i);
         if k < found.len() && found[k].span.start < end {
             continue;
