@@ -2,7 +2,7 @@
 //! and English words.
 
 use super::Span;
-use crate::thai::{cluster_ends, cluster_starts, is_following_mark as is_mark};
+use crate::thai::{cluster_ends, cluster_starts, is_following_mark as is_mark, is_thai_letter};
 
 pub(super) fn starts_with_mark(s: &str) -> bool {
     s.chars().next().is_some_and(is_mark)
@@ -11,6 +11,17 @@ pub(super) fn starts_with_mark(s: &str) -> bool {
 /// Whether a word may start at byte `i` (a Thai character-cluster boundary).
 pub(super) fn boundary(text: &str, i: usize) -> bool {
     cluster_ends(text, i) && cluster_starts(text, i)
+}
+
+/// Whether a Thai letter ([`crate::thai::is_thai_letter`]) starts at byte
+/// `i` of `text`, read from its three bytes (E0 B8 or E0 B9, then one).
+pub(super) fn thai_letter_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i..i + 3) {
+        Some(&[0xE0, b1 @ (0xB8 | 0xB9), b2]) => {
+            char::from_u32(0x0E00 + (u32::from(b1 - 0xB8) << 6 | u32::from(b2 & 0x3F))).is_some_and(is_thai_letter)
+        }
+        _ => false,
+    }
 }
 
 /// Characters that end a word besides whitespace.
@@ -110,6 +121,15 @@ mod tests {
         assert!(boundary(t, "ธนพล".len()));
         assert!(!boundary("กิจ", "ก".len()));
         assert!(!boundary("เกม", "เ".len()));
+    }
+
+    #[test]
+    fn thai_letters_are_read_from_their_bytes() {
+        let text = "กขฯ ๆ๕฿ะa“é\u{0E3B}\u{0E7F}เ็ฮ๎";
+        for i in 0..=text.len() + 1 {
+            let want = text.get(i..).is_some_and(|t| t.starts_with(is_thai_letter));
+            assert_eq!(thai_letter_at(text, i), want, "at {i}");
+        }
     }
 
     #[test]

@@ -52,17 +52,6 @@ fn is_word(text: &str, span: &Span) -> bool {
     shared::dictionary::word_at(&text[..span.end], span.start) == Some(span.end)
 }
 
-/// Whether the character before `i` lets a word start at `i`, and the
-/// opening quote before it if there is one.
-fn word_start(text: &str, i: usize) -> Option<Option<char>> {
-    match text[..i].chars().next_back() {
-        None => Some(None),
-        Some(c @ ('"' | '\'' | '“' | '‘')) => Some(Some(c)),
-        Some(c) if opens(c) => Some(None),
-        _ => None,
-    }
-}
-
 /// The closing quote of `open`.
 fn closes(open: char, c: char) -> bool {
     matches!((open, c), ('"', '"') | ('\'', '\'') | ('“', '”') | ('‘', '’') | ('\'', '’') | ('‘', '\''))
@@ -76,8 +65,12 @@ fn closes(open: char, c: char) -> bool {
 /// those places are read in full.
 pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> Vec<RawPerson> {
     let text = r.text;
+    let starts = &r.hits.starts;
     let mut out = Vec::new();
     let mut taken = 0;
+    // The first position hit at or after the start of the word before the
+    // name, and after the word after it: both only move on, as the spaces.
+    let (mut hit_before, mut hit_after) = (0, 0);
     for j in 0..=sp.len() {
         let i0 = if j == 0 { 0 } else { sp[j - 1] + 1 };
         // The name's first word ends at the next space, its second at the one after.
@@ -85,12 +78,16 @@ pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> Vec
         if i0 < taken || i0 >= s1 {
             continue;
         }
-        // One opening quote may stand between the space and the name.
-        let mut i = i0;
-        if let Some(c) = text[i..].chars().next().filter(|&c| matches!(c, '"' | '\'' | '“' | '‘')) {
-            i += c.len_utf8();
-        }
-        if !text[i..].starts_with(is_thai_letter) {
+        // One opening quote may stand between the space and the name (a
+        // word starts after the space, or at the start of the text).
+        let (i, quote) = match text.as_bytes()[i0] {
+            b'"' => (i0 + 1, Some('"')),
+            b'\'' => (i0 + 1, Some('\'')),
+            0xE2 if text[i0..].starts_with('“') => (i0 + '“'.len_utf8(), Some('“')),
+            0xE2 if text[i0..].starts_with('‘') => (i0 + '‘'.len_utf8(), Some('‘')),
+            _ => (i0, None),
+        };
+        if !thai_letter_at(text, i) {
             continue;
         }
         // A given name is a short word (at most 20 characters, 60 bytes);
@@ -98,20 +95,23 @@ pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> Vec
         if s1 - i > 60 || s1 - i < 6 {
             continue;
         }
-        let Some(quote) = word_start(text, i) else { continue };
         // Names hold no space: the given name is the whole word up to s1.
         let known = listed(&GIVEN, text, &(i..s1));
         if !known && quote.is_none() {
             let before = j > 0 && {
                 let prev = if j == 1 { 0 } else { sp[j - 2] + 1 };
-                let k = r.hits.starts.partition_point(|&h| h < prev);
-                r.hits.starts.get(k).is_some_and(|&h| h < sp[j - 1])
+                while starts.get(hit_before).is_some_and(|&h| h < prev) {
+                    hit_before += 1;
+                }
+                starts.get(hit_before).is_some_and(|&h| h < sp[j - 1])
             };
             // A position hit at the start of the word after the name (or
             // after a prefix such as รอง before it).
             let after = s2 + 1;
-            let k = r.hits.starts.partition_point(|&h| h < after);
-            if !before && r.hits.starts.get(k).is_none_or(|&h| h >= after + 16) {
+            while starts.get(hit_after).is_some_and(|&h| h < after) {
+                hit_after += 1;
+            }
+            if !before && starts.get(hit_after).is_none_or(|&h| h >= after + 16) {
                 continue;
             }
         }
