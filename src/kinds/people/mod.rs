@@ -50,6 +50,7 @@
 mod again;
 mod credits;
 mod reader;
+mod starts;
 mod text;
 mod untitled;
 mod words;
