@@ -1,6 +1,6 @@
 //! Full names found again without a title.
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashSet, HashSetExt};
 
 use super::text::*;
 use super::{RawPerson, Span};
@@ -15,12 +15,14 @@ pub(super) fn untitled_again(
     found: &[RawPerson],
 ) -> Vec<RawPerson> {
     let mut names: Vec<(String, &RawPerson)> = Vec::new();
-    let mut seen: HashMap<String, ()> = HashMap::new();
+    // Neither a given name nor a family name starts or ends with a space,
+    // so two (given, family) pairs are the same exactly when their full
+    // names are.
+    let mut seen: HashSet<(&str, &str)> = HashSet::with_capacity(found.len());
     for p in found {
         if let Some(f) = &p.family {
-            let full = format!("{} {}", p.given, f);
-            if seen.insert(full.clone(), ()).is_none() {
-                names.push((full, p));
+            if seen.insert((&p.given, f)) {
+                names.push(([p.given.as_str(), f].join(" "), p));
             }
         }
     }
