@@ -138,7 +138,6 @@ fn read(r: &Reader<'_>, i: usize, known: bool, quote: Option<char>, limit: usize
     if !text[given_word..].starts_with(' ') || r.ends_name(i) || r.hits.places.binary_search(&i).is_ok() {
         return None;
     }
-    let position_before = r.position_before(i, 0).is_some();
     let (given, family, end) = r.name(i, false)?;
     let family = family?;
     if given.end != given_word || end > limit {
@@ -166,7 +165,10 @@ fn read(r: &Reader<'_>, i: usize, known: bool, quote: Option<char>, limit: usize
     let (positions, after) = r.positions_after(q);
     let speech = matches!(r.words.at(text, q), Some((Class::Speech, _)));
     let age = text[q..].starts_with("อายุ");
-    let cue = position_before || !positions.is_empty() || speech || closed || age;
+    // A position written before the name, read once the name has passed
+    // the tests above (most candidates do not).
+    let before = r.position_before(i, 0);
+    let cue = before.is_some() || !positions.is_empty() || speech || closed || age;
     let family_known = listed(&FAMILY, text, &family);
     // A family name of the list, or one that is neither a phrase of words
     // nor a short word (ออก, ดี).
@@ -185,7 +187,7 @@ fn read(r: &Reader<'_>, i: usize, known: bool, quote: Option<char>, limit: usize
     if !accept {
         return None;
     }
-    let positions = if positions.is_empty() { r.position_before(i, 0).unwrap_or_default() } else { positions };
+    let positions = if positions.is_empty() { before.unwrap_or_default() } else { positions };
     let statement = if speech {
         r.statement(q)
     } else {
