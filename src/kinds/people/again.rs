@@ -1,6 +1,6 @@
 //! Full names found again without a title.
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashSet, HashSetExt};
 
 use super::text::*;
 use super::{RawPerson, Span};
@@ -8,14 +8,21 @@ use crate::thai::is_thai_letter;
 
 /// Mentions of an already found full name written again without a title:
 /// one walk for all of them ([`crate::lexicon::DocMatcher`]).
-pub(super) fn untitled_again(text: &str, chars: &crate::lexicon::CharSlots, found: &[RawPerson]) -> Vec<RawPerson> {
+pub(super) fn untitled_again(
+    text: &str,
+    spaces: &[usize],
+    chars: &crate::lexicon::CharSlots,
+    found: &[RawPerson],
+) -> Vec<RawPerson> {
     let mut names: Vec<(String, &RawPerson)> = Vec::new();
-    let mut seen: HashMap<String, ()> = HashMap::new();
+    // Neither a given name nor a family name starts or ends with a space,
+    // so two (given, family) pairs are the same exactly when their full
+    // names are.
+    let mut seen: HashSet<(&str, &str)> = HashSet::with_capacity(found.len());
     for p in found {
         if let Some(f) = &p.family {
-            let full = format!("{} {}", p.given, f);
-            if seen.insert(full.clone(), ()).is_none() {
-                names.push((full, p));
+            if seen.insert((&p.given, f)) {
+                names.push(([p.given.as_str(), f].join(" "), p));
             }
         }
     }
@@ -23,7 +30,7 @@ pub(super) fn untitled_again(text: &str, chars: &crate::lexicon::CharSlots, foun
         return Vec::new();
     }
     let matches = match SpacedNames::new(names.iter().map(|(n, _)| n.as_str())) {
-        Some(spaced) => spaced.find_all(text),
+        Some(spaced) => spaced.find_all(text, spaces),
         None => crate::lexicon::DocMatcher::new(names.iter().map(|(n, _)| n))
             .find_iter(text, chars)
             .map(|m| (m.pattern, m.start..m.end))
@@ -132,17 +139,18 @@ impl<'n> SpacedNames<'n> {
     }
 
     /// Every match in `text`, in order, not overlapping: (pattern ID, span).
+    /// `spaces` are the offsets of the spaces in `text` ([`spaces`]).
     ///
     /// A match's given name holds no space, so a match around a later space
     /// starts after an earlier space: taking spaces in order takes matches
     /// in order of their starts. At one space, the longest given name that
     /// fits starts leftmost, and it must start at or after the end of the
     /// previous match, where an unanchored search resumes.
-    pub(super) fn find_all(&self, text: &str) -> Vec<(usize, Span)> {
+    pub(super) fn find_all(&self, text: &str, spaces: &[usize]) -> Vec<(usize, Span)> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         let mut from = 0;
-        for q in spaces(bytes) {
+        for &q in spaces {
             let Some(&end) = q.checked_sub(1).and_then(|i| bytes.get(i)) else { continue };
             if self.given_ends & (1 << (end & 63)) == 0 {
                 continue;
@@ -168,51 +176,106 @@ impl<'n> SpacedNames<'n> {
     }
 }
 
+/// Given names found again: the longest name of a document's list that
+/// starts at a position, as [`crate::matcher::trie::Trie::longest_at`] of
+/// those names finds it, without building a trie for each document (its
+/// build cost more than all the look-ups).
+///
+/// A name is filed under a key of its first two characters (the low bits
+/// of their last bytes, which tell Thai characters apart); a position whose
+/// two characters have no name filed under their key is rejected by one bit
+/// test, and the others compare the few names of their key, longest first.
+/// Names have two characters or more.
+pub(super) struct GivenNames<'n> {
+    /// (key, name), sorted by key, then longest name first.
+    entries: Vec<(usize, &'n str)>,
+    /// Bit `key` is set when some entry has that key.
+    keys: Vec<u64>,
+}
+
+/// The key of the two characters at byte `i` of `bytes` (a character
+/// boundary): the low six bits of the last byte of each.
+fn pair_key(bytes: &[u8], i: usize) -> Option<usize> {
+    let len = |b: u8| match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    };
+    let second = i + len(*bytes.get(i)?);
+    let first_end = *bytes.get(second - 1)?;
+    let second_end = *bytes.get(second + len(*bytes.get(second)?) - 1)?;
+    Some(usize::from(first_end & 63) << 6 | usize::from(second_end & 63))
+}
+
+impl<'n> GivenNames<'n> {
+    /// `names` of two characters or more (shorter ones are never found).
+    pub(super) fn new(names: &[&'n str]) -> GivenNames<'n> {
+        let mut entries: Vec<(usize, &str)> =
+            names.iter().filter_map(|&n| Some((pair_key(n.as_bytes(), 0)?, n))).collect();
+        entries.sort_by_key(|&(key, n)| (key, std::cmp::Reverse(n.len())));
+        let mut keys = vec![0u64; 64];
+        for &(key, _) in &entries {
+            keys[key / 64] |= 1 << (key % 64);
+        }
+        GivenNames { entries, keys }
+    }
+
+    /// The end of the longest name that `text` holds at byte `i` (a
+    /// character boundary).
+    pub(super) fn longest_at(&self, text: &str, i: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let key = pair_key(bytes, i)?;
+        if self.keys[key / 64] & (1 << (key % 64)) == 0 {
+            return None;
+        }
+        let k = self.entries.partition_point(|&(e, _)| e < key);
+        let rest = &bytes[i..];
+        self.entries[k..]
+            .iter()
+            .take_while(|&&(e, _)| e == key)
+            .find(|(_, n)| rest.starts_with(n.as_bytes()))
+            .map(|(_, n)| i + n.len())
+    }
+}
+
 /// The byte offsets of the spaces in `bytes`, in order, found eight bytes
-/// at a time. A space comes every forty bytes or so of Thai news, and
+/// at a time. A space comes every fifty bytes or so of Thai news, and
 /// `str::match_indices(' ')` pays a `memchr` call's set-up for each: on
 /// the fixtures that was a quarter of the people extractor's instructions
-/// (callgrind, inclusive).
-pub(super) fn spaces(bytes: &[u8]) -> Spaces<'_> {
-    Spaces { bytes, next: 0, mask: 0 }
-}
-
-/// The iterator of [`spaces`].
-pub(super) struct Spaces<'a> {
-    bytes: &'a [u8],
-    /// The offset of the next eight bytes to read.
-    next: usize,
-    /// The high bit of every space byte among the eight bytes before
-    /// `next` not yet returned.
-    mask: u64,
-}
-
-impl Iterator for Spaces<'_> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-        const LOW7: u64 = ONES * 0x7F;
-        while self.mask == 0 {
-            let rest = self.bytes.get(self.next..)?;
-            let word = match rest.first_chunk::<8>() {
-                Some(w) => *w,
-                None if rest.is_empty() => return None,
-                None => {
-                    // The last bytes, padded with zeros (not spaces).
-                    let mut w = [0u8; 8];
-                    w[..rest.len()].copy_from_slice(rest);
-                    w
-                }
-            };
-            // x is zero exactly at a space; the sum carries out of no byte.
-            let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b' '));
-            self.mask = !(((x & LOW7) + LOW7) | x) & !LOW7;
-            self.next += 8;
+/// (callgrind, inclusive). Computed once a document and shared by the
+/// readers that go from space to space.
+pub(super) fn spaces(bytes: &[u8]) -> Vec<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    let word = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or_default()) ^ (ONES * u64::from(b' '));
+    let mut out = Vec::with_capacity(bytes.len() / 32);
+    // Sixteen bytes at a time: most hold no space, which two words that
+    // are zero exactly at a space tell in a few steps (a borrow of the
+    // subtraction runs only above a zero byte).
+    let mut blocks = bytes.chunks_exact(16);
+    let mut base = 0;
+    for block in &mut blocks {
+        let (a, b) = (word(&block[..8]), word(&block[8..]));
+        if (a.wrapping_sub(ONES) & !a | b.wrapping_sub(ONES) & !b) & HIGH != 0 {
+            push_zero_bytes(&mut out, base, a);
+            push_zero_bytes(&mut out, base + 8, b);
         }
-        let bit = self.mask.trailing_zeros() as usize;
-        self.mask &= self.mask - 1;
-        Some(self.next - 8 + bit / 8)
+        base += 16;
+    }
+    out.extend(blocks.remainder().iter().enumerate().filter(|&(_, &b)| b == b' ').map(|(k, _)| base + k));
+    out
+}
+
+/// Pushes `base + k` for every byte `k` of `x` (little-endian) that is zero.
+#[inline(always)]
+fn push_zero_bytes(out: &mut Vec<usize>, base: usize, x: u64) {
+    const LOW7: u64 = u64::from_ne_bytes([0x7F; 8]);
+    // The high bit of each zero byte; the sum carries out of no byte.
+    let mut mask = !(((x & LOW7) + LOW7) | x) & !LOW7;
+    while mask != 0 {
+        out.push(base + mask.trailing_zeros() as usize / 8);
+        mask &= mask - 1;
     }
 }
 
@@ -225,7 +288,7 @@ mod tests {
         let founding = include_str!("../../../fixtures/000_khonkaen_unesco.txt");
         for text in [founding, "", " ", "a", "  a b  c d e f g h i   ", "ก ข\u{A0} \t ง", &" ".repeat(17)] {
             let want: Vec<usize> = text.match_indices(' ').map(|(q, _)| q).collect();
-            assert_eq!(spaces(text.as_bytes()).collect::<Vec<_>>(), want, "{text:?}");
+            assert_eq!(spaces(text.as_bytes()), want, "{text:?}");
         }
     }
 
@@ -233,7 +296,7 @@ mod tests {
         #[test]
         fn spaces_agree_with_match_indices(text in "[ ก a\u{A0}\u{2020}\u{20AC}]{0,40}") {
             let want: Vec<usize> = text.match_indices(' ').map(|(q, _)| q).collect();
-            proptest::prop_assert_eq!(spaces(text.as_bytes()).collect::<Vec<_>>(), want);
+            proptest::prop_assert_eq!(spaces(text.as_bytes()), want);
         }
     }
 
@@ -243,7 +306,7 @@ mod tests {
         use aho_corasick::{AhoCorasick, MatchKind};
         let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(patterns).unwrap();
         let want: Vec<_> = ac.find_iter(text).map(|m| (m.pattern().as_usize(), m.start()..m.end())).collect();
-        let got = SpacedNames::new(patterns.iter().copied()).unwrap().find_all(text);
+        let got = SpacedNames::new(patterns.iter().copied()).unwrap().find_all(text, &spaces(text.as_bytes()));
         assert_eq!(got, want, "{patterns:?} in {text:?}");
     }
 
@@ -259,6 +322,34 @@ mod tests {
         let many: Vec<String> = (0..=MAX_SPACED_NAMES).map(|i| format!("a{i} b")).collect();
         assert!(SpacedNames::new(many.iter().map(String::as_str)).is_none());
         assert!(SpacedNames::new(many[1..].iter().map(String::as_str)).is_some());
+    }
+
+    /// [`GivenNames::longest_at`] against the trie of the same names.
+    fn compare_given(names: &[&str], text: &str) {
+        let trie = crate::matcher::trie::Trie::of_phrases(names);
+        let given = GivenNames::new(names);
+        for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let want = trie.longest_at(text, i, 0).map(|(_, end)| end);
+            assert_eq!(given.longest_at(text, i), want, "{names:?} at {i} of {text:?}");
+        }
+    }
+
+    #[test]
+    fn given_names_are_found_like_the_trie_finds_them() {
+        let text = include_str!("../../../fixtures/000_khonkaen_unesco.txt");
+        compare_given(&["ขอนแก่น", "ขอน", "นคร", "นครขอนแก่น", "แก่นกลาง", "ab", "“ก"], text);
+        compare_given(&["สมชาย", "สมชายดี", "สมศรี", "ศรี"], "สมชายดี สมชา สมศรีใจ “สมชาย” ab สม");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn given_names_agree_with_the_trie(
+            names in proptest::collection::hash_set("[กขนaé“]{2,4}", 1..8),
+            text in "[กขนaé“ ]{0,60}",
+        ) {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            compare_given(&names, &text);
+        }
     }
 
     proptest::proptest! {

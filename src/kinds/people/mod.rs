@@ -50,6 +50,7 @@
 mod again;
 mod credits;
 mod reader;
+mod starts;
 mod text;
 mod untitled;
 mod words;
@@ -97,11 +98,11 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPerson> {
     let mut out = titled(&r);
     out.extend(credits(&r));
     out.sort_by_key(|p| p.span.start);
-    let spaces: Vec<usize> = again::spaces(text.as_bytes()).collect();
+    let spaces = again::spaces(text.as_bytes());
     let plain = untitled::untitled(&r, &spaces, &out);
     out.extend(plain);
     out.sort_by_key(|p| p.span.start);
-    let again = untitled_again(text, &doc.scan.chars, &out);
+    let again = untitled_again(text, &spaces, &doc.scan.chars, &out);
     out.extend(again);
     out.sort_by_key(|p| p.span.start);
     untitled::cut_false_families(text, &mut out);

@@ -36,15 +36,20 @@ pub(super) struct Hits {
 
 impl Hits {
     pub(super) fn new(all: &[Hit]) -> Hits {
-        let titles: Vec<Hit> = all.iter().filter(|h| h.category == Category::Title).copied().collect();
-        let positions: HashMap<usize, usize> =
-            all.iter().filter(|h| h.category == Category::Position).map(|h| (h.start, h.end)).collect();
-        let starts = all.iter().filter(|h| h.category == Category::Position).map(|h| h.start).collect();
-        let places: Vec<usize> = all
-            .iter()
-            .filter(|h| matches!(h.category, Category::OrgHead | Category::OrgName | Category::VenueHead))
-            .map(|h| h.start)
-            .collect();
+        let (mut titles, mut positions, mut starts, mut places) =
+            (Vec::new(), HashMap::default(), Vec::new(), Vec::new());
+        // One pass over the hits, sorting them out by category.
+        for h in all {
+            match h.category {
+                Category::Title => titles.push(*h),
+                Category::Position => {
+                    positions.insert(h.start, h.end);
+                    starts.push(h.start);
+                }
+                Category::OrgHead | Category::OrgName | Category::VenueHead => places.push(h.start),
+                _ => {}
+            }
+        }
         Hits { titles, positions, starts, places }
     }
 

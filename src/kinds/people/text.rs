@@ -2,7 +2,7 @@
 //! and English words.
 
 use super::Span;
-use crate::thai::{cluster_ends, cluster_starts, is_following_mark as is_mark};
+use crate::thai::{cluster_ends, cluster_starts, is_following_mark as is_mark, is_thai_letter};
 
 pub(super) fn starts_with_mark(s: &str) -> bool {
     s.chars().next().is_some_and(is_mark)
@@ -11,6 +11,17 @@ pub(super) fn starts_with_mark(s: &str) -> bool {
 /// Whether a word may start at byte `i` (a Thai character-cluster boundary).
 pub(super) fn boundary(text: &str, i: usize) -> bool {
     cluster_ends(text, i) && cluster_starts(text, i)
+}
+
+/// Whether a Thai letter ([`crate::thai::is_thai_letter`]) starts at byte
+/// `i` of `text`, read from its three bytes (E0 B8 or E0 B9, then one).
+pub(super) fn thai_letter_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i..i + 3) {
+        Some(&[0xE0, b1 @ (0xB8 | 0xB9), b2]) => {
+            char::from_u32(0x0E00 + (u32::from(b1 - 0xB8) << 6 | u32::from(b2 & 0x3F))).is_some_and(is_thai_letter)
+        }
+        _ => false,
+    }
 }
 
 /// Characters that end a word besides whitespace.
@@ -29,8 +40,32 @@ pub(super) fn opens(c: char) -> bool {
 
 /// The end of the word starting at `i`.
 pub(super) fn word_end(text: &str, i: usize) -> usize {
-    let window = &text[i..floor_boundary(text, i + MAX_WORD)];
-    window.find(is_break).map_or(i + window.len(), |k| i + k)
+    break_from(text, i, true)
+}
+
+/// The first break ([`is_break`]; a hyphen only if `hyphen`) from byte `i`
+/// on, at most [`MAX_WORD`] bytes on. Read from the bytes: ASCII by a
+/// test of the byte, a character from U+0800 to U+0FFF (lead byte E0: Thai
+/// and its neighbours, no whitespace among them) is a break only if it is
+/// ฯ, and only other characters are decoded.
+fn break_from(text: &str, i: usize, hyphen: bool) -> usize {
+    let end = floor_boundary(text, i + MAX_WORD);
+    let b = text.as_bytes();
+    let mut k = i;
+    while k < end {
+        match b[k] {
+            c @ ..0x80 if is_break(char::from(c)) && (hyphen || c != b'-') => return k,
+            ..0x80 => k += 1,
+            0xE0 if b[k + 1..].starts_with(&[0xB8, 0xAF]) => return k,
+            0xE0 => k += 3,
+            _ => match text[k..].chars().next() {
+                Some(c) if is_break(c) => return k,
+                Some(c) => k += c.len_utf8(),
+                None => break,
+            },
+        }
+    }
+    end
 }
 
 /// The longest run between spaces looked at, in bytes: Thai text without
@@ -49,8 +84,7 @@ pub(super) fn floor_boundary(text: &str, at: usize) -> usize {
 /// The end of the position phrase starting at `i` (a position may contain
 /// dots and hyphens: `ผบ.หมู่`, `Director-General`).
 pub(super) fn phrase_end(text: &str, i: usize) -> usize {
-    let window = &text[i..floor_boundary(text, i + MAX_WORD)];
-    window.find(|c: char| is_break(c) && c != '-').map_or(i + window.len(), |k| i + k)
+    break_from(text, i, false)
 }
 
 pub(super) fn char_count(s: &str) -> usize {
@@ -110,6 +144,39 @@ mod tests {
         assert!(boundary(t, "ธนพล".len()));
         assert!(!boundary("กิจ", "ก".len()));
         assert!(!boundary("เกม", "เ".len()));
+    }
+
+    #[test]
+    fn thai_letters_are_read_from_their_bytes() {
+        let text = "กขฯ ๆ๕฿ะa“é\u{0E3B}\u{0E7F}เ็ฮ๎";
+        for i in 0..=text.len() + 1 {
+            let want = text.get(i..).is_some_and(|t| t.starts_with(is_thai_letter));
+            assert_eq!(thai_letter_at(text, i), want, "at {i}");
+        }
+    }
+
+    /// [`word_end`] and [`phrase_end`] against the character searches they
+    /// stand for.
+    fn compare_ends(text: &str) {
+        for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let window = &text[i..floor_boundary(text, i + MAX_WORD)];
+            let word = window.find(is_break).map_or(i + window.len(), |k| i + k);
+            let phrase = window.find(|c: char| is_break(c) && c != '-').map_or(i + window.len(), |k| i + k);
+            assert_eq!((word_end(text, i), phrase_end(text, i)), (word, phrase), "at {i} of {text:?}");
+        }
+    }
+
+    #[test]
+    fn word_ends_are_found_like_a_character_search() {
+        compare_ends(include_str!("../../../fixtures/000_khonkaen_unesco.txt"));
+        compare_ends(&"กรุงเทพฯ นาย-ก\u{A0}ข\u{3000}ค–ง“จ”ฉ\u{0E3B}".repeat(60));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_ends_agree_with_a_character_search(text in "[กฯ\u{0E3B}ะa \u{A0}\u{2028}\u{3000}–—“”é.-]{0,400}") {
+            compare_ends(&text);
+        }
     }
 
     #[test]

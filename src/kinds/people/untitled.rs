@@ -10,12 +10,12 @@ use std::sync::LazyLock;
 
 use foldhash::{HashSet, HashSetExt};
 
+use super::again::GivenNames;
 use super::reader::Reader;
 use super::text::*;
 use super::words::Class;
 use super::{shared, RawPerson, Span};
 use crate::kinds::registry;
-use crate::matcher::trie::Trie;
 use crate::thai::is_thai_letter;
 
 /// A name list as a set: the question asked of it is always whether a whole
@@ -52,17 +52,6 @@ fn is_word(text: &str, span: &Span) -> bool {
     shared::dictionary::word_at(&text[..span.end], span.start) == Some(span.end)
 }
 
-/// Whether the character before `i` lets a word start at `i`, and the
-/// opening quote before it if there is one.
-fn word_start(text: &str, i: usize) -> Option<Option<char>> {
-    match text[..i].chars().next_back() {
-        None => Some(None),
-        Some(c @ ('"' | '\'' | '“' | '‘')) => Some(Some(c)),
-        Some(c) if opens(c) => Some(None),
-        _ => None,
-    }
-}
-
 /// The closing quote of `open`.
 fn closes(open: char, c: char) -> bool {
     matches!((open, c), ('"', '"') | ('\'', '\'') | ('“', '”') | ('‘', '’') | ('\'', '’') | ('‘', '\''))
@@ -76,8 +65,12 @@ fn closes(open: char, c: char) -> bool {
 /// those places are read in full.
 pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> Vec<RawPerson> {
     let text = r.text;
+    let starts = &r.hits.starts;
     let mut out = Vec::new();
     let mut taken = 0;
+    // The first position hit at or after the start of the word before the
+    // name, and after the word after it: both only move on, as the spaces.
+    let (mut hit_before, mut hit_after) = (0, 0);
     for j in 0..=sp.len() {
         let i0 = if j == 0 { 0 } else { sp[j - 1] + 1 };
         // The name's first word ends at the next space, its second at the one after.
@@ -85,12 +78,16 @@ pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> Vec
         if i0 < taken || i0 >= s1 {
             continue;
         }
-        // One opening quote may stand between the space and the name.
-        let mut i = i0;
-        if let Some(c) = text[i..].chars().next().filter(|&c| matches!(c, '"' | '\'' | '“' | '‘')) {
-            i += c.len_utf8();
-        }
-        if !text[i..].starts_with(is_thai_letter) {
+        // One opening quote may stand between the space and the name (a
+        // word starts after the space, or at the start of the text).
+        let (i, quote) = match text.as_bytes()[i0] {
+            b'"' => (i0 + 1, Some('"')),
+            b'\'' => (i0 + 1, Some('\'')),
+            0xE2 if text[i0..].starts_with('“') => (i0 + '“'.len_utf8(), Some('“')),
+            0xE2 if text[i0..].starts_with('‘') => (i0 + '‘'.len_utf8(), Some('‘')),
+            _ => (i0, None),
+        };
+        if !thai_letter_at(text, i) {
             continue;
         }
         // A given name is a short word (at most 20 characters, 60 bytes);
@@ -98,20 +95,23 @@ pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> Vec
         if s1 - i > 60 || s1 - i < 6 {
             continue;
         }
-        let Some(quote) = word_start(text, i) else { continue };
         // Names hold no space: the given name is the whole word up to s1.
         let known = listed(&GIVEN, text, &(i..s1));
         if !known && quote.is_none() {
             let before = j > 0 && {
                 let prev = if j == 1 { 0 } else { sp[j - 2] + 1 };
-                let k = r.hits.starts.partition_point(|&h| h < prev);
-                r.hits.starts.get(k).is_some_and(|&h| h < sp[j - 1])
+                while starts.get(hit_before).is_some_and(|&h| h < prev) {
+                    hit_before += 1;
+                }
+                starts.get(hit_before).is_some_and(|&h| h < sp[j - 1])
             };
             // A position hit at the start of the word after the name (or
             // after a prefix such as รอง before it).
             let after = s2 + 1;
-            let k = r.hits.starts.partition_point(|&h| h < after);
-            if !before && r.hits.starts.get(k).is_none_or(|&h| h >= after + 16) {
+            while starts.get(hit_after).is_some_and(|&h| h < after) {
+                hit_after += 1;
+            }
+            if !before && starts.get(hit_after).is_none_or(|&h| h >= after + 16) {
                 continue;
             }
         }
@@ -138,7 +138,6 @@ fn read(r: &Reader<'_>, i: usize, known: bool, quote: Option<char>, limit: usize
     if !text[given_word..].starts_with(' ') || r.ends_name(i) || r.hits.places.binary_search(&i).is_ok() {
         return None;
     }
-    let position_before = r.position_before(i, 0).is_some();
     let (given, family, end) = r.name(i, false)?;
     let family = family?;
     if given.end != given_word || end > limit {
@@ -166,7 +165,10 @@ fn read(r: &Reader<'_>, i: usize, known: bool, quote: Option<char>, limit: usize
     let (positions, after) = r.positions_after(q);
     let speech = matches!(r.words.at(text, q), Some((Class::Speech, _)));
     let age = text[q..].starts_with("อายุ");
-    let cue = position_before || !positions.is_empty() || speech || closed || age;
+    // A position written before the name, read once the name has passed
+    // the tests above (most candidates do not).
+    let before = r.position_before(i, 0);
+    let cue = before.is_some() || !positions.is_empty() || speech || closed || age;
     let family_known = listed(&FAMILY, text, &family);
     // A family name of the list, or one that is neither a phrase of words
     // nor a short word (ออก, ดี).
@@ -185,7 +187,7 @@ fn read(r: &Reader<'_>, i: usize, known: bool, quote: Option<char>, limit: usize
     if !accept {
         return None;
     }
-    let positions = if positions.is_empty() { r.position_before(i, 0).unwrap_or_default() } else { positions };
+    let positions = if positions.is_empty() { before.unwrap_or_default() } else { positions };
     let statement = if speech {
         r.statement(q)
     } else {
@@ -222,18 +224,20 @@ pub(super) fn given_again(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> 
     if names.is_empty() {
         return Vec::new();
     }
-    // A trie of this document's names: one walk a space, whatever their number.
-    let trie = Trie::of_phrases(&names);
+    // This document's names, filed by their first two characters: a bit
+    // test a space, whatever their number.
+    let given_names = GivenNames::new(&names);
     let mut out = Vec::new();
     let starts = std::iter::once(0).chain(sp.iter().map(|q| q + 1));
     for i0 in starts {
         let mut i = i0;
-        if let Some(c) =
-            text.get(i..).and_then(|t| t.chars().next()).filter(|&c| matches!(c, '"' | '\'' | '“' | '‘' | '('))
-        {
-            i += c.len_utf8();
+        let rest = text.as_bytes().get(i..).unwrap_or_default();
+        if matches!(rest.first(), Some(b'"' | b'\'' | b'(')) {
+            i += 1;
+        } else if rest.starts_with("“".as_bytes()) || rest.starts_with("‘".as_bytes()) {
+            i += "“".len();
         }
-        let Some((_, end)) = trie.longest_at(text, i, 0) else { continue };
+        let Some(end) = given_names.longest_at(text, i) else { continue };
         let k = found.partition_point(|p| p.span.end <= i);
         if k < found.len() && found[k].span.start < end {
             continue;

@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use super::starts::{char_len, Starts};
 use super::text::{boundary, starts_with_mark};
 use super::Span;
 use crate::kinds::registry;
@@ -62,6 +63,8 @@ pub(super) struct Words {
     /// character trie of a few hundred words stays in cache, where a byte
     /// automaton missed cache on most steps.
     pub(super) words: Trie,
+    /// Where a word of `words` may start, asked before walking `words`.
+    starts: Starts,
     pub(super) classes: Vec<Class>,
     /// The credit labels, found by the shared scan
     /// ([`crate::lexicon::Scan::credits`]; IDs index this list).
@@ -122,6 +125,7 @@ impl Words {
         }
         Ok(Words {
             words: Trie::of_phrases(&words),
+            starts: Starts::new(words.iter().map(String::as_str)),
             classes,
             credits,
             credit_classes,
@@ -149,13 +153,15 @@ impl Words {
         let mut pos = range.start;
         std::iter::from_fn(move || {
             while pos < within.len() {
-                if let Some((id, end)) = self.words.longest_at(within, pos, 0) {
+                if let Some((id, end)) =
+                    self.starts.may_start(within, pos).then(|| self.words.longest_at(within, pos, 0)).flatten()
+                {
                     let start = pos;
                     pos = end;
                     return Some((self.classes[id as usize], start, end));
                 }
                 // The next character (a word starts at a character boundary).
-                pos += within.get(pos..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+                pos += char_len(within.as_bytes()[pos]);
             }
             None
         })
