@@ -104,7 +104,13 @@ pub(super) fn spaced_key(given_end: u8, family_first: u8) -> usize {
 
 /// The last byte of the first character of `s` (not empty).
 pub(super) fn first_char_end(s: &str) -> Option<u8> {
-    let n = s.chars().next()?.len_utf8();
+    // The length of the first character, from its first byte.
+    let n = match *s.as_bytes().first()? {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    };
     s.as_bytes().get(n - 1).copied()
 }
 

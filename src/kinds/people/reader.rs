@@ -237,7 +237,7 @@ impl Reader<'_> {
     /// a verb of speech, a function word, or no Thai word at all.
     pub(super) fn ends_name(&self, q: usize) -> bool {
         let text = self.text;
-        if !text[q..].starts_with(is_thai_letter) || self.hits.title_at(q) || self.head_at(q).is_some() {
+        if !thai_letter_at(text, q) || self.hits.title_at(q) || self.head_at(q).is_some() {
             return true;
         }
         match self.words.at(text, q) {
