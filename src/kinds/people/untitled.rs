@@ -40,6 +40,11 @@ fn listed(list: &Names, text: &str, span: &Span) -> bool {
     text.get(span.clone()).is_some_and(|w| list.contains(w))
 }
 
+/// Whether `text[span]` is a Thai family name of the list.
+pub(super) fn is_family_name(text: &str, span: &Span) -> bool {
+    listed(&FAMILY, text, span)
+}
+
 /// Whether `text[span]` reads as two dictionary words or more from end to
 /// end (an ordinary phrase rather than a name: เตรียมลงพื้นที่).
 fn phrase_of_words(text: &str, span: &Span) -> bool {
