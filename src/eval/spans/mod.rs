@@ -260,9 +260,11 @@ pub fn predicted_spans(facts: &ArticleFacts) -> Vec<Span> {
     let mut push = |class: &str, start: usize, end: usize| out.push(Span { class: class.to_string(), start, end });
     for p in &facts.people {
         // A mention by position alone (นายกรัฐมนตรี for a person named
-        // elsewhere) refers to the person but is no name.
+        // elsewhere) refers to the person but is no name; another name of
+        // the person (a nickname after หรือ) is one.
         let given = p.name.split(' ').next().unwrap_or_default();
-        p.mentions.iter().filter(|m| m.text.contains(given)).for_each(|m| push("PERSON", m.start, m.end));
+        let by_position = |m: &&crate::Mention| !m.text.contains(given) && p.positions.contains(&m.text);
+        p.mentions.iter().filter(|m| !by_position(m)).for_each(|m| push("PERSON", m.start, m.end));
     }
     for o in &facts.organizations {
         o.mentions.iter().for_each(|m| push("ORGANIZATION", m.start, m.end));

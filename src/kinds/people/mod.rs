@@ -48,6 +48,7 @@
 //! candidate (a word or two), so the whole is linear in the text.
 
 mod again;
+mod alias;
 mod credits;
 mod reader;
 mod text;
@@ -107,6 +108,9 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPerson> {
     untitled::cut_false_families(text, &mut out);
     let given = untitled::given_again(&r, &spaces, &out);
     out.extend(given);
+    out.sort_by_key(|p| p.span.start);
+    let aliases = alias::aliases(&r, &mut out);
+    out.extend(aliases);
     out.sort_by_key(|p| p.span.start);
     out
 }

@@ -1,0 +1,142 @@
+//! Another name of a person written after หรือ ("or"): a nickname, a stage
+//! name or a name with a kin or trade prefix (`นายสมศักดิ์ ใจดี หรือเสี่ยหนุ่ม`,
+//! `นางสาววิภา มีสุข หรือ “น้องฝน” อายุ 20 ปี`), and that name where it is
+//! written again.
+//!
+//! An alias is a mention of the person it follows: it carries that person's
+//! given and family name, so linking joins it to them.
+
+use super::reader::Reader;
+use super::text::{char_count, is_break, word_end};
+use super::words::Class;
+use super::{RawPerson, Span};
+use crate::thai::is_thai_letter;
+
+/// The longest alias word, in characters (a nickname or a stage name).
+const MAX_ALIAS: usize = 14;
+
+/// The shortest alias searched for again in the rest of the text, in
+/// characters (a short nickname such as บูม is also an ordinary word).
+const MIN_AGAIN: usize = 4;
+
+/// Aliases written after `found` (sorted by start) and their later mentions,
+/// not inside any mention of `found`.
+///
+/// Cost: a look at the few characters after each mention; then, only for a
+/// document with aliases, one search of the text for each alias.
+///
+/// An untitled name read at the alias (`หรือ ต้อม ซูโม่ นักร้อง`, read as a
+/// full name before a position) becomes a mention of the person before it.
+pub(super) fn aliases(r: &Reader<'_>, found: &mut [RawPerson]) -> Vec<RawPerson> {
+    let text = r.text;
+    let mut out: Vec<RawPerson> = Vec::new();
+    for k in 0..found.len() {
+        let Some(alias) = alias_after(r, found[k].span.end) else { continue };
+        let next = found[k + 1..].iter().position(|q| q.span.start >= alias.start).map(|j| k + 1 + j);
+        if let Some(j) = next.filter(|&j| found[j].span.start == alias.start && found[j].title.is_none()) {
+            let (given, family) = (found[k].given.clone(), found[k].family.clone());
+            found[j].given = given;
+            found[j].family = family;
+            continue;
+        }
+        if overlaps(found, &alias) {
+            continue;
+        }
+        out.push(mention(&found[k], alias));
+    }
+    let found = &*found;
+    if out.is_empty() {
+        return out;
+    }
+    // The aliases written again (เสี่ยหนุ่ม ... เสี่ยหนุ่มกล่าวว่า): at a word start.
+    let mut again = Vec::new();
+    for a in &out {
+        let name = &text[a.span.clone()];
+        if char_count(name) < MIN_AGAIN {
+            continue;
+        }
+        for (s, _) in text.match_indices(name) {
+            let e = s + name.len();
+            if s == a.span.start || !starts_word(text, s) || text[e..].starts_with(|c: char| c.is_ascii_alphanumeric())
+            {
+                continue;
+            }
+            let span = s..e;
+            if overlaps(found, &span) || out.iter().any(|o| o.span.start == s) {
+                continue;
+            }
+            again.push(RawPerson { span, ..a.clone() });
+        }
+    }
+    out.extend(again);
+    out
+}
+
+/// A mention of the person of `p` at `span`.
+fn mention(p: &RawPerson, span: Span) -> RawPerson {
+    RawPerson {
+        span,
+        title: None,
+        given: p.given.clone(),
+        family: p.family.clone(),
+        positions: Vec::new(),
+        statement: None,
+    }
+}
+
+/// Whether `span` overlaps a mention of `found` (sorted by start).
+fn overlaps(found: &[RawPerson], span: &Span) -> bool {
+    let k = found.partition_point(|p| p.span.end <= span.start);
+    found.get(k).is_some_and(|p| p.span.start < span.end)
+}
+
+/// Whether a word may start at `s`: the text's start, a space, an opening
+/// mark or a quote before it.
+fn starts_word(text: &str, s: usize) -> bool {
+    text[..s].chars().next_back().is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '\'' | '“' | '‘'))
+}
+
+/// The alias written after a name that ends at `end`: ` หรือ X` or `หรือ X`,
+/// X in quotes or not, one word of at most fourteen characters that is no
+/// title, position or function word (หรือไม่, หรือนาย..., หรือผู้แทน...); a
+/// second word is taken where it is short (เสก โลโซ) or no run of dictionary
+/// words.
+fn alias_after(r: &Reader<'_>, end: usize) -> Option<Span> {
+    let text = r.text;
+    let rest = text[end..].strip_prefix(' ').unwrap_or(&text[end..]);
+    let rest = rest.strip_prefix("หรือ")?;
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    let quoted = rest.starts_with(['"', '“', '\'', '‘']);
+    let rest = rest.trim_start_matches(['"', '“', '\'', '‘']);
+    let a = text.len() - rest.len();
+    if !rest.starts_with(is_thai_letter) || r.hits.title_at(a) || r.head_at(a).is_some() {
+        return None;
+    }
+    let mut e = word_end(text, a);
+    match r.words.at(text, a) {
+        Some((Class::Word | Class::NotName | Class::PositionTail, w)) if w < e => {}
+        Some(_) => return None,
+        None => {}
+    }
+    // A dotted nickname (เสธ.แดง, บก.ลายจุด) runs on to the word's end.
+    if char_count(&text[a..e]) > MAX_ALIAS || !text[a..e].chars().all(|c| is_thai_letter(c) || c == '.') {
+        return None;
+    }
+    if !quoted && text[e..].starts_with(' ') {
+        let b = e + 1;
+        let f = word_end(text, b);
+        let second = &text[b..f];
+        if f > b
+            && char_count(second) <= MAX_ALIAS
+            && second.chars().all(is_thai_letter)
+            && !r.hits.title_at(b)
+            && r.head_at(b).is_none()
+            && r.words.at(text, b).is_none()
+            && (char_count(second) <= 5 || super::shared::dictionary::words_from(&text[..f], b, 4).1 != f)
+            && (text[f..].is_empty() || text[f..].starts_with(is_break))
+        {
+            e = f;
+        }
+    }
+    Some(a..e)
+}
