@@ -90,6 +90,8 @@ pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> Vec
         if i0 < taken || i0 >= s1 {
             continue;
         }
+        // A line break also starts a word (a headline on a line of its own).
+        let i0 = text[i0..s1].rfind('\n').map_or(i0, |k| i0 + k + 1);
         // One opening quote may stand between the space and the name.
         let mut i = i0;
         if let Some(c) = text[i..].chars().next().filter(|&c| matches!(c, '"' | '\'' | '“' | '‘')) {
@@ -185,7 +187,11 @@ fn read(r: &Reader<'_>, i: usize, known: bool, quote: Option<char>, limit: usize
     } else {
         // A foreign given name may be a dictionary word (มาร์ติน), and a
         // foreign family name reads as words (โคล|แมน); not both words.
-        cue && !phrase_of_words(text, &given) && !(given_word && family_word)
+        // Without quotes or a position before it, not a word before a
+        // phrase either (อนึ่ง ก่อนหน้านั้น นายกรัฐมนตรี...).
+        let loose = quote.is_none() && !position_before;
+        cue && !phrase_of_words(text, &given)
+            && !(given_word && (family_word || loose && phrase_of_words(text, &family)))
     };
     if !accept {
         return None;
