@@ -236,7 +236,9 @@ pub(super) fn given_again(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> 
     // A trie of this document's names: one walk a space, whatever their number.
     let trie = Trie::of_phrases(&names);
     let mut out = Vec::new();
-    let starts = std::iter::once(0).chain(sp.iter().map(|q| q + 1));
+    // Word starts: the text's, after a space, after a line break.
+    let lines = text.match_indices('\n').map(|(q, _)| q + 1);
+    let starts = std::iter::once(0).chain(sp.iter().map(|q| q + 1)).chain(lines);
     for i0 in starts {
         let mut i = i0;
         if let Some(c) =
