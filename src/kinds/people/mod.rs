@@ -99,14 +99,15 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPerson> {
     out.extend(credits(&r));
     out.sort_by_key(|p| p.span.start);
     let spaces: Vec<usize> = again::spaces(text.as_bytes()).collect();
-    let plain = untitled::untitled(&r, &spaces, &out);
+    let lines = line_breaks(text.as_bytes());
+    let plain = untitled::untitled(&r, &spaces, &lines, &out);
     out.extend(plain);
     out.sort_by_key(|p| p.span.start);
     let again = untitled_again(text, &doc.scan.chars, &out);
     out.extend(again);
     out.sort_by_key(|p| p.span.start);
     untitled::cut_false_families(text, &mut out);
-    let given = untitled::given_again(&r, &spaces, &out);
+    let given = untitled::given_again(&r, &spaces, &lines, &out);
     out.extend(given);
     out.sort_by_key(|p| p.span.start);
     let aliases = alias::aliases(&r, &mut out);

@@ -79,10 +79,12 @@ fn closes(open: char, c: char) -> bool {
 /// it (a listed given name ending at the next space, a quote, a position in
 /// the word before, a position or a verb of speech two words on); only
 /// those places are read in full.
-pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> Vec<RawPerson> {
+pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], lines: &[usize], found: &[RawPerson]) -> Vec<RawPerson> {
     let text = r.text;
     let mut out = Vec::new();
     let mut taken = 0;
+    // The first line break not yet passed.
+    let mut li = 0;
     for j in 0..=sp.len() {
         let i0 = if j == 0 { 0 } else { sp[j - 1] + 1 };
         // The name's first word ends at the next space, its second at the one after.
@@ -91,7 +93,11 @@ pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> Vec
             continue;
         }
         // A line break also starts a word (a headline on a line of its own).
-        let i0 = text[i0..s1].rfind('\n').map_or(i0, |k| i0 + k + 1);
+        let mut i0 = i0;
+        while let Some(&q) = lines.get(li).filter(|&&q| q < s1) {
+            i0 = i0.max(q + 1);
+            li += 1;
+        }
         // One opening quote may stand between the space and the name.
         let mut i = i0;
         if let Some(c) = text[i..].chars().next().filter(|&c| matches!(c, '"' | '\'' | '“' | '‘')) {
@@ -223,7 +229,7 @@ fn read(r: &Reader<'_>, i: usize, known: bool, quote: Option<char>, limit: usize
 /// Mentions by given name alone of people named in full in `found` (sorted
 /// by start): the given name at a word start, ending at a break, a space, or
 /// a word that ends names (a verb of speech, a position).
-pub(super) fn given_again(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> Vec<RawPerson> {
+pub(super) fn given_again(r: &Reader<'_>, sp: &[usize], lines: &[usize], found: &[RawPerson]) -> Vec<RawPerson> {
     let text = r.text;
     let mut names: Vec<&str> =
         found.iter().filter(|p| p.family.is_some() && char_count(&p.given) >= 3).map(|p| p.given.as_str()).collect();
@@ -237,8 +243,7 @@ pub(super) fn given_again(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> 
     let trie = Trie::of_phrases(&names);
     let mut out = Vec::new();
     // Word starts: the text's, after a space, after a line break.
-    let lines = text.match_indices('\n').map(|(q, _)| q + 1);
-    let starts = std::iter::once(0).chain(sp.iter().map(|q| q + 1)).chain(lines);
+    let starts = std::iter::once(0).chain(sp.iter().chain(lines).map(|q| q + 1));
     for i0 in starts {
         let mut i = i0;
         if let Some(c) =
