@@ -193,6 +193,18 @@ impl Reader<'_> {
                     self.name_word(q, false).map(|(f, _)| f).filter(|f| char_count(&text[f.clone()]) <= MAX_FAMILY);
             }
         }
+        // A family name of two words and ณ (กำภู ณ อยุธยา): the two after ณ
+        // read as one word of class na_family.
+        if let Some(f) = family.as_mut() {
+            if let Some(rest) = text[f.end..].strip_prefix(" ณ ") {
+                let r = text.len() - rest.len();
+                if let Some((Class::NaFamily, e)) =
+                    self.words.at(text, r).filter(|&(_, e)| text[e..].is_empty() || text[e..].starts_with(is_break))
+                {
+                    f.end = e;
+                }
+            }
+        }
         let mut end = family.as_ref().map_or(given.end, |f| f.end);
         if text[end..].starts_with('ฯ') {
             end += 'ฯ'.len_utf8();
