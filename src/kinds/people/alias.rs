@@ -5,9 +5,13 @@
 //!
 //! An alias is a mention of the person it follows: it carries that person's
 //! given and family name, so linking joins it to them.
+//!
+//! Also a monk's title-name with his own name and monastic name in brackets
+//! after it (`พระเทพวิสุทธิคุณ (สมพงษ์ ธมฺมวโร)`): two mentions of one
+//! person, and the title-name is searched again as aliases are.
 
 use super::reader::Reader;
-use super::text::{char_count, is_break, word_end};
+use super::text::{char_count, floor_boundary, is_break, word_end};
 use super::words::Class;
 use super::{RawPerson, Span};
 use crate::thai::is_thai_letter;
@@ -45,13 +49,30 @@ pub(super) fn aliases(r: &Reader<'_>, found: &mut [RawPerson]) -> Vec<RawPerson>
         out.push(mention(&found[k], alias));
     }
     let found = &*found;
+    // A monk named by his title-name with his own name and monastic name in
+    // brackets: two mentions of one person.
+    for t in &r.hits.titles {
+        let Some((title, own)) = monastic(r, t.start) else { continue };
+        if overlaps(found, &title) || out.last().is_some_and(|o| o.span.end > title.start) {
+            continue;
+        }
+        let given = text[title.clone()].to_string();
+        let monk = RawPerson { span: title, title: None, given, family: None, positions: Vec::new(), statement: None };
+        out.push(RawPerson { span: own, ..monk.clone() });
+        out.push(monk);
+    }
     if out.is_empty() {
         return out;
     }
+    out.sort_by_key(|p| p.span.start);
     // The aliases written again (เสี่ยหนุ่ม ... เสี่ยหนุ่มกล่าวว่า): at a word start.
     let mut again = Vec::new();
     for a in &out {
         let name = &text[a.span.clone()];
+        if name.contains(' ') && a.family.is_none() {
+            // A monk's own name in brackets is not searched again.
+            continue;
+        }
         if char_count(name) < MIN_AGAIN {
             continue;
         }
@@ -139,4 +160,28 @@ fn alias_after(r: &Reader<'_>, end: usize) -> Option<Span> {
         }
     }
     Some(a..e)
+}
+
+/// The title-name of a monk at `s` and his own name in the brackets after
+/// it: `พระพรหมเสนาบดี (สมศักดิ์ ธมฺมวโร)`, `พระครูสมุห์ธนพล(ธนพล ฐานุตฺตโร)`.
+/// The title-name is one word that starts with a clergy title (พระ, หลวงพ่อ,
+/// หลวงปู่, ครูบา); the brackets hold two Thai words and nothing else.
+fn monastic(r: &Reader<'_>, s: usize) -> Option<(Span, Span)> {
+    let text = r.text;
+    let rest = &text[s..];
+    if !["พระ", "หลวงพ่อ", "หลวงปู่", "ครูบา"].iter().any(|t| rest.starts_with(t))
+    {
+        return None;
+    }
+    let e = word_end(text, s);
+    if char_count(&text[s..e]) < 6 || !text[s..e].chars().all(is_thai_letter) {
+        return None;
+    }
+    let open = e + usize::from(text[e..].starts_with(' '));
+    let inner = text[open..].strip_prefix('(')?;
+    let a = text.len() - inner.len();
+    let close = a + text[a..floor_boundary(text, a + 120)].find(')')?;
+    let (own, monastic) = text[a..close].split_once(' ')?;
+    let thai = |w: &str| char_count(w) >= 2 && w.chars().all(is_thai_letter);
+    (thai(own) && thai(monastic)).then_some((s..e, a..close))
 }
