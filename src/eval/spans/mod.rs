@@ -40,7 +40,8 @@
 //!
 //! Facts become spans of these classes: each mention of a person by name →
 //! `PERSON` (title included, as NER corpora draw it; a mention by position
-//! alone, `นายกรัฐมนตรี` for a person named elsewhere, is no name); each mention of an
+//! alone, `นายกรัฐมนตรี` for a person named elsewhere, is no name; a nickname
+//! after หรือ is one); each mention of an
 //! organization → `ORGANIZATION`; each mention of a place → `LOCATION`, of a
 //! venue → `FACILITY`; each date → `DATE`; each number of kind money →
 //! `MONEY`, of kind percent → `PERCENT`. Corpora annotate flat spans, so a
