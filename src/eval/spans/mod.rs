@@ -40,7 +40,8 @@
 //!
 //! Facts become spans of these classes: each mention of a person by name →
 //! `PERSON` (title included, as NER corpora draw it; a mention by position
-//! alone, `นายกรัฐมนตรี` for a person named elsewhere, is no name); each mention of an
+//! alone, `นายกรัฐมนตรี` for a person named elsewhere, is no name; a nickname
+//! after หรือ is one); each mention of an
 //! organization → `ORGANIZATION`; each mention of a place → `LOCATION`, of a
 //! venue → `FACILITY`; each date → `DATE`; each number of kind money →
 //! `MONEY`, of kind percent → `PERCENT`. Corpora annotate flat spans, so a
@@ -260,9 +261,11 @@ pub fn predicted_spans(facts: &ArticleFacts) -> Vec<Span> {
     let mut push = |class: &str, start: usize, end: usize| out.push(Span { class: class.to_string(), start, end });
     for p in &facts.people {
         // A mention by position alone (นายกรัฐมนตรี for a person named
-        // elsewhere) refers to the person but is no name.
+        // elsewhere) refers to the person but is no name; another name of
+        // the person (a nickname after หรือ) is one.
         let given = p.name.split(' ').next().unwrap_or_default();
-        p.mentions.iter().filter(|m| m.text.contains(given)).for_each(|m| push("PERSON", m.start, m.end));
+        let by_position = |m: &&crate::Mention| !m.text.contains(given) && p.positions.contains(&m.text);
+        p.mentions.iter().filter(|m| !by_position(m)).for_each(|m| push("PERSON", m.start, m.end));
     }
     for o in &facts.organizations {
         o.mentions.iter().for_each(|m| push("ORGANIZATION", m.start, m.end));

@@ -48,6 +48,7 @@
 //! candidate (a word or two), so the whole is linear in the text.
 
 mod again;
+mod alias;
 mod credits;
 mod reader;
 mod starts;
@@ -99,15 +100,19 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPerson> {
     out.extend(credits(&r));
     out.sort_by_key(|p| p.span.start);
     let spaces = again::spaces(text.as_bytes());
-    let plain = untitled::untitled(&r, &spaces, &out);
+    let lines = line_breaks(text.as_bytes());
+    let plain = untitled::untitled(&r, &spaces, &lines, &out);
     out.extend(plain);
     out.sort_by_key(|p| p.span.start);
     let again = untitled_again(text, &spaces, &doc.scan.chars, &out);
     out.extend(again);
     out.sort_by_key(|p| p.span.start);
     untitled::cut_false_families(text, &mut out);
-    let given = untitled::given_again(&r, &spaces, &out);
+    let given = untitled::given_again(&r, &spaces, &lines, &out);
     out.extend(given);
+    out.sort_by_key(|p| p.span.start);
+    let aliases = alias::aliases(&r, &mut out);
+    out.extend(aliases);
     out.sort_by_key(|p| p.span.start);
     out
 }

@@ -198,6 +198,18 @@ impl Reader<'_> {
                     self.name_word(q, false).map(|(f, _)| f).filter(|f| char_count(&text[f.clone()]) <= MAX_FAMILY);
             }
         }
+        // A family name of two words and ณ (กำภู ณ อยุธยา): the two after ณ
+        // read as one word of class na_family.
+        if let Some(f) = family.as_mut() {
+            if let Some(rest) = text[f.end..].strip_prefix(" ณ ") {
+                let r = text.len() - rest.len();
+                if let Some((Class::NaFamily, e)) =
+                    self.words.at(text, r).filter(|&(_, e)| text[e..].is_empty() || text[e..].starts_with(is_break))
+                {
+                    f.end = e;
+                }
+            }
+        }
         let mut end = family.as_ref().map_or(given.end, |f| f.end);
         if text[end..].starts_with('ฯ') {
             end += 'ฯ'.len_utf8();
@@ -244,7 +256,10 @@ impl Reader<'_> {
             Some((Class::Speech | Class::Stop | Class::Link | Class::Prefix | Class::TitlePosition, _)) => true,
             // ยอมรับ, ยอมรับว่า, ตั้งแต่ 2 ...
             Some((Class::Word, end)) => {
-                end == word_end(text, q) || (char_count(&text[q..end]) >= 4 && text[end..].starts_with("ว่า"))
+                let word = word_end(text, q);
+                end == word
+                    || (char_count(&text[q..end]) >= 4 && text[end..].starts_with("ว่า"))
+                    || verb_then_words(text, q, end, word) && !super::untitled::is_family_name(text, &(q..word))
             }
             // อายุ 52, อายุ52ปี (but ประจำวงษ์ is a family name).
             Some((Class::NotGiven, end)) => {
@@ -353,6 +368,17 @@ pub(super) enum Start {
     /// Only if the name has a family name (a title glued after a content word).
     WithFamily,
     No,
+}
+
+/// Whether `text[end..word]`, the rest of a word after a verb `text[q..end]`
+/// of class `word`, reads as dictionary words: a clause written after a
+/// given name (ปฏิเสธ|ให้สัมภาษณ์, สอบถาม|ไป, ไป|ช่วย|เค้า|เร็ว), not a
+/// family name that starts like a short word (มี|บุญ|สล้าง, ณ|รงค์|ศักดิ์,
+/// เชิญ|ยิ้ม): a verb of five characters or more, or three words after it.
+/// The caller also asks the family-name list (อยู่|บำรุง).
+fn verb_then_words(text: &str, q: usize, end: usize, word: usize) -> bool {
+    let (n, e) = shared::dictionary::words_from(&text[..word], end, 12);
+    n > 0 && e == word && (n >= 3 || char_count(&text[q..end]) >= 5)
 }
 
 /// Whether `before` ends with a number of at most three digits and a space

@@ -87,6 +87,30 @@ pub(super) fn phrase_end(text: &str, i: usize) -> usize {
     break_from(text, i, false)
 }
 
+/// The byte offsets of the line breaks (`\n`) in `bytes`, in order, found
+/// eight bytes at a time (a line break comes every few hundred bytes, and
+/// a `memchr` per break costs more than this one pass).
+pub(super) fn line_breaks(bytes: &[u8]) -> Vec<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const LOW7: u64 = ONES * 0x7F;
+    let mut out = Vec::new();
+    let chunks = bytes.chunks_exact(8);
+    let rest = chunks.remainder();
+    let whole = bytes.len() - rest.len();
+    for (k, chunk) in chunks.enumerate() {
+        let word: [u8; 8] = chunk.try_into().unwrap_or_default();
+        // x is zero exactly at a line break; the sum carries out of no byte.
+        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b'\n'));
+        let mut mask = !(((x & LOW7) + LOW7) | x) & !LOW7;
+        while mask != 0 {
+            out.push(k * 8 + mask.trailing_zeros() as usize / 8);
+            mask &= mask - 1;
+        }
+    }
+    out.extend(rest.iter().enumerate().filter(|&(_, &b)| b == b'\n').map(|(k, _)| whole + k));
+    out
+}
+
 pub(super) fn char_count(s: &str) -> usize {
     s.chars().count()
 }
@@ -137,6 +161,15 @@ pub(super) fn skip_in_role(text: &str, q: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_breaks_are_found_where_match_indices_finds_them() {
+        for t in ["", "\n", "ก\nข\n\nค", "abcdefgh\nabcdefg\n", "\n\n\n\n\n\n\n\n\n", "สวัสดี\nครับ\u{0A0A}"]
+        {
+            let want: Vec<usize> = t.match_indices('\n').map(|(k, _)| k).collect();
+            assert_eq!(line_breaks(t.as_bytes()), want, "{t:?}");
+        }
+    }
 
     #[test]
     fn cluster_boundaries() {

@@ -40,6 +40,11 @@ fn listed(list: &Names, text: &str, span: &Span) -> bool {
     text.get(span.clone()).is_some_and(|w| list.contains(w))
 }
 
+/// Whether `text[span]` is a Thai family name of the list.
+pub(super) fn is_family_name(text: &str, span: &Span) -> bool {
+    listed(&FAMILY, text, span)
+}
+
 /// Whether `text[span]` reads as two dictionary words or more from end to
 /// end (an ordinary phrase rather than a name: เตรียมลงพื้นที่).
 fn phrase_of_words(text: &str, span: &Span) -> bool {
@@ -63,7 +68,7 @@ fn closes(open: char, c: char) -> bool {
 /// it (a listed given name ending at the next space, a quote, a position in
 /// the word before, a position or a verb of speech two words on); only
 /// those places are read in full.
-pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> Vec<RawPerson> {
+pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], lines: &[usize], found: &[RawPerson]) -> Vec<RawPerson> {
     let text = r.text;
     let starts = &r.hits.starts;
     let mut out = Vec::new();
@@ -71,6 +76,8 @@ pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> Vec
     // The first position hit at or after the start of the word before the
     // name, and after the word after it: both only move on, as the spaces.
     let (mut hit_before, mut hit_after) = (0, 0);
+    // The first line break not yet passed.
+    let mut li = 0;
     for j in 0..=sp.len() {
         let i0 = if j == 0 { 0 } else { sp[j - 1] + 1 };
         // The name's first word ends at the next space, its second at the one after.
@@ -78,8 +85,14 @@ pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> Vec
         if i0 < taken || i0 >= s1 {
             continue;
         }
-        // One opening quote may stand between the space and the name (a
-        // word starts after the space, or at the start of the text).
+        // A line break also starts a word (a headline on a line of its own).
+        let mut i0 = i0;
+        while let Some(&q) = lines.get(li).filter(|&&q| q < s1) {
+            i0 = i0.max(q + 1);
+            li += 1;
+        }
+        // One opening quote may stand between the space (or line break)
+        // and the name.
         let (i, quote) = match text.as_bytes()[i0] {
             b'"' => (i0 + 1, Some('"')),
             b'\'' => (i0 + 1, Some('\'')),
@@ -182,7 +195,11 @@ fn read(r: &Reader<'_>, i: usize, known: bool, quote: Option<char>, limit: usize
     } else {
         // A foreign given name may be a dictionary word (มาร์ติน), and a
         // foreign family name reads as words (โคล|แมน); not both words.
-        cue && !phrase_of_words(text, &given) && !(given_word && family_word)
+        // Without quotes or a position before it, not a word before a
+        // phrase either (อนึ่ง ก่อนหน้านั้น นายกรัฐมนตรี...).
+        let loose = quote.is_none() && before.is_none();
+        cue && !phrase_of_words(text, &given)
+            && !(given_word && (family_word || loose && phrase_of_words(text, &family)))
     };
     if !accept {
         return None;
@@ -214,7 +231,7 @@ fn read(r: &Reader<'_>, i: usize, known: bool, quote: Option<char>, limit: usize
 /// Mentions by given name alone of people named in full in `found` (sorted
 /// by start): the given name at a word start, ending at a break, a space, or
 /// a word that ends names (a verb of speech, a position).
-pub(super) fn given_again(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> Vec<RawPerson> {
+pub(super) fn given_again(r: &Reader<'_>, sp: &[usize], lines: &[usize], found: &[RawPerson]) -> Vec<RawPerson> {
     let text = r.text;
     let mut names: Vec<&str> =
         found.iter().filter(|p| p.family.is_some() && char_count(&p.given) >= 3).map(|p| p.given.as_str()).collect();
@@ -228,7 +245,8 @@ pub(super) fn given_again(r: &Reader<'_>, sp: &[usize], found: &[RawPerson]) -> 
     // test a space, whatever their number.
     let given_names = GivenNames::new(&names);
     let mut out = Vec::new();
-    let starts = std::iter::once(0).chain(sp.iter().map(|q| q + 1));
+    // Word starts: the text's, after a space, after a line break.
+    let starts = std::iter::once(0).chain(sp.iter().chain(lines).map(|q| q + 1));
     for i0 in starts {
         let mut i = i0;
         let rest = text.as_bytes().get(i..).unwrap_or_default();
