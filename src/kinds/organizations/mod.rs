@@ -111,7 +111,7 @@ pub(super) fn org_kind(s: &str) -> Option<OrgKind> {
         "municipality" => OrgKind::Municipality,
         "company" => OrgKind::Company,
         "bank" => OrgKind::Bank,
-        "education" | "faculty" => OrgKind::Education,
+        "education" | "faculty" | "campus" => OrgKind::Education,
         "hospital" => OrgKind::Hospital,
         "court" => OrgKind::Court,
         "party" => OrgKind::Party,
