@@ -98,6 +98,24 @@ pub(super) fn name_end(text: &str, head: &str, from: usize, kind: OrgKind, ctx: 
     Some(pos)
 }
 
+/// The end of a campus written after a body's name (`มหาวิทยาลัยขอนแก่น
+/// วิทยาเขตหนองคาย`, `มข.วิทยาเขตหนองคาย`): วิทยาเขต, after one space or
+/// none, and its name (a gazetteer place, or else a unit's name). `None`
+/// when no campus follows.
+pub(super) fn campus_end(text: &str, end: usize, ctx: &Ctx) -> Option<usize> {
+    const CAMPUS: &str = "วิทยาเขต";
+    let gap = usize::from(text[end..].starts_with(' '));
+    let from = end + gap + CAMPUS.len();
+    if !text[end + gap..].starts_with(CAMPUS) {
+        return None;
+    }
+    let name_end = match place_at(text, from) {
+        Some((e, _)) => e,
+        None => unit_name_end(text, from, ctx),
+    };
+    (name_end > from).then_some(name_end)
+}
+
 /// A unit number written after a name that ends in ภาค or เขต
 /// (`ตำรวจภูธรภาค 9`, `… เขต 10`).
 pub(super) fn numbered_unit(text: &str, end: usize) -> usize {

@@ -5,7 +5,7 @@ use super::ends::{name_end, numbered_unit, unit_name_end};
 use super::known::{bracketed_abbreviation, from_known, inner_abbreviation};
 use super::{org_kind, Ctx, RawOrg, ORG_WORDS};
 use crate::facts::OrgKind;
-use crate::kinds::shared::left_boundary;
+use crate::kinds::shared::{left_boundary, place_at};
 use crate::kinds::Doc;
 use crate::lexicon::{Category, Hit};
 use crate::thai::{cluster_ends, cluster_starts, is_thai_letter};
@@ -77,6 +77,11 @@ pub(super) fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -
     };
     if e.columns[1] == "faculty" {
         end = faculty_end(text, h.end, end)?;
+    }
+    // A campus alone is named by its place (วิทยาเขตหนองคาย); วิทยาเขตใหม่
+    // names none.
+    if e.columns[1] == "campus" {
+        end = place_at(text, h.end)?.0;
     }
     // A joining word the name stopped after is no part of it
     // (`กรมวิชาการเกษตรและ` + a word that ends the name).

@@ -39,6 +39,12 @@ pub(super) fn from_known(doc: &Doc<'_>, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
     if let Some(end) = branch_end(text, h.end) {
         return Some(RawOrg::named(text, h.start..end, kind));
     }
+    // A numbered unit: ตชด.32, มทบ.33.
+    if form.ends_with('.') {
+        if let Some(end) = unit_number_end(doc, h.end) {
+            return Some(RawOrg::named(text, h.start..end, kind));
+        }
+    }
     let abbreviation = bracketed_abbreviation(text, &mut h.end.clone(), form);
     let full = (e.columns[1] != form).then(|| e.columns[1].clone());
     let via = full.is_some().then(|| form.to_string());
@@ -86,6 +92,38 @@ fn branch_end(text: &str, from: usize) -> Option<usize> {
         return place_at(text, p).map(|(e, _)| e);
     }
     None
+}
+
+/// The end of a unit number glued after a dotted abbreviation (`ตชด.32`,
+/// `มทบ.33`): one to three digits, and then no more of a number, date or
+/// amount (`ธปท.2.5`, `สสส.3 ปี`, `กทม.2 แห่ง`, `ครม.15%`): the text goes on
+/// with a space, a Thai word that is no unit or month, a closing bracket
+/// or quote, or ends.
+fn unit_number_end(doc: &Doc<'_>, from: usize) -> Option<usize> {
+    let text = doc.text();
+    let n = text[from..].bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&n) {
+        return None;
+    }
+    let end = from + n;
+    let rest = &text[end..];
+    let next = rest.chars().next();
+    if !next.is_none_or(|c| c == ' ' || is_thai_letter(c) || ")]\"”’'".contains(c)) {
+        return None;
+    }
+    // A unit, number word or month after it (an optional space between):
+    // the digits are an amount or a date.
+    let word = end + usize::from(rest.starts_with(' '));
+    let hits = &doc.scan.hits;
+    let i = hits.partition_point(|h| h.start < word);
+    if hits[i..]
+        .iter()
+        .take_while(|h| h.start == word)
+        .any(|h| h.category.is_number_word() || h.category == Category::Month)
+    {
+        return None;
+    }
+    Some(end)
 }
 
 /// Whether `s` looks like an abbreviation: Latin capitals (KKTT, PEA), or a

@@ -111,7 +111,7 @@ pub(super) fn org_kind(s: &str) -> Option<OrgKind> {
         "municipality" => OrgKind::Municipality,
         "company" => OrgKind::Company,
         "bank" => OrgKind::Bank,
-        "education" | "faculty" => OrgKind::Education,
+        "education" | "faculty" | "campus" => OrgKind::Education,
         "hospital" => OrgKind::Hospital,
         "court" => OrgKind::Court,
         "party" => OrgKind::Party,
@@ -143,7 +143,15 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawOrg> {
             Category::OrgName => from_known(doc, h, &ctx),
             _ => None,
         };
-        if let Some(o) = org {
+        if let Some(mut o) = org {
+            // A campus after the name is part of it (the place in it
+            // stays a place of its own).
+            if let Some(end) = ends::campus_end(text, o.span.end, &ctx) {
+                let campus = text[o.span.end..end].trim_start();
+                o.full = o.full.map(|f| format!("{f} {campus}"));
+                o.span.end = end;
+                o.name = text[o.span.clone()].to_string();
+            }
             consumed = o.span.end;
             // A definition in brackets right after the name is consumed
             // with it. (Searching the rest of the text for the abbreviation
