@@ -155,21 +155,9 @@ mod tests {
         compare(&[vec!["กข", "กข"], vec!["กข"]], "กขกข");
         compare(&[vec![]], "กข");
         compare(&[vec!["é€", "€x"]], "aé€x€x");
-        let text = include_str!("../../fixtures/000_khonkaen_unesco.txt");
-        compare(
-            &[
-                vec!["นาย", "นายกเทศมนตรี", "เทศบาลนคร", "ขอนแก่น", "ยูเนสโก", "(", "UNESCO"],
-                vec!["ใน", "ปี", "คน", "องศา", "ล้าน", "นคร"],
-                vec!["ขอนแก่น", "ขอน", "แก่น", "นครขอนแก่น", "–", "€"],
-            ],
-            text,
-        );
-        compare(&[vec!["ab", "abc", "b", "bcd"], vec!["c", "cd"]], "abcd abcabcd bcd");
-        compare(&[vec!["a", "a", "aa"]], "aaa");
-        compare(&[vec!["é", "éa"], vec![""]], "aéaéé");
-        let long = "กขนกขนกขนกขนกขน";
-        compare(&[vec![long, "กข", "ขนก"], vec!["กขนกขนก"]], &format!("{long}ก กขนกขนกขนกขนกข"));
-        compare(&[vec![long, "นกขนกขนกขนกขนกขนก"]], "ขนกขนกขนกขนกขนกขนกข");
+        for (groups, text) in crate::matcher::test_cases() {
+            compare(&groups, &text);
+        }
     }
 
     proptest::proptest! {

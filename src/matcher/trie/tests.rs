@@ -125,23 +125,9 @@ fn compare_at(groups: &[Vec<&str>], text: &str) {
 
 #[test]
 fn each_group_gets_its_own_longest_phrase() {
-    let text = include_str!("../../../fixtures/000_khonkaen_unesco.txt");
-    let text = &text[..text.char_indices().nth(400).map_or(text.len(), |(i, _)| i)];
-    compare_at(
-        &[
-            vec!["นาย", "นายกเทศมนตรี", "เทศบาลนคร", "ขอนแก่น", "ยูเนสโก", "(", "UNESCO"],
-            vec!["ใน", "ปี", "คน", "องศา", "ล้าน", "นคร"],
-            vec!["ขอนแก่น", "ขอน", "แก่น", "นครขอนแก่น", "–", "€"],
-        ],
-        text,
-    );
-    compare_at(&[vec!["ab", "abc", "b", "bcd"], vec!["c", "cd"]], "abcd abcabcd bcd");
-    compare_at(&[vec!["a", "a", "aa"]], "aaa");
-    compare_at(&[vec!["é", "éa"], vec![""]], "aéaéé");
-    // Chains longer than one compare, and chains cut short by the text's end.
-    let long = "กขนกขนกขนกขนกขน";
-    compare_at(&[vec![long, "กข", "ขนก"], vec!["กขนกขนก"]], &format!("{long}ก กขนกขนกขนกขนกข"));
-    compare_at(&[vec![long, "นกขนกขนกขนกขนกขนก"]], "ขนกขนกขนกขนกขนกขนกข");
+    for (groups, text) in crate::matcher::test_cases() {
+        compare_at(&groups, &text);
+    }
 }
 
 proptest::proptest! {
