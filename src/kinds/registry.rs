@@ -234,8 +234,8 @@ fn place_cue(file: &str, e: &Entry) -> Result<(), LexiconError> {
         file,
         e,
         2,
-        &["nationality", "venue_address", "name_before_region"],
-        "one of nationality, venue_address, name_before_region",
+        &["nationality", "venue_address", "name_before_region", "village_number"],
+        "one of nationality, venue_address, name_before_region, village_number",
     )
 }
 

@@ -120,7 +120,7 @@ fn starts_word(text: &str, s: usize) -> bool {
 /// The alias written after a name that ends at `end`: ` หรือ X` or `หรือ X`,
 /// X in quotes or not, one word of at most fourteen characters that is no
 /// title, position or function word (หรือไม่, หรือนาย..., หรือผู้แทน...); a
-/// second word is taken where it is short (เสก โลโซ) or no run of dictionary
+/// second word is taken where it is short (ต้อม ซูโม่) or no run of dictionary
 /// words.
 fn alias_after(r: &Reader<'_>, end: usize) -> Option<Span> {
     let text = r.text;

@@ -453,7 +453,7 @@ fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
 /// - After a head that ends a compound word (ริมถนน) or one space, the
 ///   name must be no run of dictionary words.
 /// - A street's name is glued to its head or follows one space
-///   (`ถนนมิตรภาพ`, `ถนน นิตโย`, `ซ.8`); a lane may be a number (`ซอย 8`).
+///   (`ถนนมิตรภาพ`, `ถนน ศรีจันทร์`, `ซ.8`); a lane may be a number (`ซอย 8`).
 /// - An island's or a village's name is glued (`เกาะสมุย`, `บ้านหนองเดิ่น`).
 /// - บ้าน is also "house": a village counts only in an address, after a
 ///   village number (`หมู่ 7 บ้าน…`) or before a subdistrict, district or
@@ -514,11 +514,20 @@ fn named_place_end(
         let before = text[..head_start].trim_end_matches(' ');
         let number_before = before.len() < text[..head_start].len() || before.ends_with('.');
         let before_number = before.trim_end_matches(|c: char| c.is_ascii_digit());
-        let after_village_number = number_before
-            && before_number.len() < before.len()
-            && VILLAGE_NUMBER.iter().any(|w| before_number.trim_end_matches(' ').ends_with(w));
-        let after = text[end..].strip_prefix(' ').unwrap_or(&text[end..]);
-        let before_admin = VILLAGE_NUMBER.iter().chain(ADDRESS_AFTER_VILLAGE).any(|w| after.starts_with(w));
+        let after_village_number = number_before && before_number.len() < before.len() && {
+            // หมู่ที่ 11: the village number's word, with the ordinal ที่.
+            let word = before_number.trim_end_matches(' ');
+            let word = word.strip_suffix("ที่").unwrap_or(word);
+            CUES.village_number.iter().any(|w| word.ends_with(w.as_str()))
+        };
+        let after = if text[end..].starts_with(' ') { end + 1 } else { end };
+        // A village number or an administrative prefix (ตำบล, อ., จังหวัด,
+        // the rows of place_prefixes.tsv) after it.
+        let before_admin = CUES.village_number.iter().any(|w| text[after..].starts_with(w.as_str()))
+            || matches!(
+                word_at(text, after),
+                Some((_, Role::Prefix(Some(PlaceKind::Subdistrict | PlaceKind::District | PlaceKind::Province))))
+            );
         if text[..head_start].ends_with("ชาว") || !(after_village_number || before_admin) {
             return None;
         }
@@ -537,12 +546,6 @@ fn named_place_end(
 /// Most characters of a street's, a village's or an island's name.
 const MAX_NAMED_PLACE_CHARS: usize = 20;
 
-/// Words of a village number (`หมู่ที่ 11`, `ม.4`).
-const VILLAGE_NUMBER: &[&str] = &["หมู่ที่", "หมู่", "ม."];
-
-/// Prefixes written after a village in an address.
-const ADDRESS_AFTER_VILLAGE: &[&str] = &["ตำบล", "ต.", "แขวง", "อำเภอ", "อ.", "เขต", "จังหวัด", "จ."];
-
 /// Words of place that a region is glued after (`บริเวณภาคเหนือ`,
 /// `สำหรับภาคใต้มีฝน`). Other words glued before a region are mostly part
 /// of a longer name (ระเบียงเศรษฐกิจพิเศษภาคตะวันออก, จังหวัดชายแดนภาคใต้).
@@ -550,7 +553,7 @@ const REGION_BEFORE: &[&str] = &["บริเวณ", "สำหรับ", "�
 
 /// Head words of rivers, seas and ranges in the gazetteer: a name that
 /// starts with one begins a word, so it counts glued on one side
-/// (`ริมตลิ่งแม่น้ำโขงซึ่ง`).
+/// (`ริมแม่น้ำน่านซึ่ง`).
 const FEATURE_HEADS: &[&str] = &["แม่น้ำ", "ลำน้ำ", "ลุ่มน้ำ", "น้ำ", "ทะเล", "มหาสมุทร", "เทือกเขา", "อ่าว"];
 
 /// Most characters of a venue name glued to a general head (ถ้ำ, วัด, ตลาด).
@@ -565,15 +568,23 @@ struct Cues {
     /// Words that a region glued after is part of a longer name with
     /// (ระเบียงเศรษฐกิจพิเศษภาคตะวันออก).
     name_before_region: Vec<String>,
+    /// Words of a village number (`หมู่ที่ 11`, `ม.4`).
+    village_number: Vec<String>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
-    let mut c = Cues { nationality: Vec::new(), venue_address: Vec::new(), name_before_region: Vec::new() };
+    let mut c = Cues {
+        nationality: Vec::new(),
+        venue_address: Vec::new(),
+        name_before_region: Vec::new(),
+        village_number: Vec::new(),
+    };
     // The registry checked every role.
     for e in super::registry::entries("place_cues.tsv") {
         let list = match e.columns[1].as_str() {
             "nationality" => &mut c.nationality,
             "name_before_region" => &mut c.name_before_region,
+            "village_number" => &mut c.village_number,
             _ => &mut c.venue_address,
         };
         list.push(e.phrase().to_string());
