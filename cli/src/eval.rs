@@ -150,28 +150,21 @@ pub(crate) fn eval_spans(
         "{:<13} {:>5} {:>5} | {:>5} {:>5} {:>5} | {:>5} {:>5} {:>5}",
         "class", "gold", "pred", "P", "R", "F1", "P", "R", "F1"
     )?;
-    let row = |out: &mut BufWriter<_>,
-               name: &str,
-               gold: usize,
-               pred: usize,
-               e: thaifacts::eval::Counts,
-               o: thaifacts::eval::Counts| {
+    for (name, c) in report.rows() {
+        let (e, o) = (c.exact, c.overlap);
         writeln!(
             out,
-            "{name:<13} {gold:>5} {pred:>5} | {:>5.3} {:>5.3} {:>5.3} | {:>5.3} {:>5.3} {:>5.3}",
+            "{name:<13} {:>5} {:>5} | {:>5.3} {:>5.3} {:>5.3} | {:>5.3} {:>5.3} {:>5.3}",
+            c.gold,
+            c.predicted,
             e.precision(),
             e.recall(),
             e.f1(),
             o.precision(),
             o.recall(),
             o.f1()
-        )
-    };
-    for (class, c) in &report.classes {
-        row(&mut out, class, c.gold, c.predicted, c.exact, c.overlap)?;
+        )?;
     }
-    let (e, o) = (report.micro(false), report.micro(true));
-    row(&mut out, "micro", e.tp + e.fn_, e.tp + e.fp, e, o)?;
     writeln!(
         out,
         "{:<13} {:>5} {:>5} | {:>17.3} | {:>17.3}",

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use super::marks::{self, Mark};
 use super::{head, push_attr, push_text};
 use crate::eval::spans::{MarkedSpan, Outcome, SpanDoc, SpanReport};
-use crate::eval::{Counts, ScoredArticle, Scores, CATEGORIES};
+use crate::eval::{ScoredArticle, Scores, CATEGORIES};
 
 /// The report page of the expected-facts evaluation: `scores` and
 /// `articles` as [`crate::eval::run_dir_articles`] returns them.
@@ -226,13 +226,16 @@ fn table(out: &mut String, report: &SpanReport) {
          <th colspan=\"3\">exact</th><th colspan=\"3\">overlap</th></tr>\
          <tr><th>P</th><th>R</th><th>F1</th><th>P</th><th>R</th><th>F1</th></tr></thead><tbody>",
     );
-    let row = |out: &mut String, name: &str, gold: usize, pred: usize, e: Counts, o: Counts| {
+    for (name, c) in report.rows() {
+        let (e, o) = (c.exact, c.overlap);
         out.push_str("<tr><th>");
         push_text(out, name);
         let _ = write!(
             out,
-            "</th><td>{gold}</td><td>{pred}</td><td>{:.3}</td><td>{:.3}</td><td>{:.3}</td>\
+            "</th><td>{}</td><td>{}</td><td>{:.3}</td><td>{:.3}</td><td>{:.3}</td>\
              <td>{:.3}</td><td>{:.3}</td><td>{:.3}</td></tr>",
+            c.gold,
+            c.predicted,
             e.precision(),
             e.recall(),
             e.f1(),
@@ -240,12 +243,7 @@ fn table(out: &mut String, report: &SpanReport) {
             o.recall(),
             o.f1()
         );
-    };
-    for (class, c) in &report.classes {
-        row(out, class, c.gold, c.predicted, c.exact, c.overlap);
     }
-    let (e, o) = (report.micro(false), report.micro(true));
-    row(out, "micro", e.tp + e.fn_, e.tp + e.fp, e, o);
     let _ = write!(
         out,
         "<tr><th>macro F1</th><td></td><td></td><td colspan=\"3\">{:.3}</td><td colspan=\"3\">{:.3}</td></tr>",

@@ -200,6 +200,16 @@ impl SpanReport {
         total
     }
 
+    /// The rows of the score table in the order every renderer prints them:
+    /// each scored class by name, then `micro`, the sum over them (its gold
+    /// and predicted counts are the summed true positives plus misses and
+    /// plus false alarms under exact matching).
+    pub fn rows(&self) -> Vec<(&str, ClassScore)> {
+        let (exact, overlap) = (self.micro(false), self.micro(true));
+        let micro = ClassScore { gold: exact.tp + exact.fn_, predicted: exact.tp + exact.fp, exact, overlap };
+        self.classes.iter().map(|(name, c)| (name.as_str(), *c)).chain([("micro", micro)]).collect()
+    }
+
     /// The mean F1 of the scored classes (macro average); 1 when none is scored.
     pub fn macro_f1(&self, overlap: bool) -> f64 {
         if self.classes.is_empty() {

@@ -109,3 +109,23 @@ fn context_counts_characters_not_bytes() {
     assert_eq!(context_of("กขคงจ", 6, 9, 1), ("ข".to_string(), "ง".to_string()));
     assert_eq!(context_of("ab\ncd", 3, 4, 5), ("ab ".to_string(), "d".to_string()));
 }
+
+#[test]
+fn rows_are_the_classes_then_their_sum() {
+    let class = |tp, fp, fn_| ClassScore {
+        gold: tp + fn_,
+        predicted: tp + fp,
+        exact: Counts { tp, fp, fn_ },
+        overlap: Counts { tp: tp + 1, fp: fp - 1, fn_: fn_ - 1 },
+    };
+    let mut report = SpanReport::default();
+    report.classes.insert("PERSON".into(), class(3, 2, 4));
+    report.classes.insert("DATE".into(), class(5, 1, 2));
+    let rows = report.rows();
+    let names: Vec<&str> = rows.iter().map(|(n, _)| *n).collect();
+    assert_eq!(names, ["DATE", "PERSON", "micro"]);
+    let (_, micro) = rows[2];
+    assert_eq!((micro.gold, micro.predicted), (14, 11));
+    assert_eq!(micro.exact, Counts { tp: 8, fp: 3, fn_: 6 });
+    assert_eq!(micro.overlap, Counts { tp: 10, fp: 1, fn_: 4 });
+}
