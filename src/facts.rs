@@ -461,7 +461,7 @@ pub enum NumberKind {
 /// ```
 /// let n = thaifacts::NumberFact {
 ///     text: "390 ล้านคน".into(), start: 0, end: 22, value: 390_000_000.0,
-///     end_value: None, of: None, unit: Some("คน".into()),
+///     end_value: None, of: None, unit: Some("คน".into()), per: None,
 ///     kind: thaifacts::NumberKind::Count, qualifier: None,
 /// };
 /// let json = serde_json::to_string(&n).unwrap();
@@ -495,6 +495,13 @@ pub struct NumberFact {
     pub of: Option<f64>,
     /// The unit or counted noun (`คน`, `บาท`, `%`), if any.
     pub unit: Option<String>,
+    /// The unit of a rate written after the quantity with `/` or `ต่อ`
+    /// (`14,000 บาท/ตัน` has unit `บาท` and per `ตัน`; `10 ล้านต่อปี` has
+    /// per `ปี`), if any; the rate is part of the span. Read only when the
+    /// word after `/` or `ต่อ` is a unit of `units.tsv`, and never after a
+    /// percentage (`ร้อยละ 7.5 ต่อปี` is the percentage `ร้อยละ 7.5`).
+    #[serde(default)]
+    pub per: Option<String>,
     /// What kind of quantity this is.
     pub kind: NumberKind,
     /// Words that bound the value (กว่า, ประมาณ, เกือบ), if any.

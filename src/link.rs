@@ -75,6 +75,7 @@ pub(crate) fn link(raw: RawFacts, norm: &Normalized, chars: &CharSlots, input: &
                     end_value: n.end_value,
                     of: n.of,
                     unit: n.unit,
+                    per: n.per,
                     kind: n.kind,
                     qualifier: n.qualifier,
                 }

@@ -134,6 +134,13 @@ class NumberFact(TypedDict):
     """For a rank, the size of the field (`1 ใน 64` has `of` 64); never below
     `value`.
     """
+    per: Optional[str]
+    """The unit of a rate written after the quantity with `/` or `ต่อ`
+    (`14,000 บาท/ตัน` has unit `บาท` and per `ตัน`; `10 ล้านต่อปี` has
+    per `ปี`), if any; the rate is part of the span. Read only when the
+    word after `/` or `ต่อ` is a unit of `units.tsv`, and never after a
+    percentage (`ร้อยละ 7.5 ต่อปี` is the percentage `ร้อยละ 7.5`).
+    """
     qualifier: Optional[str]
     """Words that bound the value (กว่า, ประมาณ, เกือบ), if any."""
     start: int

@@ -40,6 +40,7 @@ fn numbers_match_by_value_and_report_units() {
         end_value: None,
         of,
         unit: unit.map(str::to_string),
+        per: None,
         kind: NumberKind::Count,
         qualifier: None,
     };

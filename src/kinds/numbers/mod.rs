@@ -27,7 +27,11 @@
 //!    next lexicon hit or the next non-Thai character, at most
 //!    [`MAX_NOUN_CHARS`] characters, unless it starts with a function word of
 //!    `not_units.txt` (`1 ใน 3 ของประเทศ` has no unit). With neither, the
-//!    unit is null and the kind `other`.
+//!    unit is null and the kind `other`, except that a sum of scale words of
+//!    ten thousand or more is money (`ทุ่ม 30 ล้าน`), and so is a number
+//!    after a word of money (step 4). A rate after the unit (`/` or `ต่อ` and
+//!    a unit of `units.tsv`: `บาท/ตัน`, `คนต่อชั่วโมง`) joins the span as
+//!    `per`, except after a percentage.
 //! 4. **Context** (`number_context.tsv`): a qualifier (ประมาณ, กว่า, ไม่เกิน…)
 //!    before the number or right after it (`300 กว่าคน`); `ร้อยละ` before it
 //!    (percent); a currency sign (`US$`, `฿`); `ติดลบ` (negative); an
@@ -84,6 +88,7 @@ pub(crate) struct RawNumber {
     pub end_value: Option<f64>,
     pub of: Option<f64>,
     pub unit: Option<String>,
+    pub per: Option<String>,
     pub kind: NumberKind,
     pub qualifier: Option<String>,
 }

@@ -379,7 +379,21 @@ pub(super) fn read_fact(v: &View<'_>, atoms: &[Atom], i: usize) -> (Option<RawNu
         end = last.number_end;
         guessed = false;
     }
-    let money_cued = pre.money && kind == NumberKind::Money;
+    // A large round amount with no unit written (`ทุ่ม 30 ล้าน`, `ทะลุ 2 แสน`,
+    // `5 หมื่นล้าน`): news leaves out บาท, never the counted noun of a count
+    // (`66 ล้านคน`). Large means scale words of at least ten thousand after
+    // the digits, or a word number of them (`สองพันล้าน`); a counted noun guessed across a space is no unit here
+    // (`30 ล้าน แจกรถ`), one glued to the scale word is (`5 ล้านโดส`).
+    let spaced_guess = guessed && text.as_bytes().get(last.number_end) == Some(&b' ');
+    let large = last.scale >= BARE_MONEY_SCALE || (a.words && a.has_scale && value >= BARE_MONEY_SCALE);
+    let bare_money = !pre.money && large && of.is_none() && !pre.percent && (unit_name.is_none() || spaced_guess);
+    if bare_money {
+        kind = NumberKind::Money;
+        unit_name = None;
+        end = last.number_end;
+        guessed = false;
+    }
+    let money_cued = (pre.money || bare_money) && kind == NumberKind::Money;
     let bare = (unit_name.is_none() && !money_cued) || (guessed && of.is_none());
     if bare && !standalone(v, a, &last, of.is_some()) {
         return (None, next, last.end);
@@ -392,6 +406,14 @@ pub(super) fn read_fact(v: &View<'_>, atoms: &[Atom], i: usize) -> (Option<RawNu
     if a.words && a.scale_first && !(a.mantissa > 10.0 && a.mantissa < 20.0) && !known {
         return (None, next, last.end);
     }
+    // A rate after the unit (`บาท/ตัน`, `ล้านต่อปี`): part of the mention.
+    let mut per = None;
+    if matches!(kind, NumberKind::Money | NumberKind::Count | NumberKind::Measure) && (known || money_cued) {
+        if let Some((u, e)) = rate_at(v, end) {
+            per = Some(u.to_string());
+            end = e;
+        }
+    }
     let sign = if pre.negative { -1.0 } else { 1.0 };
     (
         Some(RawNumber {
@@ -400,12 +422,33 @@ pub(super) fn read_fact(v: &View<'_>, atoms: &[Atom], i: usize) -> (Option<RawNu
             end_value: end_value.map(|e| sign * e),
             of,
             unit: unit_name.map(str::to_string),
+            per,
             kind,
             qualifier: pre.qualifier.or(first.qualifier).or(last.qualifier).map(str::to_string),
         }),
         next,
         last.end,
     )
+}
+
+/// The product of scale words from which a number with no unit is an amount
+/// of money (`2 หมื่น`, `30 ล้าน`).
+const BARE_MONEY_SCALE: f64 = 10_000.0;
+
+/// The words that write a rate after a unit: `/` (`บาท/ตัน`) and ต่อ (per).
+const RATE_WORDS: [&str; 2] = ["/", "ต่อ"];
+
+/// A rate written at byte `p`, right after a unit: `/` or ต่อ, a space
+/// allowed around either, then a unit of `units.tsv` (a guessed noun is
+/// none: `1,000 บาท ต่อมา` is no rate). Returns the rate's unit as written
+/// and where it ends.
+pub(super) fn rate_at<'a>(v: &View<'a>, p: usize) -> Option<(&'a str, usize)> {
+    let text = v.text;
+    let q = skip_space(text, p);
+    let word = RATE_WORDS.iter().find(|w| text[q..].starts_with(**w))?;
+    let u = skip_space(text, q + word.len());
+    let (_, e) = v.unit_at(u)?;
+    Some((&text[u..e], e))
 }
 
 /// Whether a `)` after the number at `p` closes a `(` opened before it on
