@@ -101,8 +101,9 @@ pub(super) fn digit_atom(text: &str, span: Span) -> Atom {
         ok = false;
     }
     let mantissa = if ok { mantissa(int, frac) } else { 0.0 };
-    // Inside a URL or a path (`details/6342`, `?id=12`).
-    if char_before(text, span.start).is_some_and(|c| "/=_#@&?\\".contains(c)) {
+    // Inside a URL or a path (`details/6342`, `?id=12`, `%E0%B8`), or glued
+    // to the Latin letters of a name or code (`A4`, `PM2.5`).
+    if char_before(text, span.start).is_some_and(|c| c.is_ascii_alphabetic() || "/=_#@&?%\\".contains(c)) {
         ok = false;
     }
     Atom { span, mantissa, places: frac.len() as i32, words: false, has_scale: false, scale_first: false, ok }

@@ -361,6 +361,10 @@ pub(super) fn read_fact(v: &View<'_>, atoms: &[Atom], i: usize) -> (Option<RawNu
     };
     let mut unit_name = unit.map(|u| u.unit);
     if pre.percent && kind != NumberKind::Rank {
+        // ร้อยละ is the unit: a word after the number is not (`ร้อยละ 13 ส่วน…`).
+        if kind != NumberKind::Percent {
+            end = last.number_end;
+        }
         kind = NumberKind::Percent;
         unit_name = Some("%");
     } else if let Some(c) = &pre.currency {
