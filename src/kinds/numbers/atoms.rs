@@ -253,16 +253,18 @@ pub(super) fn word_number(text: &str, run: &[(Span, Word)]) -> Option<Atom> {
     let (first_span, first) = run.first()?;
     match first {
         Word::Digit(_) if text[first_span.clone()].starts_with("เอ็ด") => return None,
-        // A scale word starts a number only as สิบ (สิบคน, สิบเอ็ดแห่ง); after
-        // another Thai word a lone scale word is part of it (หลายร้อยคน,
-        // หลายสิบคน).
+        // A scale word starts a number as สิบ (สิบคน, สิบเอ็ดแห่ง), and as
+        // ร้อย and above before a currency only (`แสนล้านบาท`, read in
+        // `read_fact`); after another Thai word a lone สิบ is part of it
+        // (หลายสิบคน).
         Word::Scale(s)
-            if *s != 10.0
-                || (char_before(text, first_span.start).is_some_and(is_thai_letter)
-                    && !matches!(run.get(1), Some((_, Word::Digit(_))))) =>
+            if *s == 10.0
+                && char_before(text, first_span.start).is_some_and(is_thai_letter)
+                && !matches!(run.get(1), Some((_, Word::Digit(_)))) =>
         {
             return None
         }
+        Word::Scale(s) if *s != 10.0 && *s < 100.0 => return None,
         _ => {}
     }
     let mut millions = 0.0; // the part already multiplied by ล้าน

@@ -410,6 +410,16 @@ pub(super) fn read_fact(v: &View<'_>, atoms: &[Atom], i: usize) -> (Option<RawNu
     if a.words && a.scale_first && !(a.mantissa > 10.0 && a.mantissa < 20.0) && !known {
         return (None, next, last.end);
     }
+    // A number that starts with ร้อย or a larger scale word is a sum of
+    // money (`กว่าแสนล้านบาท`, `นับแสนบาท`: one of that scale), never a count
+    // (`หลายร้อยคน`), nor after an unstated multiple (`หลายล้านบาท`).
+    if a.words
+        && a.scale_first
+        && a.mantissa >= 100.0
+        && (kind != NumberKind::Money || v.hit_ending_at(a.span.start).is_some_and(|h| v.role(h) == Some(Role::Many)))
+    {
+        return (None, next, last.end);
+    }
     // A rate after the unit (`บาท/ตัน`, `ล้านต่อปี`): part of the mention.
     let mut per = None;
     if matches!(kind, NumberKind::Money | NumberKind::Count | NumberKind::Measure) && (known || money_cued) {

@@ -31,6 +31,9 @@ pub(super) enum Role {
     /// Ordinal, address, phone, code or law marker (`soft`: a year, date or
     /// time marker, which a following unit overrides).
     NotQuantity { soft: bool },
+    /// An unstated multiple (หลาย, ไม่กี่): a scale word after it starts no
+    /// number (`หลายล้านบาท` is not one million baht).
+    Many,
     /// No role of its own.
     None,
 }
@@ -49,6 +52,7 @@ impl Role {
             "of" => Role::Of,
             "ordinal" | "address" | "phone" | "code" | "law" => Role::NotQuantity { soft: false },
             "year" | "date" | "time" => Role::NotQuantity { soft: true },
+            "many" => Role::Many,
             "none" => Role::None,
             _ => return None,
         })
