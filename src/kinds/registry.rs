@@ -72,6 +72,7 @@ pub(crate) const FILES: &[LexiconFile] = &[
     file("name_stops.tsv", include_str!("shared/name_stops.tsv"), 2, name_stop),
     file("place_prefixes.tsv", include_str!("shared/place_prefixes.tsv"), 2, place_prefix),
     file("not_units.txt", include_str!("numbers/not_units.txt"), 1, none),
+    file("verbs_th.txt", include_str!("shared/verbs_th.txt"), 1, none),
     file("org_words.tsv", include_str!("organizations/org_words.tsv"), 2, org_word),
     file("place_cues.tsv", include_str!("places/place_cues.tsv"), 2, place_cue),
     file("date_words.tsv", include_str!("dates/date_words.tsv"), 3, none),

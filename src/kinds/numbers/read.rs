@@ -5,6 +5,7 @@ use super::tables::{Role, UnitInfo, Word, TABLES};
 use super::view::{ending_at, skip_space, skip_space_back, View};
 use super::{RawNumber, MAX_NOUN_CHARS};
 use crate::facts::NumberKind;
+use crate::kinds::shared;
 use crate::lexicon::{Category, Hit};
 use crate::thai::{self, char_at, char_before, is_thai_letter, starts_thai_word};
 
@@ -190,7 +191,8 @@ pub(super) fn after_qualifier(text: &str, p: usize) -> Option<(&'static str, usi
 /// The general rule for a counted noun missing from `units.tsv`: the Thai
 /// word at byte `p` when it stands alone, from the number to a space or a
 /// non-Thai character (Thai writes no spaces between words, so a longer run
-/// is a phrase, not a noun), unless it starts with a function word or with
+/// is a phrase, not a noun), unless it starts with a function word, a verb
+/// (`verbs_th.txt`: `30 ล้านแจก…` has no counted noun) or
 /// another lexicon's phrase (a month, a context word, a name). Returns where
 /// it ends.
 pub(super) fn counted_noun(v: &View<'_>, p: usize) -> Option<usize> {
@@ -198,7 +200,7 @@ pub(super) fn counted_noun(v: &View<'_>, p: usize) -> Option<usize> {
     if !char_at(text, p).is_some_and(starts_thai_word) {
         return None;
     }
-    if TABLES.not_units.longest_at(text, p, 0).is_some() {
+    if TABLES.not_units.longest_at(text, p, 0).is_some() || shared::verb_at(text, p).is_some() {
         return None;
     }
     if v.hit_at(p).is_some() {

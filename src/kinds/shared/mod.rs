@@ -160,6 +160,24 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     Words { trie: Trie::of_phrases(&phrases), roles, left, reversed }
 });
 
+/// The verbs of `verbs_th.txt` (a word class from PyThaiNLP's
+/// part-of-speech models), for lookups at a position.
+static VERBS: LazyLock<Trie> =
+    LazyLock::new(|| Trie::of_phrases(registry::entries("verbs_th.txt").iter().map(|e| e.phrase())));
+
+/// The longest verb of `verbs_th.txt` that starts at `pos` and is a word of
+/// its own there, if any: where it ends. A word of its own: no longer
+/// dictionary word starts at `pos` (`หา` is no verb in `หาด`), and what
+/// follows is no Thai letter or starts a dictionary word (`ริ` is no verb in
+/// `ริคเตอร์`).
+pub(crate) fn verb_at(text: &str, pos: usize) -> Option<usize> {
+    let (_, end) = VERBS.longest_at(text, pos, 0)?;
+    let alone = cluster_ends(text, end)
+        && dictionary::word_at(text, pos).is_none_or(|e| e <= end)
+        && (!crate::thai::char_at(text, end).is_some_and(is_thai_letter) || dictionary::word_at(text, end).is_some());
+    alone.then_some(end)
+}
+
 /// The word of `name_stops.tsv` or `place_prefixes.tsv` that starts at
 /// `pos`, if any: its end and role.
 pub(crate) fn word_at(text: &str, pos: usize) -> Option<(usize, Role)> {
