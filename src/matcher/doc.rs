@@ -2,7 +2,7 @@
 //! article defines, the names it mentions), and the character slots of the
 //! text it walks on, which the shared scan records as it goes.
 
-use crate::matcher::trie::{lead, slot_len};
+use crate::matcher::trie::{lead, utf8_len};
 
 /// A leftmost-longest matcher built for one document (the abbreviations it
 /// defines, the names it mentions). Building an automaton for the few
@@ -57,71 +57,124 @@ pub(crate) struct DocMatch {
 /// the text, so that no pair fits there.
 const NO_SLOT: usize = 512;
 
-/// The [`lead`] slot of every character of a text, in order, and what
-/// [`DocMatcher::find_iter`] walks: each character's [`pair`] key with the
-/// next one. Built once a document and shared by its per-document
-/// matchers, so that each of them tests one bit a character (a load and a
-/// bit test) instead of decoding UTF-8 again.
+/// What [`DocMatcher::find_iter`] walks: for every character of a text, in
+/// order, the [`pair`] key of its [`lead`] slot with the next character's.
+/// Built once a document and shared by its per-document matchers, so that
+/// each of them tests one bit a character (a load and a bit test) instead
+/// of decoding UTF-8 again. The slots themselves are not kept: a walk reads
+/// the character again (and its offset, from the mark before) only where a
+/// pattern may start.
 #[derive(Debug, Default)]
 pub(crate) struct CharSlots {
-    slots: Vec<u16>,
-    /// `pair(slots[i], slots[i + 1])`, with [`NO_SLOT`] after the last.
+    /// `keys[i + 1]` is `pair(slot(i), slot(i + 1))`, with [`NO_SLOT`] after
+    /// the last character; `keys[0]` is a filler (the loop that builds the
+    /// keys writes one a character, before it knows the next one).
     keys: Vec<u16>,
     /// The byte offset of every [`MARK_EVERY`]th character: a walk needs
-    /// the offset only where a pattern may start, and sums a few lengths
-    /// from the mark before.
+    /// the offset only where a pattern may start, and steps over a few
+    /// characters from the mark before.
     marks: Vec<usize>,
-    /// The length in bytes of the text the slots are of.
+    /// The length in bytes of the text the keys are of.
     len: usize,
 }
 
 /// How many characters apart [`CharSlots::marks`] are.
 const MARK_EVERY: usize = 16;
 
+/// How many keys [`CharSlots::new`] writes on the stack before appending them.
+const BLOCK: usize = 1024;
+
 #[cfg(test)]
 impl CharSlots {
     /// Everything the slots hold, to compare two of them.
-    pub(crate) fn parts(&self) -> (Vec<u16>, Vec<u16>, Vec<usize>, usize) {
-        (self.slots.clone(), self.keys.clone(), self.marks.clone(), self.len)
+    pub(crate) fn parts(&self) -> (Vec<u16>, Vec<usize>, usize) {
+        (self.keys().to_vec(), self.marks.clone(), self.len)
     }
 
     /// How many characters the text has.
     pub(crate) fn count(&self) -> usize {
-        self.slots.len()
+        self.keys().len()
+    }
+
+    /// The keys of `text` from its characters one at a time: what
+    /// [`CharSlots::new`] computes.
+    pub(crate) fn reference(text: &str) -> Vec<u16> {
+        let slots: Vec<usize> = text.char_indices().map(|(i, _)| lead(text.as_bytes(), i).0).collect();
+        let next = slots.iter().skip(1).copied().chain([NO_SLOT]);
+        slots.iter().zip(next).map(|(&a, b)| pair(a, b) as u16).collect()
     }
 }
 
 impl CharSlots {
+    /// One pass over `text`, one 8-byte load for two characters of Thai.
+    /// Keys are written by index into a block on the stack, then appended
+    /// a block at a time: no capacity check a key, and no zeroed vector.
     pub fn new(text: &str) -> CharSlots {
         let b = text.as_bytes();
-        let mut slots = Vec::with_capacity(text.len() / 2);
+        let mut keys = Vec::with_capacity(b.len() / 2 + 2);
+        let mut marks = Vec::with_capacity(b.len() / MARK_EVERY + 1);
+        let mut block = [0u16; BLOCK + 1];
+        // The last character's slot.
+        let mut prev = NO_SLOT;
         let mut pos = 0;
         while pos < b.len() {
-            let (slot, len) = lead(b, pos);
-            slots.push(slot as u16);
-            pos += len;
+            // Keys in the block, and the characters before it (a pair may
+            // step one past a block's end) modulo MARK_EVERY.
+            let mut m = 0;
+            let before = keys.len() % MARK_EVERY;
+            while m < BLOCK && pos < b.len() {
+                // Two Thai characters (E0 B8 or E0 B9, then the third byte)
+                // from one load, and ASCII; anything else, and the last
+                // bytes, by `lead`.
+                if let Some(&w) = b[pos..].first_chunk::<8>() {
+                    let w = u64::from_le_bytes(w);
+                    if w & 0xFE_FF00_FEFF == 0xB8_E000_B8E0 {
+                        let a = 128 + (w >> 2 & 0x40 | w >> 16 & 0x3F) as usize;
+                        let c = 128 + (w >> 26 & 0x40 | w >> 40 & 0x3F) as usize;
+                        match (before + m) % MARK_EVERY {
+                            0 => marks.push(pos),
+                            15 => marks.push(pos + 3),
+                            _ => {}
+                        }
+                        block[m] = pair(prev, a) as u16;
+                        block[m + 1] = pair(a, c) as u16;
+                        prev = c;
+                        m += 2;
+                        pos += 6;
+                        continue;
+                    }
+                }
+                let (slot, len) = match b[pos] {
+                    b0 @ ..0x80 => (usize::from(b0), 1),
+                    _ => lead(b, pos),
+                };
+                if (before + m) % MARK_EVERY == 0 {
+                    marks.push(pos);
+                }
+                block[m] = pair(prev, slot) as u16;
+                prev = slot;
+                m += 1;
+                pos += len;
+            }
+            keys.extend_from_slice(&block[..m]);
         }
-        CharSlots::of_slots(slots, text.len())
+        keys.push(pair(prev, NO_SLOT) as u16);
+        CharSlots { keys, marks, len: b.len() }
     }
 
-    /// The slots of a text of `len` bytes, with their keys and marks.
-    pub fn of_slots(slots: Vec<u16>, len: usize) -> CharSlots {
-        let mut keys = Vec::with_capacity(slots.len());
-        keys.extend(slots.windows(2).map(|w| pair(usize::from(w[0]), usize::from(w[1])) as u16));
-        keys.extend(slots.last().map(|&a| pair(usize::from(a), NO_SLOT) as u16));
-        let mut marks = Vec::with_capacity(slots.len() / MARK_EVERY + 1);
-        let mut pos = 0;
-        for chunk in slots.chunks(MARK_EVERY) {
-            marks.push(pos);
-            pos += chunk.iter().map(|&s| slot_len(usize::from(s))).sum::<usize>();
-        }
-        CharSlots { slots, keys, marks, len }
+    /// `keys[i]` is the key of character `i` and the next.
+    fn keys(&self) -> &[u16] {
+        self.keys.get(1..).unwrap_or_default()
     }
 
-    /// The byte offset of character `i` (below the number of characters).
-    pub(crate) fn offset(&self, i: usize) -> usize {
-        let from = i - i % MARK_EVERY;
-        self.marks[i / MARK_EVERY] + self.slots[from..i].iter().map(|&s| slot_len(usize::from(s))).sum::<usize>()
+    /// The byte offset in `bytes` (the text's) of character `i` (below
+    /// the number of characters).
+    pub(crate) fn offset(&self, bytes: &[u8], i: usize) -> usize {
+        let mut pos = self.marks[i / MARK_EVERY];
+        for _ in 0..i % MARK_EVERY {
+            pos += utf8_len(bytes[pos]);
+        }
+        pos
     }
 }
 
@@ -216,20 +269,17 @@ impl DocMatcher {
             // next) gates everything else.
             loop {
                 let pairs: &[u64; PAIR_WORDS] = &self.pairs;
-                let keys = chars.keys.get(i..)?;
+                let keys = chars.keys().get(i..)?;
                 let k = keys.iter().take_while(|&&k| pairs[usize::from(k >> 6)] >> (k & 63) & 1 == 0).count();
                 if k == keys.len() {
                     i += k;
                     return None;
                 }
                 i += k;
-                let pos = chars.offset(i);
-                if let Some(m) = self.verify(bytes, pos, usize::from(chars.slots[i])) {
-                    let mut end = pos;
-                    while end < m.end {
-                        end += slot_len(usize::from(chars.slots[i]));
-                        i += 1;
-                    }
+                let pos = chars.offset(bytes, i);
+                if let Some(m) = self.verify(bytes, pos, lead(bytes, pos).0) {
+                    // On past the match's characters (their first bytes).
+                    i += bytes[pos..m.end].iter().filter(|&&b| b & 0xC0 != 0x80).count();
                     return Some(m);
                 }
                 i += 1;
@@ -294,6 +344,29 @@ mod tests {
             let other = DocMatcher::new(&patterns).find_iter(&text, &CharSlots::new(&longer)).collect::<Vec<_>>();
             proptest::prop_assert_eq!(&other, &got);
             proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    /// Texts longer than a block of [`CharSlots::new`], where a pair of
+    /// Thai characters steps past a block's end at every offset.
+    #[test]
+    fn char_slots_across_blocks() {
+        for k in 0..20 {
+            let text = format!("{}{}a{}é€ก", "a".repeat(k), "กข".repeat(700), "ก".repeat(1500));
+            let chars = CharSlots::new(&text);
+            assert_eq!(chars.keys(), &CharSlots::reference(&text)[..], "{k}");
+            let offsets: Vec<usize> = (0..chars.count()).map(|i| chars.offset(text.as_bytes(), i)).collect();
+            assert_eq!(offsets, text.char_indices().map(|(o, _)| o).collect::<Vec<_>>(), "{k}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn char_slots_agree_with_the_characters(text in "[กขนa.é€\u{0E7F}\u{10348} ]{0,60}") {
+            let chars = CharSlots::new(&text);
+            proptest::prop_assert_eq!(chars.keys(), &CharSlots::reference(&text)[..]);
+            let offsets: Vec<usize> = (0..chars.count()).map(|i| chars.offset(text.as_bytes(), i)).collect();
+            proptest::prop_assert_eq!(offsets, text.char_indices().map(|(o, _)| o).collect::<Vec<_>>());
         }
     }
 
