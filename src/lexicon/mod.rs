@@ -342,7 +342,10 @@ impl Lexicons {
 
     /// Everything the lexicons find in `text`, in one pass; see [`Scan`].
     pub fn scan(&self, text: &str) -> Scan {
-        let mut scan = Scan { lists: vec![Vec::new(); self.lists], ..Scan::default() };
+        // About one hit in 45 bytes of news text: presized, the vector
+        // does not grow (and copy) a dozen times over a long text.
+        let hits = Vec::with_capacity(text.len() / 32);
+        let mut scan = Scan { hits, lists: vec![Vec::new(); self.lists], ..Scan::default() };
         self.scanner.scan(text, |f| {
             if f.group >= group::LISTS {
                 scan.lists[f.group - group::LISTS].push(f);
