@@ -9,9 +9,12 @@ use crate::matcher::trie::{lead, utf8_len};
 /// patterns of each article costs more than scanning with it, so there is
 /// none: [`DocMatcher::find_iter`] steps through the text a character at a
 /// time and looks up patterns only where the text's next bytes are, by a
-/// hashed bit set, the first bytes of some pattern. Two filters say where:
+/// hashed bit set, the first bytes of some pattern. Three filters say where:
 /// a bit table of the first two characters of every pattern (a position
-/// passes it rarely, so the walk's one branch is well predicted), then a
+/// passes it rarely, so the walk's one branch is well predicted), the same
+/// for the second and third characters where no pattern is one character
+/// long (positions such as ผู้ว่าราชการ share their first pair with much
+/// of the text), then a
 /// hashed bit set of the pattern prefixes, whose length a table indexed by
 /// the first character gives (the shortest pattern starting with it, at
 /// most 16 bytes), so `EU` among Thai names does not make every Thai
@@ -40,6 +43,10 @@ pub(crate) struct DocMatcher {
     /// characters in [`lead`] slots `a b`, or is the one character in slot
     /// `a` (then for every `b`), so that a walk tests one bit a character.
     pairs: Box<[u64; PAIR_WORDS]>,
+    /// The same for the second and third characters (every next character
+    /// for a pattern of two), tested at a position whose first pair fits;
+    /// `None` when a pattern is one character long.
+    seconds: Option<Box<[u64; PAIR_WORDS]>>,
 }
 
 /// The size of [`DocMatcher::pairs`] in words: [`pair`] is 16 bits.
@@ -178,6 +185,11 @@ impl CharSlots {
     }
 }
 
+/// Whether the bit of pair key `k` is set in `table`.
+fn fits(table: &[u64; PAIR_WORDS], k: u16) -> bool {
+    table[usize::from(k >> 6)] >> (k & 63) & 1 != 0
+}
+
 /// The bit of the [`lead`] slots `a b` in [`DocMatcher::pairs`].
 fn pair(a: usize, b: usize) -> usize {
     (a << 7 ^ b) & 0xFFFF
@@ -226,7 +238,8 @@ impl DocMatcher {
         let mut filter = vec![0u64; bits / 64];
         let mut candidates = Vec::with_capacity(patterns.len());
         let mut pairs = Box::new([0u64; PAIR_WORDS]);
-        let mut set = |k: usize| pairs[k / 64] |= 1 << (k % 64);
+        let mut seconds = Some(Box::new([0u64; PAIR_WORDS]));
+        let set = |table: &mut [u64; PAIR_WORDS], k: usize| table[k / 64] |= 1 << (k % 64);
         for (id, b) in patterns.iter().enumerate().filter(|(_, b)| !b.is_empty()) {
             let (a, len) = lead(b, 0);
             let p = prefix(b, 0, usize::from(keys[a]));
@@ -234,13 +247,22 @@ impl DocMatcher {
             filter[k / 64] |= 1 << (k % 64);
             candidates.push((p, id));
             if len < b.len() {
-                set(pair(a, lead(b, len).0));
+                let (c, len2) = lead(b, len);
+                set(&mut pairs, pair(a, c));
+                if let Some(seconds) = &mut seconds {
+                    if len + len2 < b.len() {
+                        set(seconds, pair(c, lead(b, len + len2).0));
+                    } else {
+                        (0..=NO_SLOT).for_each(|next| set(seconds, pair(c, next)));
+                    }
+                }
             } else {
-                (0..=NO_SLOT).for_each(|next| set(pair(a, next)));
+                (0..=NO_SLOT).for_each(|next| set(&mut pairs, pair(a, next)));
+                seconds = None;
             }
         }
         candidates.sort_unstable_by_key(|&(p, id)| (p, std::cmp::Reverse(patterns[id].len()), id));
-        DocMatcher { filter, keys, mask, candidates, patterns, pairs }
+        DocMatcher { filter, keys, mask, candidates, patterns, pairs, seconds }
     }
 
     /// The longest pattern at `pos`, given the text's prefix there.
@@ -275,6 +297,14 @@ impl DocMatcher {
                     return None;
                 }
                 i += k;
+                // The next pair, where patterns have two characters or more
+                // (a pattern of two cannot start at the last character).
+                if let Some(seconds) = &self.seconds {
+                    if !keys.get(k + 1).is_some_and(|&x| fits(seconds, x)) {
+                        i += 1;
+                        continue;
+                    }
+                }
                 let pos = chars.offset(bytes, i);
                 if let Some(m) = self.verify(bytes, pos, lead(bytes, pos).0) {
                     // On past the match's characters (their first bytes).
@@ -375,6 +405,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Patterns of two characters or more: the second pair is tested too.
+        #[test]
+        fn doc_matcher_with_longer_patterns_agrees_with_an_unanchored_search(
+            patterns in proptest::collection::vec("[กขนa. ]{2,5}", 1..6),
+            text in "[กขนa. ]{0,40}",
+        ) {
+            let reference = doc_matcher_reference(&patterns.iter().map(String::as_str).collect::<Vec<_>>());
+            let want: Vec<_> = reference.find_iter(&text).map(as_doc_match).collect();
+            let matcher = DocMatcher::new(&patterns);
+            proptest::prop_assert!(matcher.seconds.is_some());
+            let got: Vec<_> = matcher.find_iter(&text, &CharSlots::new(&text)).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+
         #[test]
         fn char_slots_agree_with_the_characters(text in "[กขนa.é€\u{0E7F}\u{10348} ]{0,60}") {
             let chars = CharSlots::new(&text);
