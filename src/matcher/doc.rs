@@ -1,22 +1,25 @@
 //! A leftmost-longest matcher built for each document (the abbreviations an
-//! article defines, the names it mentions), and the character slots of the
-//! text it walks on, which the shared scan records as it goes.
+//! article defines, the names it mentions), and the pair keys of the text's
+//! characters it walks on, read once a document after the shared scan.
 
-use crate::matcher::trie::{lead, slot_len};
+use crate::matcher::trie::{lead, utf8_len};
 
 /// A leftmost-longest matcher built for one document (the abbreviations it
 /// defines, the names it mentions). Building an automaton for the few
 /// patterns of each article costs more than scanning with it, so there is
 /// none: [`DocMatcher::find_iter`] steps through the text a character at a
 /// time and looks up patterns only where the text's next bytes are, by a
-/// hashed bit set, the first bytes of some pattern. Two filters say where:
-/// a bit table of the first two characters of every pattern (a position
-/// passes it rarely, so the walk's one branch is well predicted), then a
-/// hashed bit set of the pattern prefixes, whose length a table indexed by
-/// the first character gives (the shortest pattern starting with it, at
-/// most 16 bytes), so `EU` among Thai names does not make every Thai
-/// character a candidate. Its matches are those of an unanchored
-/// leftmost-longest Aho-Corasick `find_iter`; empty patterns never match.
+/// hashed bit set, the first bytes of some pattern. Three filters say
+/// where: a bit table of the first two characters of every pattern (a
+/// position passes it rarely, so the walk's one branch is well predicted);
+/// where there are many patterns and none is one character long, the same
+/// for the second and third characters (long positions share their first
+/// pair with much of the text); then a hashed bit set of the pattern
+/// prefixes, whose length a table indexed by the first character gives
+/// (the shortest pattern starting with it, at most 16 bytes), so `EU` among
+/// Thai names does not make every Thai character a candidate. Its matches
+/// are those of an unanchored leftmost-longest Aho-Corasick `find_iter`;
+/// empty patterns never match.
 pub(crate) struct DocMatcher {
     /// Bit `slot(prefix)` is set when a pattern starts with `prefix`: its
     /// first `keys[lead]` bytes.
@@ -40,10 +43,17 @@ pub(crate) struct DocMatcher {
     /// characters in [`lead`] slots `a b`, or is the one character in slot
     /// `a` (then for every `b`), so that a walk tests one bit a character.
     pairs: Box<[u64; PAIR_WORDS]>,
+    /// The same for the second and third characters (every next character
+    /// for a pattern of two), tested at a position whose first pair fits;
+    /// `None` when a pattern is one character long.
+    seconds: Option<Box<[u64; PAIR_WORDS]>>,
 }
 
 /// The size of [`DocMatcher::pairs`] in words: [`pair`] is 16 bits.
 const PAIR_WORDS: usize = 1 << 10;
+
+/// How many patterns a [`DocMatcher`] needs to keep [`DocMatcher::seconds`].
+const SECONDS_FROM: usize = 32;
 
 /// A match of [`DocMatcher`]: the pattern's ID and the byte span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,72 +67,130 @@ pub(crate) struct DocMatch {
 /// the text, so that no pair fits there.
 const NO_SLOT: usize = 512;
 
-/// The [`lead`] slot of every character of a text, in order, and what
-/// [`DocMatcher::find_iter`] walks: each character's [`pair`] key with the
-/// next one. Built once a document and shared by its per-document
-/// matchers, so that each of them tests one bit a character (a load and a
-/// bit test) instead of decoding UTF-8 again.
+/// What [`DocMatcher::find_iter`] walks: for every character of a text, in
+/// order, the [`pair`] key of its [`lead`] slot with the next character's.
+/// Built once a document and shared by its per-document matchers, so that
+/// each of them tests one bit a character (a load and a bit test) instead
+/// of decoding UTF-8 again. The slots themselves are not kept: a walk reads
+/// the character again (and its offset, from the mark before) only where a
+/// pattern may start.
 #[derive(Debug, Default)]
 pub(crate) struct CharSlots {
-    slots: Vec<u16>,
-    /// `pair(slots[i], slots[i + 1])`, with [`NO_SLOT`] after the last.
+    /// `keys[i + 1]` is `pair(slot(i), slot(i + 1))`, with [`NO_SLOT`] after
+    /// the last character; `keys[0]` is a filler (the loop that builds the
+    /// keys writes one a character, before it knows the next one).
     keys: Vec<u16>,
     /// The byte offset of every [`MARK_EVERY`]th character: a walk needs
-    /// the offset only where a pattern may start, and sums a few lengths
-    /// from the mark before.
+    /// the offset only where a pattern may start, and steps over a few
+    /// characters from the mark before.
     marks: Vec<usize>,
-    /// The length in bytes of the text the slots are of.
+    /// The length in bytes of the text the keys are of.
     len: usize,
 }
 
 /// How many characters apart [`CharSlots::marks`] are.
 const MARK_EVERY: usize = 16;
 
+/// How many keys [`CharSlots::new`] writes on the stack before appending them.
+const BLOCK: usize = 1024;
+
 #[cfg(test)]
 impl CharSlots {
     /// Everything the slots hold, to compare two of them.
-    pub(crate) fn parts(&self) -> (Vec<u16>, Vec<u16>, Vec<usize>, usize) {
-        (self.slots.clone(), self.keys.clone(), self.marks.clone(), self.len)
+    pub(crate) fn parts(&self) -> (Vec<u16>, Vec<usize>, usize) {
+        (self.keys().to_vec(), self.marks.clone(), self.len)
     }
 
     /// How many characters the text has.
     pub(crate) fn count(&self) -> usize {
-        self.slots.len()
+        self.keys().len()
+    }
+
+    /// The keys of `text` from its characters one at a time: what
+    /// [`CharSlots::new`] computes.
+    pub(crate) fn reference(text: &str) -> Vec<u16> {
+        let slots: Vec<usize> = text.char_indices().map(|(i, _)| lead(text.as_bytes(), i).0).collect();
+        let next = slots.iter().skip(1).copied().chain([NO_SLOT]);
+        slots.iter().zip(next).map(|(&a, b)| pair(a, b) as u16).collect()
     }
 }
 
 impl CharSlots {
+    /// One pass over `text`, one 8-byte load for two characters of Thai.
+    /// Keys are written by index into a block on the stack, then appended
+    /// a block at a time: no capacity check a key, and no zeroed vector.
     pub fn new(text: &str) -> CharSlots {
         let b = text.as_bytes();
-        let mut slots = Vec::with_capacity(text.len() / 2);
+        let mut keys = Vec::with_capacity(b.len() / 2 + 2);
+        let mut marks = Vec::with_capacity(b.len() / MARK_EVERY + 1);
+        let mut block = [0u16; BLOCK + 1];
+        // The last character's slot.
+        let mut prev = NO_SLOT;
         let mut pos = 0;
         while pos < b.len() {
-            let (slot, len) = lead(b, pos);
-            slots.push(slot as u16);
-            pos += len;
+            // Keys in the block, and the characters before it (a pair may
+            // step one past a block's end) modulo MARK_EVERY.
+            let mut m = 0;
+            let before = keys.len() % MARK_EVERY;
+            while m < BLOCK && pos < b.len() {
+                // Two Thai characters (E0 B8 or E0 B9, then the third byte)
+                // from one load, and ASCII; anything else, and the last
+                // bytes, by `lead`.
+                if let Some(&w) = b[pos..].first_chunk::<8>() {
+                    let w = u64::from_le_bytes(w);
+                    if w & 0xFE_FF00_FEFF == 0xB8_E000_B8E0 {
+                        let a = 128 + (w >> 2 & 0x40 | w >> 16 & 0x3F) as usize;
+                        let c = 128 + (w >> 26 & 0x40 | w >> 40 & 0x3F) as usize;
+                        match (before + m) % MARK_EVERY {
+                            0 => marks.push(pos),
+                            15 => marks.push(pos + 3),
+                            _ => {}
+                        }
+                        block[m] = pair(prev, a) as u16;
+                        block[m + 1] = pair(a, c) as u16;
+                        prev = c;
+                        m += 2;
+                        pos += 6;
+                        continue;
+                    }
+                }
+                let (slot, len) = match b[pos] {
+                    b0 @ ..0x80 => (usize::from(b0), 1),
+                    _ => lead(b, pos),
+                };
+                if (before + m) % MARK_EVERY == 0 {
+                    marks.push(pos);
+                }
+                block[m] = pair(prev, slot) as u16;
+                prev = slot;
+                m += 1;
+                pos += len;
+            }
+            keys.extend_from_slice(&block[..m]);
         }
-        CharSlots::of_slots(slots, text.len())
+        keys.push(pair(prev, NO_SLOT) as u16);
+        CharSlots { keys, marks, len: b.len() }
     }
 
-    /// The slots of a text of `len` bytes, with their keys and marks.
-    pub fn of_slots(slots: Vec<u16>, len: usize) -> CharSlots {
-        let mut keys = Vec::with_capacity(slots.len());
-        keys.extend(slots.windows(2).map(|w| pair(usize::from(w[0]), usize::from(w[1])) as u16));
-        keys.extend(slots.last().map(|&a| pair(usize::from(a), NO_SLOT) as u16));
-        let mut marks = Vec::with_capacity(slots.len() / MARK_EVERY + 1);
-        let mut pos = 0;
-        for chunk in slots.chunks(MARK_EVERY) {
-            marks.push(pos);
-            pos += chunk.iter().map(|&s| slot_len(usize::from(s))).sum::<usize>();
-        }
-        CharSlots { slots, keys, marks, len }
+    /// `keys[i]` is the key of character `i` and the next.
+    fn keys(&self) -> &[u16] {
+        self.keys.get(1..).unwrap_or_default()
     }
 
-    /// The byte offset of character `i` (below the number of characters).
-    pub(crate) fn offset(&self, i: usize) -> usize {
-        let from = i - i % MARK_EVERY;
-        self.marks[i / MARK_EVERY] + self.slots[from..i].iter().map(|&s| slot_len(usize::from(s))).sum::<usize>()
+    /// The byte offset in `bytes` (the text's) of character `i` (below
+    /// the number of characters).
+    pub(crate) fn offset(&self, bytes: &[u8], i: usize) -> usize {
+        let mut pos = self.marks[i / MARK_EVERY];
+        for _ in 0..i % MARK_EVERY {
+            pos += utf8_len(bytes[pos]);
+        }
+        pos
     }
+}
+
+/// Whether the bit of pair key `k` is set in `table`.
+fn fits(table: &[u64; PAIR_WORDS], k: u16) -> bool {
+    table[usize::from(k >> 6)] >> (k & 63) & 1 != 0
 }
 
 /// The bit of the [`lead`] slots `a b` in [`DocMatcher::pairs`].
@@ -160,6 +228,11 @@ impl DocMatcher {
     /// Compiles `patterns`; pattern IDs are their positions. Costs
     /// `O(n log n)` in the number of patterns plus their total length.
     pub fn new<P: AsRef<str>>(patterns: impl IntoIterator<Item = P>) -> DocMatcher {
+        DocMatcher::with_seconds_from(patterns, SECONDS_FROM)
+    }
+
+    /// [`DocMatcher::new`], with [`DocMatcher::seconds`] from `from` patterns.
+    fn with_seconds_from<P: AsRef<str>>(patterns: impl IntoIterator<Item = P>, from: usize) -> DocMatcher {
         let patterns: Vec<Box<[u8]>> = patterns.into_iter().map(|p| p.as_ref().as_bytes().into()).collect();
         let mut keys = [0u8; 512];
         for b in patterns.iter().filter(|b| !b.is_empty()) {
@@ -173,7 +246,10 @@ impl DocMatcher {
         let mut filter = vec![0u64; bits / 64];
         let mut candidates = Vec::with_capacity(patterns.len());
         let mut pairs = Box::new([0u64; PAIR_WORDS]);
-        let mut set = |k: usize| pairs[k / 64] |= 1 << (k % 64);
+        // A table is 8 KiB to zero: worth it for many patterns, whose first
+        // pairs let through much of the text.
+        let mut seconds = (patterns.len() >= from).then(|| Box::new([0u64; PAIR_WORDS]));
+        let set = |table: &mut [u64; PAIR_WORDS], k: usize| table[k / 64] |= 1 << (k % 64);
         for (id, b) in patterns.iter().enumerate().filter(|(_, b)| !b.is_empty()) {
             let (a, len) = lead(b, 0);
             let p = prefix(b, 0, usize::from(keys[a]));
@@ -181,13 +257,22 @@ impl DocMatcher {
             filter[k / 64] |= 1 << (k % 64);
             candidates.push((p, id));
             if len < b.len() {
-                set(pair(a, lead(b, len).0));
+                let (c, len2) = lead(b, len);
+                set(&mut pairs, pair(a, c));
+                if let Some(seconds) = &mut seconds {
+                    if len + len2 < b.len() {
+                        set(seconds, pair(c, lead(b, len + len2).0));
+                    } else {
+                        (0..=NO_SLOT).for_each(|next| set(seconds, pair(c, next)));
+                    }
+                }
             } else {
-                (0..=NO_SLOT).for_each(|next| set(pair(a, next)));
+                (0..=NO_SLOT).for_each(|next| set(&mut pairs, pair(a, next)));
+                seconds = None;
             }
         }
         candidates.sort_unstable_by_key(|&(p, id)| (p, std::cmp::Reverse(patterns[id].len()), id));
-        DocMatcher { filter, keys, mask, candidates, patterns, pairs }
+        DocMatcher { filter, keys, mask, candidates, patterns, pairs, seconds }
     }
 
     /// The longest pattern at `pos`, given the text's prefix there.
@@ -215,26 +300,45 @@ impl DocMatcher {
             // first position where one fits. The pair (this character, the
             // next) gates everything else.
             loop {
-                let pairs: &[u64; PAIR_WORDS] = &self.pairs;
-                let keys = chars.keys.get(i..)?;
-                let k = keys.iter().take_while(|&&k| pairs[usize::from(k >> 6)] >> (k & 63) & 1 == 0).count();
+                let keys = chars.keys().get(i..)?;
+                let k = self.fits_none(keys);
                 if k == keys.len() {
                     i += k;
                     return None;
                 }
                 i += k;
-                let pos = chars.offset(i);
-                if let Some(m) = self.verify(bytes, pos, usize::from(chars.slots[i])) {
-                    let mut end = pos;
-                    while end < m.end {
-                        end += slot_len(usize::from(chars.slots[i]));
+                // The next pair, where patterns have two characters or more
+                // (a pattern of two cannot start at the last character).
+                if let Some(seconds) = &self.seconds {
+                    if !keys.get(k + 1).is_some_and(|&x| fits(seconds, x)) {
                         i += 1;
+                        continue;
                     }
+                }
+                let pos = chars.offset(bytes, i);
+                if let Some(m) = self.verify(bytes, pos, lead(bytes, pos).0) {
+                    // On past the match's characters (their first bytes).
+                    i += bytes[pos..m.end].iter().filter(|&&b| b & 0xC0 != 0x80).count();
                     return Some(m);
                 }
                 i += 1;
             }
         })
+    }
+
+    /// How many of `keys` no pattern starts with: those before the first
+    /// whose bit is set. Four keys a step, one branch for the four.
+    fn fits_none(&self, keys: &[u16]) -> usize {
+        let pairs: &[u64; PAIR_WORDS] = &self.pairs;
+        let bit = |k: u16| pairs[usize::from(k >> 6)] >> (k & 63) & 1;
+        let mut k = 0;
+        for c in keys.chunks_exact(4) {
+            if bit(c[0]) | bit(c[1]) | bit(c[2]) | bit(c[3]) != 0 {
+                break;
+            }
+            k += 4;
+        }
+        k + keys[k..].iter().take_while(|&&x| bit(x) == 0).count()
     }
 
     /// The longest pattern at `pos`, whose first character is in slot `a`,
@@ -294,6 +398,44 @@ mod tests {
             let other = DocMatcher::new(&patterns).find_iter(&text, &CharSlots::new(&longer)).collect::<Vec<_>>();
             proptest::prop_assert_eq!(&other, &got);
             proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    /// Texts longer than a block of [`CharSlots::new`], where a pair of
+    /// Thai characters steps past a block's end at every offset.
+    #[test]
+    fn char_slots_across_blocks() {
+        for k in 0..20 {
+            let text = format!("{}{}a{}é€ก", "a".repeat(k), "กข".repeat(700), "ก".repeat(1500));
+            let chars = CharSlots::new(&text);
+            assert_eq!(chars.keys(), &CharSlots::reference(&text)[..], "{k}");
+            let offsets: Vec<usize> = (0..chars.count()).map(|i| chars.offset(text.as_bytes(), i)).collect();
+            assert_eq!(offsets, text.char_indices().map(|(o, _)| o).collect::<Vec<_>>(), "{k}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Patterns of two characters or more, with the second pair table
+        /// however few they are.
+        #[test]
+        fn doc_matcher_with_longer_patterns_agrees_with_an_unanchored_search(
+            patterns in proptest::collection::vec("[กขนa. ]{2,5}", 1..6),
+            text in "[กขนa. ]{0,40}",
+        ) {
+            let reference = doc_matcher_reference(&patterns.iter().map(String::as_str).collect::<Vec<_>>());
+            let want: Vec<_> = reference.find_iter(&text).map(as_doc_match).collect();
+            let matcher = DocMatcher::with_seconds_from(&patterns, 0);
+            proptest::prop_assert!(matcher.seconds.is_some());
+            let got: Vec<_> = matcher.find_iter(&text, &CharSlots::new(&text)).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn char_slots_agree_with_the_characters(text in "[กขนa.é€\u{0E7F}\u{10348} ]{0,60}") {
+            let chars = CharSlots::new(&text);
+            proptest::prop_assert_eq!(chars.keys(), &CharSlots::reference(&text)[..]);
+            let offsets: Vec<usize> = (0..chars.count()).map(|i| chars.offset(text.as_bytes(), i)).collect();
+            proptest::prop_assert_eq!(offsets, text.char_indices().map(|(o, _)| o).collect::<Vec<_>>());
         }
     }
 

@@ -228,27 +228,13 @@ pub(crate) fn lead(b: &[u8], pos: usize) -> (usize, usize) {
 
 /// The length of the UTF-8 character whose first byte is `b` (1 for a
 /// continuation byte, which a `&str` never starts a character with).
-const fn utf8_len(b: u8) -> usize {
+pub(crate) const fn utf8_len(b: u8) -> usize {
     match b {
         0xF0.. => 4,
         0xE0.. => 3,
         0xC0.. => 2,
         _ => 1,
     }
-}
-
-/// The length in bytes of a character in [`lead`] slot `slot` (`0..512`).
-pub(crate) fn slot_len(slot: usize) -> usize {
-    const LEN: [u8; 512] = {
-        let mut len = [1u8; 512];
-        let mut slot = 128;
-        while slot < 512 {
-            len[slot] = if slot < 256 { 3 } else { utf8_len((slot - 256) as u8) as u8 };
-            slot += 1;
-        }
-        len
-    };
-    usize::from(LEN[slot])
 }
 
 impl Trie {
