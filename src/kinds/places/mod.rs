@@ -200,6 +200,14 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
     // words (อัตราดอกเบี้ย), regions in longer names (ระเบียง…ภาคตะวันออก).
     let org_heads: Vec<Hit> = doc.scan.hits.iter().filter(|h| h.category == Category::OrgHead).copied().collect();
     let head_ends = HitEdges::new(&org_heads);
+    // Known organization names, in text order: a place glued inside one is
+    // part of that name (ยุโรป in สหภาพยุโรป), not a place of its own.
+    let known: Vec<(usize, usize)> =
+        doc.scan.hits.iter().filter(|h| h.category == Category::OrgName).map(|h| (h.start, h.end)).collect();
+    let inside_known = |c: &Candidate| {
+        let i = known.partition_point(|&(s, _)| s <= c.start);
+        i > 0 && known[i - 1].1 >= c.end && (known[i - 1].0, known[i - 1].1) != (c.start, c.end)
+    };
     let glued = |c: &Candidate| {
         c.entry.use_ == Use::Any
             && matches!(c.entry.kind, Some(PlaceKind::Province | PlaceKind::Country))
@@ -207,6 +215,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
             && (c.left_ok || c.right_ok)
             // Glued to an organization head it is part of that name (บริษัทสุรินทร์…).
             && !head_ends.ends_at(c.start)
+            && !inside_known(c)
     };
     // A shorter country or province counts glued on a side where a
     // dictionary word is glued to it, whole (`ทำให้ไทยสามารถ`, `ของจีนลดลง`),
@@ -223,6 +232,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
                     && CUES.name_before_region.iter().any(|w| text[..c.start].ends_with(w.as_str())))
                 && (c.right_ok || dictionary::word_at(text, c.end).is_some())
                 && !head_ends.ends_at(c.start)
+                && !inside_known(c)
                 && dictionary::word_at(text, c.start).is_none_or(|e| e <= c.end)
                 && (c.left_ok || dictionary::word_ends_at(text, c.start))
         })
