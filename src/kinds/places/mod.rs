@@ -292,8 +292,11 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
                 kind = pk;
             }
         }
+        // A prefix that names the kind is part of the mention; นคร, which
+        // names none, is part of a foreign city's (นครหางโจว).
         let start = match c.prefix {
             Some((s, Some(_))) => s,
+            Some((s, None)) if kind == PlaceKind::City => s,
             _ => c.start,
         };
         out.push(RawPlace {
