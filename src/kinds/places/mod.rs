@@ -77,6 +77,9 @@ struct Candidate<'a> {
     prefix: Option<(usize, Option<PlaceKind>)>,
     left_ok: bool,
     right_ok: bool,
+    /// A province read out of a district named เมือง + the province, glued
+    /// to the word before (ตัวเมืองเชียงราย): the mention is the province.
+    town: bool,
 }
 
 /// Whether `pos` lies in the word written after a title and a given name
@@ -139,7 +142,8 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
     let mut hits: Vec<(usize, usize, PlaceEntry<'_>)> = shipped.chain(extra).collect();
     hits.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
     let mut last_end = 0;
-    for (start, end, entry) in hits {
+    for (mut start, end, mut entry) in hits {
+        let mut is_town = false;
         // Leftmost-longest across both sources.
         if start < last_end {
             continue;
@@ -147,6 +151,22 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
         last_end = end;
         if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             continue;
+        }
+        // A district named เมือง + its province (เมืองหนองคาย), glued to the
+        // word before (ตัวเมือง, กลางเมือง) and with no อำเภอ before it, is
+        // the town: the province after the prefix เมือง.
+        if entry.kind == Some(PlaceKind::District)
+            && text[start..end].starts_with(TOWN)
+            && char_before(text, start).is_some_and(is_thai_letter)
+            && word_before(text, start).is_none()
+        {
+            if let Some((_, town)) = place_at(text, start + TOWN.len()).filter(|&(e, _)| e == end) {
+                if town.kind == Some(PlaceKind::Province) {
+                    start += TOWN.len();
+                    entry = PlaceEntry { canonical: &town.canonical, kind: town.kind, use_: town.use_ };
+                    is_town = true;
+                }
+            }
         }
         if entry.kind.is_none() || !cluster_ends(text, end) || !cluster_starts(text, start) {
             continue;
@@ -183,7 +203,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
             || word_at(text, end).is_some()
             || edges.starts_at(end)
             || place_at(text, end).is_some();
-        cands.push(Candidate { start, end, entry, prefix, left_ok, right_ok });
+        cands.push(Candidate { start, end, entry, prefix, left_ok, right_ok, town: is_town });
     }
     // A left boundary also comes from a place right before (a list written
     // without spaces is rare, but `นครปฐมนนทบุรี` happens).
@@ -295,6 +315,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
         // A prefix that names the kind is part of the mention; นคร, which
         // names none, is part of a foreign city's (นครหางโจว).
         let start = match c.prefix {
+            _ if c.town => c.start,
             Some((s, Some(_))) => s,
             Some((s, None)) if kind == PlaceKind::City => s,
             _ => c.start,
@@ -555,6 +576,9 @@ fn named_place_end(
     }
     Some(end)
 }
+
+/// The prefix of a provincial capital's district (อำเภอเมืองหนองคาย).
+const TOWN: &str = "เมือง";
 
 /// Most characters of a street's, a village's or an island's name.
 const MAX_NAMED_PLACE_CHARS: usize = 20;
