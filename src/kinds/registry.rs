@@ -224,8 +224,8 @@ fn org_word(file: &str, e: &Entry) -> Result<(), LexiconError> {
         file,
         e,
         2,
-        &["strong_head", "trailing_join", "kor_word", "minister_title", "admin_unit"],
-        "one of strong_head, trailing_join, kor_word, minister_title, admin_unit",
+        &["strong_head", "trailing_join", "kor_word", "minister_title", "admin_unit", "faculty_end"],
+        "one of strong_head, trailing_join, kor_word, minister_title, admin_unit, faculty_end",
     )
 }
 
@@ -234,8 +234,8 @@ fn place_cue(file: &str, e: &Entry) -> Result<(), LexiconError> {
         file,
         e,
         2,
-        &["nationality", "venue_address", "name_before_region", "village_number"],
-        "one of nationality, venue_address, name_before_region, village_number",
+        &["nationality", "venue_address", "name_before_region", "village_number", "region_before", "feature_head"],
+        "one of nationality, venue_address, name_before_region, village_number, region_before, feature_head",
     )
 }
 

@@ -267,11 +267,11 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
                 && ((c.left_ok && c.right_ok)
                     || (c.entry.kind == Some(PlaceKind::Region)
                         && c.right_ok
-                        && REGION_BEFORE.iter().any(|w| text[..c.start].ends_with(w)))
+                        && CUES.region_before.iter().any(|w| text[..c.start].ends_with(w.as_str())))
                     || (c.entry.kind == Some(PlaceKind::Region)
                         && (c.left_ok || c.right_ok)
                         && cluster_starts(text, c.start)
-                        && FEATURE_HEADS.iter().any(|w| text[c.start..c.end].starts_with(w)))
+                        && CUES.feature_heads.iter().any(|w| text[c.start..c.end].starts_with(w.as_str())))
                     || (matches!(c.entry.kind, Some(PlaceKind::Province | PlaceKind::Country | PlaceKind::City))
                         && (c.left_ok || c.right_ok)
                         && (!char_before(text, c.start).is_some_and(is_thai_letter)
@@ -583,16 +583,6 @@ const TOWN: &str = "เมือง";
 /// Most characters of a street's, a village's or an island's name.
 const MAX_NAMED_PLACE_CHARS: usize = 20;
 
-/// Words of place that a region is glued after (`บริเวณภาคเหนือ`,
-/// `สำหรับภาคใต้มีฝน`). Other words glued before a region are mostly part
-/// of a longer name (ระเบียงเศรษฐกิจพิเศษภาคตะวันออก, จังหวัดชายแดนภาคใต้).
-const REGION_BEFORE: &[&str] = &["บริเวณ", "สำหรับ", "เฉพาะ", "ทั่ว", "ตลอด", "พื้นที่"];
-
-/// Head words of rivers, seas and ranges in the gazetteer: a name that
-/// starts with one begins a word, so it counts glued on one side
-/// (`ริมแม่น้ำน่านซึ่ง`).
-const FEATURE_HEADS: &[&str] = &["แม่น้ำ", "ลำน้ำ", "ลุ่มน้ำ", "น้ำ", "ทะเล", "มหาสมุทร", "เทือกเขา", "อ่าว"];
-
 /// Most characters of a venue name glued to a general head (ถ้ำ, วัด, ตลาด).
 const MAX_GLUED_VENUE_CHARS: usize = 16;
 
@@ -607,6 +597,11 @@ struct Cues {
     name_before_region: Vec<String>,
     /// Words of a village number (`หมู่ที่ 11`, `ม.4`).
     village_number: Vec<String>,
+    /// Words of place that a region is glued after (`บริเวณภาคเหนือ`).
+    region_before: Vec<String>,
+    /// Head words of rivers, seas and ranges (แม่น้ำ, ทะเล): a gazetteer
+    /// name that starts with one begins a word.
+    feature_heads: Vec<String>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -615,6 +610,8 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         venue_address: Vec::new(),
         name_before_region: Vec::new(),
         village_number: Vec::new(),
+        region_before: Vec::new(),
+        feature_heads: Vec::new(),
     };
     // The registry checked every role.
     for e in super::registry::entries("place_cues.tsv") {
@@ -622,6 +619,8 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             "nationality" => &mut c.nationality,
             "name_before_region" => &mut c.name_before_region,
             "village_number" => &mut c.village_number,
+            "region_before" => &mut c.region_before,
+            "feature_head" => &mut c.feature_heads,
             _ => &mut c.venue_address,
         };
         list.push(e.phrase().to_string());
