@@ -220,13 +220,18 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
     // words (อัตราดอกเบี้ย), regions in longer names (ระเบียง…ภาคตะวันออก).
     let org_heads: Vec<Hit> = doc.scan.hits.iter().filter(|h| h.category == Category::OrgHead).copied().collect();
     let head_ends = HitEdges::new(&org_heads);
-    // Known organization names, in text order: a place glued inside one is
-    // part of that name (ยุโรป in สหภาพยุโรป), not a place of its own.
-    let known: Vec<(usize, usize)> =
-        doc.scan.hits.iter().filter(|h| h.category == Category::OrgName).map(|h| (h.start, h.end)).collect();
+    // A place glued inside a known organization's name is part of that name
+    // (ยุโรป in สหภาพยุโรป), not a place of its own. The scan's hits are in
+    // text order: the one that covers a place is among the last few that
+    // start at or before it (asked for glued candidates only).
+    let hits = &doc.scan.hits;
     let inside_known = |c: &Candidate| {
-        let i = known.partition_point(|&(s, _)| s <= c.start);
-        i > 0 && known[i - 1].1 >= c.end && (known[i - 1].0, known[i - 1].1) != (c.start, c.end)
+        let i = hits.partition_point(|h| h.start <= c.start);
+        hits[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|h| h.category == Category::OrgName && h.end >= c.end && (h.start, h.end) != (c.start, c.end))
     };
     let glued = |c: &Candidate| {
         c.entry.use_ == Use::Any
