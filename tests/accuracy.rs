@@ -31,7 +31,7 @@ const DEVSET_FLOORS: &[(&str, f64)] = &[
     ("people", 0.833),
     ("positions", 0.755),
     ("organizations", 0.801),
-    ("places", 0.938),
+    ("places", 0.957),
     ("dates", 0.970),
     ("numbers", 0.955),
 ];

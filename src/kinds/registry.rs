@@ -225,8 +225,8 @@ fn org_word(file: &str, e: &Entry) -> Result<(), LexiconError> {
         file,
         e,
         2,
-        &["strong_head", "trailing_join", "kor_word", "minister_title", "admin_unit"],
-        "one of strong_head, trailing_join, kor_word, minister_title, admin_unit",
+        &["strong_head", "trailing_join", "kor_word", "minister_title", "admin_unit", "faculty_end"],
+        "one of strong_head, trailing_join, kor_word, minister_title, admin_unit, faculty_end",
     )
 }
 
@@ -235,8 +235,8 @@ fn place_cue(file: &str, e: &Entry) -> Result<(), LexiconError> {
         file,
         e,
         2,
-        &["nationality", "venue_address", "name_before_region", "village_number"],
-        "one of nationality, venue_address, name_before_region, village_number",
+        &["nationality", "venue_address", "name_before_region", "village_number", "region_before", "feature_head"],
+        "one of nationality, venue_address, name_before_region, village_number, region_before, feature_head",
     )
 }
 

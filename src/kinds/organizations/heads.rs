@@ -179,18 +179,14 @@ fn unit(doc: &Doc<'_>, h: &Hit, of: bool, ctx: &Ctx) -> Option<RawOrg> {
     Some(RawOrg::named(text, h.start..end, kind))
 }
 
-/// Words that end the name of a university faculty (`คณะนิติศาสตร์`,
-/// `คณะบริหารธุรกิจ`).
-const FACULTY_ENDS: &[&str] = &["ศาสตร์", "บริหารธุรกิจ", "ศิลปกรรม", "เทคนิคการแพทย์", "การบัญชี", "นิเทศศาสตร์"];
-
 /// The end of a faculty's name after `คณะ`: after the last faculty word
-/// before `end` (`คณะวิทยาศาสตร์` + a verb glued after it), or `None` when
+/// (`faculty_end` in `org_words.tsv`: ศาสตร์, บริหารธุรกิจ…) before `end` (`คณะวิทยาศาสตร์` + a verb glued after it), or `None` when
 /// there is none (`คณะผู้บริหาร`, `คณะนักวิจัย` name a group, no faculty).
 /// A medical faculty keeps the hospital it is named after, written after a
 /// space (`คณะแพทยศาสตร์ ศิริราชพยาบาล`).
 fn faculty_end(text: &str, from: usize, end: usize) -> Option<usize> {
     let name = &text[from..end];
-    let end = FACULTY_ENDS.iter().filter_map(|w| name.rfind(w).map(|i| from + i + w.len())).max()?;
+    let end = ORG_WORDS.faculty_ends.iter().filter_map(|w| name.rfind(w.as_str()).map(|i| from + i + w.len())).max()?;
     let Some(rest) = text[end..].strip_prefix(' ') else { return Some(end) };
     let word = rest.find(|c: char| !is_thai_letter(c)).map_or(rest, |i| &rest[..i]);
     if text[from..end].contains("แพทย") && (word.ends_with("พยาบาล") || word.starts_with("โรงพยาบาล"))

@@ -80,6 +80,8 @@ pub(super) struct OrgWords {
     /// Units every province or district has: a name ending in one names no
     /// single body (สภาอุตสาหกรรมจังหวัด).
     pub(super) admin_units: Vec<String>,
+    /// Words that end a university faculty's name (`คณะนิติศาสตร์`).
+    pub(super) faculty_ends: Vec<String>,
 }
 
 pub(super) static ORG_WORDS: LazyLock<OrgWords> = LazyLock::new(|| {
@@ -89,6 +91,7 @@ pub(super) static ORG_WORDS: LazyLock<OrgWords> = LazyLock::new(|| {
         kor_words: Vec::new(),
         minister_titles: Vec::new(),
         admin_units: Vec::new(),
+        faculty_ends: Vec::new(),
     };
     // The registry checked every role.
     for e in registry::entries("org_words.tsv") {
@@ -97,6 +100,7 @@ pub(super) static ORG_WORDS: LazyLock<OrgWords> = LazyLock::new(|| {
             "trailing_join" => &mut w.trailing_joins,
             "kor_word" => &mut w.kor_words,
             "minister_title" => &mut w.minister_titles,
+            "faculty_end" => &mut w.faculty_ends,
             _ => &mut w.admin_units,
         };
         list.push(e.phrase().to_string());

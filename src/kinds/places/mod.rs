@@ -77,6 +77,9 @@ struct Candidate<'a> {
     prefix: Option<(usize, Option<PlaceKind>)>,
     left_ok: bool,
     right_ok: bool,
+    /// A province read out of a district named เมือง + the province, glued
+    /// to the word before (ตัวเมืองเชียงราย): the mention is the province.
+    town: bool,
 }
 
 /// Whether `pos` lies in the word written after a title and a given name
@@ -139,7 +142,8 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
     let mut hits: Vec<(usize, usize, PlaceEntry<'_>)> = shipped.chain(extra).collect();
     hits.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
     let mut last_end = 0;
-    for (start, end, entry) in hits {
+    for (mut start, end, mut entry) in hits {
+        let mut is_town = false;
         // Leftmost-longest across both sources.
         if start < last_end {
             continue;
@@ -147,6 +151,22 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
         last_end = end;
         if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             continue;
+        }
+        // A district named เมือง + its province (เมืองหนองคาย), glued to the
+        // word before (ตัวเมือง, กลางเมือง) and with no อำเภอ before it, is
+        // the town: the province after the prefix เมือง.
+        if entry.kind == Some(PlaceKind::District)
+            && text[start..end].starts_with(TOWN)
+            && char_before(text, start).is_some_and(is_thai_letter)
+            && word_before(text, start).is_none()
+        {
+            if let Some((_, town)) = place_at(text, start + TOWN.len()).filter(|&(e, _)| e == end) {
+                if town.kind == Some(PlaceKind::Province) {
+                    start += TOWN.len();
+                    entry = PlaceEntry { canonical: &town.canonical, kind: town.kind, use_: town.use_ };
+                    is_town = true;
+                }
+            }
         }
         if entry.kind.is_none() || !cluster_ends(text, end) || !cluster_starts(text, start) {
             continue;
@@ -183,7 +203,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
             || word_at(text, end).is_some()
             || edges.starts_at(end)
             || place_at(text, end).is_some();
-        cands.push(Candidate { start, end, entry, prefix, left_ok, right_ok });
+        cands.push(Candidate { start, end, entry, prefix, left_ok, right_ok, town: is_town });
     }
     // A left boundary also comes from a place right before (a list written
     // without spaces is rare, but `นครปฐมนนทบุรี` happens).
@@ -200,6 +220,19 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
     // words (อัตราดอกเบี้ย), regions in longer names (ระเบียง…ภาคตะวันออก).
     let org_heads: Vec<Hit> = doc.scan.hits.iter().filter(|h| h.category == Category::OrgHead).copied().collect();
     let head_ends = HitEdges::new(&org_heads);
+    // A place glued inside a known organization's name is part of that name
+    // (ยุโรป in สหภาพยุโรป), not a place of its own. The scan's hits are in
+    // text order: the one that covers a place is among the last few that
+    // start at or before it (asked for glued candidates only).
+    let hits = &doc.scan.hits;
+    let inside_known = |c: &Candidate| {
+        let i = hits.partition_point(|h| h.start <= c.start);
+        hits[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|h| h.category == Category::OrgName && h.end >= c.end && (h.start, h.end) != (c.start, c.end))
+    };
     let glued = |c: &Candidate| {
         c.entry.use_ == Use::Any
             && matches!(c.entry.kind, Some(PlaceKind::Province | PlaceKind::Country))
@@ -207,6 +240,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
             && (c.left_ok || c.right_ok)
             // Glued to an organization head it is part of that name (บริษัทสุรินทร์…).
             && !head_ends.ends_at(c.start)
+            && !inside_known(c)
     };
     // A shorter country or province counts glued on a side where a
     // dictionary word is glued to it, whole (`ทำให้ไทยสามารถ`, `ของจีนลดลง`),
@@ -223,6 +257,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
                     && CUES.name_before_region.iter().any(|w| text[..c.start].ends_with(w.as_str())))
                 && (c.right_ok || dictionary::word_at(text, c.end).is_some())
                 && !head_ends.ends_at(c.start)
+                && !inside_known(c)
                 && dictionary::word_at(text, c.start).is_none_or(|e| e <= c.end)
                 && (c.left_ok || dictionary::word_ends_at(text, c.start))
         })
@@ -237,11 +272,11 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
                 && ((c.left_ok && c.right_ok)
                     || (c.entry.kind == Some(PlaceKind::Region)
                         && c.right_ok
-                        && REGION_BEFORE.iter().any(|w| text[..c.start].ends_with(w)))
+                        && CUES.region_before.iter().any(|w| text[..c.start].ends_with(w.as_str())))
                     || (c.entry.kind == Some(PlaceKind::Region)
                         && (c.left_ok || c.right_ok)
                         && cluster_starts(text, c.start)
-                        && FEATURE_HEADS.iter().any(|w| text[c.start..c.end].starts_with(w)))
+                        && CUES.feature_heads.iter().any(|w| text[c.start..c.end].starts_with(w.as_str())))
                     || (matches!(c.entry.kind, Some(PlaceKind::Province | PlaceKind::Country | PlaceKind::City))
                         && (c.left_ok || c.right_ok)
                         && (!char_before(text, c.start).is_some_and(is_thai_letter)
@@ -282,8 +317,12 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
                 kind = pk;
             }
         }
+        // A prefix that names the kind is part of the mention; นคร, which
+        // names none, is part of a foreign city's (นครหางโจว).
         let start = match c.prefix {
+            _ if c.town => c.start,
             Some((s, Some(_))) => s,
+            Some((s, None)) if kind == PlaceKind::City => s,
             _ => c.start,
         };
         out.push(RawPlace {
@@ -543,18 +582,11 @@ fn named_place_end(
     Some(end)
 }
 
+/// The prefix of a provincial capital's district (อำเภอเมืองหนองคาย).
+const TOWN: &str = "เมือง";
+
 /// Most characters of a street's, a village's or an island's name.
 const MAX_NAMED_PLACE_CHARS: usize = 20;
-
-/// Words of place that a region is glued after (`บริเวณภาคเหนือ`,
-/// `สำหรับภาคใต้มีฝน`). Other words glued before a region are mostly part
-/// of a longer name (ระเบียงเศรษฐกิจพิเศษภาคตะวันออก, จังหวัดชายแดนภาคใต้).
-const REGION_BEFORE: &[&str] = &["บริเวณ", "สำหรับ", "เฉพาะ", "ทั่ว", "ตลอด", "พื้นที่"];
-
-/// Head words of rivers, seas and ranges in the gazetteer: a name that
-/// starts with one begins a word, so it counts glued on one side
-/// (`ริมแม่น้ำน่านซึ่ง`).
-const FEATURE_HEADS: &[&str] = &["แม่น้ำ", "ลำน้ำ", "ลุ่มน้ำ", "น้ำ", "ทะเล", "มหาสมุทร", "เทือกเขา", "อ่าว"];
 
 /// Most characters of a venue name glued to a general head (ถ้ำ, วัด, ตลาด).
 const MAX_GLUED_VENUE_CHARS: usize = 16;
@@ -570,6 +602,11 @@ struct Cues {
     name_before_region: Vec<String>,
     /// Words of a village number (`หมู่ที่ 11`, `ม.4`).
     village_number: Vec<String>,
+    /// Words of place that a region is glued after (`บริเวณภาคเหนือ`).
+    region_before: Vec<String>,
+    /// Head words of rivers, seas and ranges (แม่น้ำ, ทะเล): a gazetteer
+    /// name that starts with one begins a word.
+    feature_heads: Vec<String>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -578,6 +615,8 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         venue_address: Vec::new(),
         name_before_region: Vec::new(),
         village_number: Vec::new(),
+        region_before: Vec::new(),
+        feature_heads: Vec::new(),
     };
     // The registry checked every role.
     for e in super::registry::entries("place_cues.tsv") {
@@ -585,6 +624,8 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             "nationality" => &mut c.nationality,
             "name_before_region" => &mut c.name_before_region,
             "village_number" => &mut c.village_number,
+            "region_before" => &mut c.region_before,
+            "feature_head" => &mut c.feature_heads,
             _ => &mut c.venue_address,
         };
         list.push(e.phrase().to_string());

@@ -65,26 +65,35 @@ pub(crate) fn words_from(text: &str, mut i: usize, max: usize) -> (usize, usize)
 /// the word before a position.
 const WORD_BACK_CHARS: usize = 8;
 
-/// Whether a dictionary word ends at `i` and none runs across it: the text
-/// glued before `i` is a word of its own (`ทำให้|ไทย`), not the start of a
-/// longer word holding what follows (`ภาษาไทย`, `พริกไทย`). Looks back at
-/// most [`WORD_BACK_CHARS`] characters, over Thai letters only.
+/// Whether a dictionary word ends at `i` and none runs across it from the
+/// same start or an earlier one: the text glued before `i` is a word of its
+/// own (`ทำให้|ไทย`), not the start of a longer word holding what follows
+/// (`ภาษาไทย`, `พริกไทย`). A word that starts inside the word before `i`
+/// (งอ from the last letter of หลัง in `หลังออสเตรเลีย`) is no reading of the
+/// text and does not count. Looks back at most [`WORD_BACK_CHARS`]
+/// characters, over Thai letters only.
 pub(crate) fn word_ends_at(text: &str, i: usize) -> bool {
     if !text.is_char_boundary(i) || !boundary(text, i) {
         return false;
     }
-    let mut found = false;
+    // Walking back: the start of the longest word ending at `i` found so
+    // far, and whether a word crossing `i` starts at or before it.
+    let mut word_start = None;
+    let mut crossed_before = false;
     for (n, (p, c)) in text[..i].char_indices().rev().enumerate() {
         if n >= WORD_BACK_CHARS || !crate::thai::is_thai_letter(c) {
             break;
         }
         match word_at(text, p) {
-            Some(e) if e == i => found = true,
-            Some(e) if e > i => return false,
+            Some(e) if e == i => {
+                word_start = Some(p);
+                crossed_before = false;
+            }
+            Some(e) if e > i && word_start.is_some() => crossed_before = true,
             _ => {}
         }
     }
-    found
+    word_start.is_some() && !crossed_before
 }
 
 /// The furthest end of a dictionary word that starts at most
@@ -190,6 +199,9 @@ mod tests {
         let t = "เรียนภาษาไทย";
         assert!(!word_ends_at(t, "เรียนภาษา".len()));
         assert!(!word_ends_at("ไทย", 0));
+        // งอ starts at the last letter of หลัง: no reading of the text.
+        let t = "หลังออสเตรเลียแล้ง";
+        assert!(word_ends_at(t, "หลัง".len()));
     }
 
     #[test]
