@@ -12,8 +12,9 @@
 //! - **Title.** A title hit (stacked titles such as `รศ.ดร.` or
 //!   `พันตำรวจเอกนายแพทย์` are consecutive hits) must start a word: at the
 //!   start of the text, after a space or an opening mark, or glued after a
-//!   function word (`โดยนาย...`). Titles of five characters or more
-//!   (`พลตำรวจเอก`) may stand anywhere. A title that begins an ordinary
+//!   function word (`โดยนาย...`), or after an ordinary word that the
+//!   dictionary ends right there (`เลือกนาย...`, not `เจ้านาย`). Titles of
+//!   five characters or more (`พลตำรวจเอก`) may stand anywhere. A title that begins an ordinary
 //!   word (`นายจ้าง`, `พระราชบัญญัติ`, `คุณภาพ`; class `not_name` in
 //!   `people_words.tsv`) is not a title.
 //! - **Name.** The given name runs from the end of the title (or after one
@@ -177,7 +178,22 @@ fn titled(r: &Reader<'_>) -> Vec<RawPerson> {
             p += 1;
         }
         let Some((given, family, name_end)) = r.name(p, english) else { continue };
-        if weak || start == Start::WithFamily {
+        if start == Start::AfterWord {
+            // After an ordinary word, a short word is no given or family
+            // name (ขุนน้ำ|นาง|นอน, …นางนอนอีกครั้ง หลัง), and a given name alone is a listed one that
+            // is no word of the dictionary (ส่งตัวแทนไปแจ้งจับนายกิตติศักดิ์).
+            let short_word = |w: &Span, n: usize| {
+                char_count(&text[w.clone()]) <= n && shared::dictionary::word_at(&text[..w.end], w.start) == Some(w.end)
+            };
+            let word = shared::dictionary::word_at(&text[..given.end], given.start) == Some(given.end);
+            if short_word(&given, 3)
+                || family.as_ref().is_some_and(|f| short_word(f, 4) && !untitled::is_family_name(text, f))
+                || family.is_none() && (word || !untitled::is_given_name(text, &given))
+            {
+                continue;
+            }
+        }
+        if weak || start == Start::WithFamily || (start == Start::AfterWord && family.is_some()) {
             // A weak or glued title needs a family name, and not the name of
             // a place or a body (หลวงพ่อพระใหญ่ วัดโพธาราม).
             match &family {

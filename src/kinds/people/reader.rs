@@ -298,10 +298,20 @@ impl Reader<'_> {
             dotted && before.ends_with(is_thai_letter) && boundary(text, s)
         };
         if glued {
-            Start::WithFamily
-        } else {
-            Start::No
+            return Start::WithFamily;
         }
+        // A title glued after an ordinary word (เลือกนาย…, ชมเชยนาย…): a
+        // dictionary word ends right before it and none runs across it
+        // (ทนาย, เจ้านาย, คุณนาย are words). Not a title that is also an
+        // ordinary word (พระ, คุณ).
+        if before.ends_with(is_thai_letter)
+            && !super::is_weak_title(title)
+            && boundary(text, s)
+            && shared::dictionary::word_ends_at(text, s)
+        {
+            return Start::AfterWord;
+        }
+        Start::No
     }
 
     /// The statement after a verb of speech at `q`, if there is one.
@@ -367,6 +377,9 @@ pub(super) enum Start {
     Yes,
     /// Only if the name has a family name (a title glued after a content word).
     WithFamily,
+    /// After a dictionary word: with a family name, or a given name alone
+    /// that is a listed given name and no dictionary word.
+    AfterWord,
     No,
 }
 
