@@ -164,13 +164,14 @@ fn alias_after(r: &Reader<'_>, end: usize) -> Option<Span> {
 
 /// The title-name of a monk at `s` and his own name in the brackets after
 /// it: `พระพรหมเสนาบดี (สมศักดิ์ ธมฺมวโร)`, `พระครูสมุห์ธนพล(ธนพล ฐานุตฺตโร)`.
-/// The title-name is one word that starts with a clergy title (พระ, หลวงพ่อ,
-/// หลวงปู่, ครูบา); the brackets hold two Thai words and nothing else.
+/// The title-name is one word that starts with a clergy title (classes
+/// `clergy_title` and `weak_clergy_title` of `people_words.tsv`: พระ,
+/// หลวงพ่อ, หลวงปู่, หลวงตา, ครูบา); the brackets hold two Thai words and
+/// nothing else.
 fn monastic(r: &Reader<'_>, s: usize) -> Option<(Span, Span)> {
     let text = r.text;
     let rest = &text[s..];
-    if !["พระ", "หลวงพ่อ", "หลวงปู่", "ครูบา"].iter().any(|t| rest.starts_with(t))
-    {
+    if !r.words.clergy_titles.iter().any(|t| rest.starts_with(t.as_str())) {
         return None;
     }
     let e = word_end(text, s);
