@@ -86,6 +86,63 @@ fn is_weak_title(title: &str) -> bool {
     WORDS.weak_titles.iter().any(|w| w == title)
 }
 
+/// Whether `title` is a royal style written before a royal's name
+/// (พระบาทสมเด็จพระ, สมเด็จพระนางเจ้า; class `royal_title` of
+/// people_words.tsv).
+fn is_royal_title(title: &str) -> bool {
+    WORDS.royal_titles.iter().any(|w| w == title)
+}
+
+/// A royal named after a royal style at `s..end`: the name is the word glued
+/// to the style (พระบาทสมเด็จพระปรมินทรมหาภูมิพลอดุลยเดช,
+/// สมเด็จพระนางเจ้าสิริกิติ์), up to a title glued after it
+/// (…สิริกิติ์พระบรมราชินีนาถ) or a small word closing it (…เดชด้วย). A
+/// royal name holds no family name; a style with no name glued to it
+/// (สมเด็จพระเจ้าอยู่หัว ทรง…), before a style word (สมเด็จพระนางเจ้าพระบรมราชินีนาถ)
+/// or before a clause (…เจ้าอยู่หัวเนื่องในวโรกาส…) is no name: the style
+/// alone names a role.
+fn royal(r: &Reader<'_>, s: usize, end: usize) -> Option<RawPerson> {
+    let text = r.text;
+    let mut e = word_end(text, end);
+    let k = r.hits.titles.partition_point(|h| h.start <= end);
+    if let Some(h) = r.hits.titles.get(k).filter(|h| h.start < e) {
+        e = h.start;
+    }
+    // A small word glued at the end (ด้วย, นั้น): the longest people word
+    // that ends there, of two characters or more.
+    let mut glued = e;
+    for (q, _) in text[end..e].char_indices().skip(2) {
+        let q = end + q;
+        if matches!(r.words.at(&text[..e], q), Some((Class::Word | Class::Stop | Class::Link | Class::Speech, w)) if w == e)
+            && char_count(&text[q..e]) >= 2
+            && boundary(text, q)
+        {
+            glued = q;
+            break;
+        }
+    }
+    let e = glued;
+    let name = &text[end..e];
+    if char_count(name) < 3
+        || !name.chars().all(crate::thai::is_thai_letter)
+        || starts_with_mark(name)
+        || matches!(
+            r.words.at(text, end),
+            Some((Class::NotName | Class::NotGiven | Class::Stop | Class::Link | Class::Word | Class::Speech, _))
+        )
+    {
+        return None;
+    }
+    Some(RawPerson {
+        span: s..e,
+        title: Some(text[s..end].to_string()),
+        given: name.to_string(),
+        family: None,
+        positions: Vec::new(),
+        statement: None,
+    })
+}
+
 /// Ranks that take the feminine suffix หญิง (พันเอกหญิง, พ.ต.อ.หญิง): a
 /// dotted rank, or one that starts like a rank of class `feminine_rank`.
 fn takes_feminine(title: &str) -> bool {
@@ -133,8 +190,17 @@ fn titled(r: &Reader<'_>) -> Vec<RawPerson> {
             continue;
         }
         let s = first.start;
-        if matches!(r.words.at(text, s), Some((Class::NotName | Class::TitlePosition, e)) if !starts_with_mark(&text[e..]))
+        // An ordinary word that starts with the title (นายจ้าง, พระราช…), not
+        // a shorter one inside a longer title (พระบาท in พระบาทสมเด็จพระ).
+        if matches!(r.words.at(text, s), Some((Class::NotName | Class::TitlePosition, e)) if !starts_with_mark(&text[e..]) && e > first.end)
         {
+            continue;
+        }
+        if is_royal_title(&text[s..first.end]) {
+            if let Some(p) = royal(r, first.start, first.end) {
+                taken = p.span.end;
+                out.push(p);
+            }
             continue;
         }
         let start = r.title_may_start(s, &text[s..first.end]);

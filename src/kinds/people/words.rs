@@ -31,6 +31,7 @@ pub(super) enum Class {
     WeakTitle,
     ClergyTitle,
     WeakClergyTitle,
+    RoyalTitle,
     FeminineRank,
 }
 
@@ -52,6 +53,7 @@ impl Class {
             "weak_title" => Class::WeakTitle,
             "clergy_title" => Class::ClergyTitle,
             "weak_clergy_title" => Class::WeakClergyTitle,
+            "royal_title" => Class::RoyalTitle,
             "feminine_rank" => Class::FeminineRank,
             _ => return None,
         })
@@ -80,6 +82,8 @@ pub(super) struct Words {
     pub(super) weak_titles: Vec<String>,
     /// Titles of the clergy: a monk's title-name starts with one.
     pub(super) clergy_titles: Vec<String>,
+    /// Royal styles written before a royal's name.
+    pub(super) royal_titles: Vec<String>,
     /// How the ranks that take the feminine suffix หญิง start.
     pub(super) feminine_ranks: Vec<String>,
 }
@@ -108,7 +112,8 @@ impl Words {
     pub(super) fn from_entries(file: &str, entries: &[Entry]) -> Result<Words, String> {
         let (mut words, mut classes, mut credits, mut credit_classes, mut glue_before) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        let (mut weak_titles, mut clergy_titles, mut feminine_ranks) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut weak_titles, mut clergy_titles, mut royal_titles, mut feminine_ranks) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for e in entries {
             let class = Class::parse(&e.columns[1])
                 .ok_or_else(|| format!("{file}:{}: unknown class {:?}", e.line, e.columns[1]))?;
@@ -120,6 +125,7 @@ impl Words {
                 // Read of a title already found, never looked up in text.
                 Class::WeakTitle => weak_titles.push(e.phrase().to_string()),
                 Class::ClergyTitle => clergy_titles.push(e.phrase().to_string()),
+                Class::RoyalTitle => royal_titles.push(e.phrase().to_string()),
                 Class::WeakClergyTitle => {
                     weak_titles.push(e.phrase().to_string());
                     clergy_titles.push(e.phrase().to_string());
@@ -143,6 +149,7 @@ impl Words {
             glue_before,
             weak_titles,
             clergy_titles,
+            royal_titles,
             feminine_ranks,
         })
     }
@@ -219,6 +226,7 @@ mod tests {
                             | Class::WeakTitle
                             | Class::ClergyTitle
                             | Class::WeakClergyTitle
+                            | Class::RoyalTitle
                             | Class::FeminineRank
                     )
                 )
