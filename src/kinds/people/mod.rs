@@ -97,7 +97,8 @@ fn is_royal_title(title: &str) -> bool {
 /// to the style (พระบาทสมเด็จพระปรมินทรมหาภูมิพลอดุลยเดช,
 /// สมเด็จพระนางเจ้าสิริกิติ์), up to a title glued after it
 /// (…สิริกิติ์พระบรมราชินีนาถ) or a small word closing it (…เดชด้วย). A
-/// royal name holds no family name; a style with no name glued to it
+/// royal epithet after one space belongs to the mention (…ภูมิพลอดุลยเดช
+/// บรมนาถบพิตร, class `royal_epithet`). A royal name holds no family name; a style with no name glued to it
 /// (สมเด็จพระเจ้าอยู่หัว ทรง…), before a style word (สมเด็จพระนางเจ้าพระบรมราชินีนาถ)
 /// or before a clause (…เจ้าอยู่หัวเนื่องในวโรกาส…) is no name: the style
 /// alone names a role.
@@ -133,8 +134,17 @@ fn royal(r: &Reader<'_>, s: usize, end: usize) -> Option<RawPerson> {
     {
         return None;
     }
+    // A royal epithet after one space is part of the mention.
+    let mut span_end = e;
+    if text[e..].starts_with(' ') {
+        if let Some((Class::RoyalEpithet, w)) = r.words.at(text, e + 1) {
+            if text[w..].is_empty() || text[w..].starts_with(is_break) {
+                span_end = w;
+            }
+        }
+    }
     Some(RawPerson {
-        span: s..e,
+        span: s..span_end,
         title: Some(text[s..end].to_string()),
         given: name.to_string(),
         family: None,
@@ -190,9 +200,10 @@ fn titled(r: &Reader<'_>) -> Vec<RawPerson> {
             continue;
         }
         let s = first.start;
-        // An ordinary word that starts with the title (นายจ้าง, พระราช…), not
+        // An ordinary word or a royal epithet that starts with the title
+        // (นายจ้าง, พระราช…, พระบรมราชินีนาถ), not
         // a shorter one inside a longer title (พระบาท in พระบาทสมเด็จพระ).
-        if matches!(r.words.at(text, s), Some((Class::NotName | Class::TitlePosition, e)) if !starts_with_mark(&text[e..]) && e > first.end)
+        if matches!(r.words.at(text, s), Some((Class::NotName | Class::TitlePosition | Class::RoyalEpithet, e)) if !starts_with_mark(&text[e..]) && e > first.end)
         {
             continue;
         }

@@ -32,6 +32,7 @@ pub(super) enum Class {
     ClergyTitle,
     WeakClergyTitle,
     RoyalTitle,
+    RoyalEpithet,
     FeminineRank,
 }
 
@@ -54,6 +55,7 @@ impl Class {
             "clergy_title" => Class::ClergyTitle,
             "weak_clergy_title" => Class::WeakClergyTitle,
             "royal_title" => Class::RoyalTitle,
+            "royal_epithet" => Class::RoyalEpithet,
             "feminine_rank" => Class::FeminineRank,
             _ => return None,
         })
