@@ -196,13 +196,21 @@ fn alias_after(r: &Reader<'_>, end: usize) -> Option<Span> {
 /// words.
 fn latin_after(r: &Reader<'_>, end: usize) -> Option<(Option<Span>, (Span, usize))> {
     let text = r.text;
+    // A bracket and a capital letter, right after the name or after one
+    // more word: two byte tests for most names, which have neither.
+    let opens_latin = |i: usize| {
+        let b = text.as_bytes().get(i..).unwrap_or_default();
+        let b = b.strip_prefix(b" ").unwrap_or(b);
+        b.first() == Some(&b'(') && b.get(1).is_some_and(u8::is_ascii_uppercase)
+    };
     let mut q = end;
     let mut extra = None;
-    if text[q..].starts_with(' ') && text[q + 1..].starts_with(is_thai_letter) {
+    if !opens_latin(q) && text[q..].starts_with(' ') && text[q + 1..].starts_with(is_thai_letter) {
         let w = q + 1..word_end(text, q + 1);
         // A word of a name: no word of the dictionary, no listed word, no
         // position.
         if !w.is_empty()
+            && opens_latin(w.end)
             && text[w.clone()].chars().all(is_thai_letter)
             && r.words.at(text, w.start).is_none()
             && r.head_at(w.start).is_none()

@@ -98,32 +98,6 @@ pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], lines: &[usize], found: &[R
         }
         // One opening quote may stand between the space (or line break)
         // and the name.
-        // A name in a list after a person named in full: after a comma,
-        // และ or กับ (…, สมชาย ใจดี และสมศรี มีสุข), และ also glued to it.
-        // Looked at only where a separator stands before the word or และ
-        // starts it (a few byte tests a space).
-        let head = text[..i0].trim_end_matches(' ');
-        let separated = head.ends_with(',') || head.ends_with("และ") || head.ends_with("กับ");
-        let prev_end = (separated || text[i0..].starts_with("และ"))
-            .then(|| {
-                let k = found.partition_point(|p| p.span.end <= i0);
-                let a = k.checked_sub(1).map(|k| &found[k]).filter(|p| p.family.is_some()).map(|p| p.span.end);
-                let b = out.last().filter(|p: &&RawPerson| p.span.end <= i0).map(|p| p.span.end);
-                a.max(b)
-            })
-            .flatten();
-        let mut listed_after = false;
-        if let Some(pe) = prev_end.filter(|&pe| i0 - pe <= 12) {
-            let gap = text[pe..i0].trim_matches(' ');
-            if let Some(rest) = text[i0..].strip_prefix("และ").filter(|_| gap.is_empty() || gap == ",") {
-                if rest.starts_with(is_thai_letter) {
-                    i0 = text.len() - rest.len();
-                    listed_after = true;
-                }
-            } else {
-                listed_after = matches!(gap, "," | "และ" | ",และ" | ", และ" | "กับ");
-            }
-        }
         let (i, quote) = match text.as_bytes()[i0] {
             b'"' => (i0 + 1, Some('"')),
             b'\'' => (i0 + 1, Some('\'')),
@@ -141,7 +115,7 @@ pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], lines: &[usize], found: &[R
         }
         // Names hold no space: the given name is the whole word up to s1.
         let known = listed(&GIVEN, text, &(i..s1));
-        if !known && quote.is_none() && !listed_after {
+        if !known && quote.is_none() {
             let before = j > 0 && {
                 let prev = if j == 1 { 0 } else { sp[j - 2] + 1 };
                 while starts.get(hit_before).is_some_and(|&h| h < prev) {
@@ -167,7 +141,7 @@ pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], lines: &[usize], found: &[R
         if k < found.len() && found[k].span.start <= i {
             continue;
         }
-        if let Some(p) = read(r, i, known, quote, listed_after, found.get(k).map_or(text.len(), |p| p.span.start)) {
+        if let Some(p) = read(r, i, known, quote, found.get(k).map_or(text.len(), |p| p.span.start)) {
             taken = p.span.end;
             out.push(p);
         }
@@ -176,14 +150,7 @@ pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], lines: &[usize], found: &[R
 }
 
 /// An untitled full name at `i` (a word start), ending before `limit`.
-fn read(
-    r: &Reader<'_>,
-    i: usize,
-    known: bool,
-    quote: Option<char>,
-    listed_after: bool,
-    limit: usize,
-) -> Option<RawPerson> {
+fn read(r: &Reader<'_>, i: usize, known: bool, quote: Option<char>, limit: usize) -> Option<RawPerson> {
     let text = r.text;
     let given_word = word_end(text, i);
     if !text[given_word..].starts_with(' ') || r.ends_name(i) || r.hits.places.binary_search(&i).is_ok() {
@@ -219,7 +186,7 @@ fn read(
     // A position written before the name, read once the name has passed
     // the tests above (most candidates do not).
     let before = r.position_before(i, 0);
-    let cue = before.is_some() || !positions.is_empty() || speech || closed || age || listed_after;
+    let cue = before.is_some() || !positions.is_empty() || speech || closed || age;
     let family_known = listed(&FAMILY, text, &family);
     // A family name of the list, or one that is neither a phrase of words
     // nor a short word (ออก, ดี).
@@ -235,7 +202,7 @@ fn read(
         // foreign family name reads as words (โคล|แมน); not both words.
         // Without quotes or a position before it, not a word before a
         // phrase either (อนึ่ง ก่อนหน้านั้น นายกรัฐมนตรี...).
-        let loose = quote.is_none() && before.is_none() && !listed_after;
+        let loose = quote.is_none() && before.is_none();
         cue && !phrase_of_words(text, &given)
             && !(given_word && (family_word || loose && phrase_of_words(text, &family)))
     };
