@@ -6,6 +6,10 @@
 //! An alias is a mention of the person it follows: it carries that person's
 //! given and family name, so linking joins it to them.
 //!
+//! Also a foreign name's Latin spelling in brackets after it
+//! (`นายโรเบิร์ต มิลเลอร์ (Robert Miller)`): a mention of the person, which
+//! also tells where a Thai name of three words ends.
+//!
 //! Also a monk's title-name with his own name and monastic name in brackets
 //! after it (`พระเทพวิสุทธิคุณ (สมพงษ์ ธมฺมวโร)`): two mentions of one
 //! person, and the title-name is searched again as aliases are.
@@ -35,6 +39,29 @@ pub(super) fn aliases(r: &Reader<'_>, found: &mut [RawPerson]) -> Vec<RawPerson>
     let text = r.text;
     let mut out: Vec<RawPerson> = Vec::new();
     for k in 0..found.len() {
+        // The name in Latin letters in brackets after it: a mention; where
+        // it has one word more than the Thai name read, the Thai word
+        // before the brackets ends the name (a name of three words).
+        if let Some((extra, latin)) = latin_after(r, found[k].span.end) {
+            let thai_words = 1 + found[k].family.as_deref().map_or(0, |f| f.split(' ').count());
+            let next_start = found.get(k + 1).map_or(text.len(), |q| q.span.start);
+            if !transliterates(&found[k].given, &text[latin.0.clone()]) {
+                continue;
+            }
+            match extra {
+                Some(w) if found[k].family.is_some() && latin.1 == thai_words + 1 && w.end <= next_start => {
+                    let family = format!("{} {}", found[k].family.as_deref().unwrap_or_default(), &text[w.clone()]);
+                    found[k].family = Some(family);
+                    found[k].span.end = w.end;
+                }
+                Some(_) => continue,
+                None => {}
+            }
+            if !overlaps(found, &latin.0) {
+                out.push(mention(&found[k], latin.0));
+            }
+            continue;
+        }
         let Some(alias) = alias_after(r, found[k].span.end) else { continue };
         let next = found[k + 1..].iter().position(|q| q.span.start >= alias.start).map(|j| k + 1 + j);
         if let Some(j) = next.filter(|&j| found[j].span.start == alias.start && found[j].title.is_none()) {
@@ -162,15 +189,95 @@ fn alias_after(r: &Reader<'_>, end: usize) -> Option<Span> {
     Some(a..e)
 }
 
+/// A name in Latin letters in brackets after a name ending at `end`:
+/// ` (Mikael Hemniti Winther)`, two to four capitalized words; also after
+/// one more Thai word (`… วินเดอร์ (Mikael Hemniti Winther)`). Returns that
+/// Thai word, if any, and the span inside the brackets with its number of
+/// words.
+fn latin_after(r: &Reader<'_>, end: usize) -> Option<(Option<Span>, (Span, usize))> {
+    let text = r.text;
+    // A bracket and a capital letter, right after the name or after one
+    // more word: two byte tests for most names, which have neither.
+    let opens_latin = |i: usize| {
+        let b = text.as_bytes().get(i..).unwrap_or_default();
+        let b = b.strip_prefix(b" ").unwrap_or(b);
+        b.first() == Some(&b'(') && b.get(1).is_some_and(u8::is_ascii_uppercase)
+    };
+    let mut q = end;
+    let mut extra = None;
+    if !opens_latin(q) && text[q..].starts_with(' ') && text[q + 1..].starts_with(is_thai_letter) {
+        let w = q + 1..word_end(text, q + 1);
+        // A word of a name: no word of the dictionary, no listed word, no
+        // position.
+        if !w.is_empty()
+            && opens_latin(w.end)
+            && text[w.clone()].chars().all(is_thai_letter)
+            && r.words.at(text, w.start).is_none()
+            && r.head_at(w.start).is_none()
+            && super::shared::dictionary::word_at(&text[..w.end], w.start) != Some(w.end)
+        {
+            q = w.end;
+            extra = Some(w);
+        }
+    }
+    let rest = text[q..].strip_prefix(' ').unwrap_or(&text[q..]);
+    let inner = rest.strip_prefix('(')?;
+    let a = text.len() - inner.len();
+    let close = a + text[a..floor_boundary(text, a + 80)].find(')')?;
+    let words: Vec<&str> = text[a..close].split(' ').collect();
+    let capitalized = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(|c| c.is_ascii_uppercase())
+            && w.len() >= 2
+            && cs.all(|c| c.is_ascii_lowercase() || matches!(c, '-' | '\''))
+    };
+    ((2..=4).contains(&words.len()) && words.iter().all(|w| capitalized(w))).then_some((extra, (a..close, words.len())))
+}
+
+/// Whether a name in Latin letters may spell the Thai `given` name: its
+/// first letter is one the first Thai consonant is written with
+/// (บ็อกดัน → Bogdan, มีคาเอล → Mikael; not a body's name in brackets).
+fn transliterates(given: &str, latin: &str) -> bool {
+    let Some(l) = latin.chars().next() else { return false };
+    // The first consonant, after a vowel written before it (เ แ โ ใ ไ).
+    let Some(c) = given.chars().find(|c| !matches!(c, 'เ' | 'แ' | 'โ' | 'ใ' | 'ไ')) else { return false };
+    let letters = match c {
+        'ก' => "KG",
+        'ข' | 'ค' | 'ฆ' => "KCQG",
+        'ง' => "NG",
+        'จ' => "JCG",
+        'ฉ' | 'ช' | 'ฌ' => "CSJ",
+        'ซ' | 'ศ' | 'ษ' | 'ส' => "SCZX",
+        'ญ' | 'ย' => "YJI",
+        'ด' | 'ฎ' => "D",
+        'ต' | 'ฏ' => "T",
+        'ถ' | 'ท' | 'ธ' | 'ฐ' | 'ฑ' | 'ฒ' => "TD",
+        'น' | 'ณ' => "N",
+        'บ' => "BV",
+        'ป' => "P",
+        'ผ' | 'พ' | 'ภ' => "PB",
+        'ฝ' | 'ฟ' => "FP",
+        'ม' => "M",
+        'ร' => "R",
+        'ล' | 'ฬ' => "L",
+        'ว' => "WV",
+        'ห' | 'ฮ' => "H",
+        'อ' => "AEIOUYH",
+        _ => "",
+    };
+    letters.contains(l)
+}
+
 /// The title-name of a monk at `s` and his own name in the brackets after
 /// it: `พระพรหมเสนาบดี (สมศักดิ์ ธมฺมวโร)`, `พระครูสมุห์ธนพล(ธนพล ฐานุตฺตโร)`.
-/// The title-name is one word that starts with a clergy title (พระ, หลวงพ่อ,
-/// หลวงปู่, ครูบา); the brackets hold two Thai words and nothing else.
+/// The title-name is one word that starts with a clergy title (classes
+/// `clergy_title` and `weak_clergy_title` of `people_words.tsv`: พระ,
+/// หลวงพ่อ, หลวงปู่, หลวงตา, ครูบา); the brackets hold two Thai words and
+/// nothing else.
 fn monastic(r: &Reader<'_>, s: usize) -> Option<(Span, Span)> {
     let text = r.text;
     let rest = &text[s..];
-    if !["พระ", "หลวงพ่อ", "หลวงปู่", "ครูบา"].iter().any(|t| rest.starts_with(t))
-    {
+    if !r.words.clergy_titles.iter().any(|t| rest.starts_with(t.as_str())) {
         return None;
     }
     let e = word_end(text, s);

@@ -20,6 +20,10 @@ const MAX_GLUED_RUN: usize = 120;
 /// name with words glued after it (longer than nearly every given name).
 const MIN_GLUED_RUN: usize = 14;
 
+/// The longest given name looked up in the name list, in bytes (20 Thai
+/// characters).
+const MAX_GIVEN_BYTES: usize = 60;
+
 /// The longest family name read, in characters.
 pub(super) const MAX_FAMILY: usize = 20;
 
@@ -234,8 +238,12 @@ impl Reader<'_> {
         // text. Only a run longer than a given name is (a family name is a
         // compound of dictionary words: เจียม|ธีร|สกุล).
         let limit = cut.unwrap_or(end);
-        if given && limit > min && limit - p <= MAX_GLUED_RUN && char_count(&text[p..limit]) >= MIN_GLUED_RUN {
-            cut = shared::dictionary::name_end(text, p, min, limit).or(cut);
+        if given && limit > min && limit - p <= MAX_GLUED_RUN {
+            if let Some(k) = self.listed_given_end(p, min, limit) {
+                cut = Some(k);
+            } else if char_count(&text[p..limit]) >= MIN_GLUED_RUN {
+                cut = shared::dictionary::name_end(text, p, min, limit).or(cut);
+            }
         }
         let e = cut.unwrap_or(end);
         let word = &text[p..e];
@@ -243,6 +251,37 @@ impl Reader<'_> {
             return None;
         }
         Some((p..e, cut.is_some()))
+    }
+
+    /// Where a listed given name ends in the run `text[p..limit]` when
+    /// ordinary words are glued after it (สมศักดิ์เอง, โชคชัยถูกเจ้าหน้า…,
+    /// ทักษิณพูด): the longest listed given name the run starts with (at
+    /// least `min`), where the rest of the run reads as dictionary words,
+    /// either a word of `people_words.tsv` first or, after a name of five
+    /// characters or more, two words of five characters or more (a given
+    /// name is often a listed name and one more word: ประยุทธ์|ศักดิ์,
+    /// ธาร|ไชย|ยันต์ stay whole). None where the whole run
+    /// is a listed given name.
+    ///
+    /// Cost: a look-up of the name list at each character boundary of the
+    /// run (a given name's length), only where a titled name is read.
+    fn listed_given_end(&self, p: usize, min: usize, limit: usize) -> Option<usize> {
+        let text = self.text;
+        let run = &text[..limit];
+        if super::untitled::is_given_name(text, &(p..limit)) {
+            return None;
+        }
+        let stop = floor_boundary(run, p + MAX_GIVEN_BYTES);
+        let k = run[min..stop]
+            .char_indices()
+            .map(|(k, _)| min + k)
+            .rfind(|&k| k > p && boundary(run, k) && super::untitled::is_given_name(text, &(p..k)))?;
+        let first = shared::dictionary::word_at(run, k)?;
+        let glued_word = matches!(self.words.at(run, k),
+            Some((Class::Word | Class::Stop | Class::Speech | Class::Link, e)) if e == first);
+        let (n, e) = shared::dictionary::words_from(run, k, 12);
+        let long = char_count(&run[p..k]) >= 5;
+        (e == limit && (glued_word || long && n >= 2 && char_count(&run[k..]) >= 5)).then_some(k)
     }
 
     /// Whether the word at `q` cannot be a family name: a position, a title,
@@ -298,10 +337,20 @@ impl Reader<'_> {
             dotted && before.ends_with(is_thai_letter) && boundary(text, s)
         };
         if glued {
-            Start::WithFamily
-        } else {
-            Start::No
+            return Start::WithFamily;
         }
+        // A title glued after an ordinary word (เลือกนาย…, ชมเชยนาย…): a
+        // dictionary word ends right before it and none runs across it
+        // (ทนาย, เจ้านาย, คุณนาย are words). Not a title that is also an
+        // ordinary word (พระ, คุณ).
+        if before.ends_with(is_thai_letter)
+            && !super::is_weak_title(title)
+            && boundary(text, s)
+            && shared::dictionary::word_ends_at(text, s)
+        {
+            return Start::AfterWord;
+        }
+        Start::No
     }
 
     /// The statement after a verb of speech at `q`, if there is one.
@@ -367,6 +416,9 @@ pub(super) enum Start {
     Yes,
     /// Only if the name has a family name (a title glued after a content word).
     WithFamily,
+    /// After a dictionary word: with a family name, or a given name alone
+    /// that is a listed given name and no dictionary word.
+    AfterWord,
     No,
 }
 

@@ -45,6 +45,11 @@ pub(super) fn is_family_name(text: &str, span: &Span) -> bool {
     listed(&FAMILY, text, span)
 }
 
+/// Whether `text[span]` is a Thai given name of the list.
+pub(super) fn is_given_name(text: &str, span: &Span) -> bool {
+    listed(&GIVEN, text, span)
+}
+
 /// Whether `text[span]` reads as two dictionary words or more from end to
 /// end (an ordinary phrase rather than a name: เตรียมลงพื้นที่).
 fn phrase_of_words(text: &str, span: &Span) -> bool {

@@ -29,6 +29,10 @@ pub(super) enum Class {
     CreditBefore,
     CreditAfter,
     WeakTitle,
+    ClergyTitle,
+    WeakClergyTitle,
+    RoyalTitle,
+    RoyalEpithet,
     FeminineRank,
 }
 
@@ -48,6 +52,10 @@ impl Class {
             "credit_before" => Class::CreditBefore,
             "credit_after" => Class::CreditAfter,
             "weak_title" => Class::WeakTitle,
+            "clergy_title" => Class::ClergyTitle,
+            "weak_clergy_title" => Class::WeakClergyTitle,
+            "royal_title" => Class::RoyalTitle,
+            "royal_epithet" => Class::RoyalEpithet,
             "feminine_rank" => Class::FeminineRank,
             _ => return None,
         })
@@ -74,6 +82,10 @@ pub(super) struct Words {
     pub(super) glue_before: Vec<String>,
     /// Titles that are also ordinary words: a mention needs a family name.
     pub(super) weak_titles: Vec<String>,
+    /// Titles of the clergy: a monk's title-name starts with one.
+    pub(super) clergy_titles: Vec<String>,
+    /// Royal styles written before a royal's name.
+    pub(super) royal_titles: Vec<String>,
     /// How the ranks that take the feminine suffix หญิง start.
     pub(super) feminine_ranks: Vec<String>,
 }
@@ -102,7 +114,8 @@ impl Words {
     pub(super) fn from_entries(file: &str, entries: &[Entry]) -> Result<Words, String> {
         let (mut words, mut classes, mut credits, mut credit_classes, mut glue_before) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        let (mut weak_titles, mut feminine_ranks) = (Vec::new(), Vec::new());
+        let (mut weak_titles, mut clergy_titles, mut royal_titles, mut feminine_ranks) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for e in entries {
             let class = Class::parse(&e.columns[1])
                 .ok_or_else(|| format!("{file}:{}: unknown class {:?}", e.line, e.columns[1]))?;
@@ -113,6 +126,12 @@ impl Words {
                 }
                 // Read of a title already found, never looked up in text.
                 Class::WeakTitle => weak_titles.push(e.phrase().to_string()),
+                Class::ClergyTitle => clergy_titles.push(e.phrase().to_string()),
+                Class::RoyalTitle => royal_titles.push(e.phrase().to_string()),
+                Class::WeakClergyTitle => {
+                    weak_titles.push(e.phrase().to_string());
+                    clergy_titles.push(e.phrase().to_string());
+                }
                 Class::FeminineRank => feminine_ranks.push(e.phrase().to_string()),
                 _ => {
                     if matches!(class, Class::Speech | Class::Stop | Class::Link | Class::Word | Class::PositionTail) {
@@ -131,6 +150,8 @@ impl Words {
             credit_classes,
             glue_before,
             weak_titles,
+            clergy_titles,
+            royal_titles,
             feminine_ranks,
         })
     }
@@ -201,7 +222,15 @@ mod tests {
             .filter(|e| {
                 !matches!(
                     Class::parse(&e.columns[1]),
-                    Some(Class::CreditBefore | Class::CreditAfter | Class::WeakTitle | Class::FeminineRank)
+                    Some(
+                        Class::CreditBefore
+                            | Class::CreditAfter
+                            | Class::WeakTitle
+                            | Class::ClergyTitle
+                            | Class::WeakClergyTitle
+                            | Class::RoyalTitle
+                            | Class::FeminineRank
+                    )
                 )
             })
             .map(|e| e.phrase())
