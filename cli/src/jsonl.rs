@@ -1,8 +1,10 @@
 //! `thaifacts extract --jsonl`: records read in bounded chunks, extracted in
 //! parallel, written in input order; with `--html-dir`, one page per record.
 
+use std::collections::VecDeque;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::Path;
+use std::sync::mpsc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -11,10 +13,12 @@ use serde::Serialize;
 use crate::{diag, hint_if_terminal, input_name, is_stdin, pages, Failure};
 
 /// Records read, processed in parallel and written per chunk: memory stays
-/// bounded by the chunk, and output order is input order.
-const CHUNK_RECORDS: usize = 512;
+/// bounded by [`IN_FLIGHT`] chunks, and output order is input order.
+const CHUNK_RECORDS: usize = 256;
 /// A chunk also ends once it holds this many bytes of input.
-const CHUNK_BYTES: usize = 32 << 20;
+const CHUNK_BYTES: usize = 8 << 20;
+/// How many chunks are read ahead of the one being written.
+const IN_FLIGHT: usize = 3;
 
 #[derive(Serialize)]
 struct FactsLine<'a> {
@@ -88,7 +92,7 @@ impl Progress {
 
 /// One record's output line, its error message when it failed, and its
 /// HTML page (with its file stem) when --html-dir asks for one.
-type Outcome = Result<(String, Option<String>, Option<(String, String)>), serde_json::Error>;
+type Outcome = Result<(Vec<u8>, Option<String>, Option<(String, String)>), serde_json::Error>;
 
 fn process(
     extractor: &thaifacts::Extractor,
@@ -109,12 +113,16 @@ fn process(
                 };
                 (name, thaifacts::html::page(&title, &r.text, &facts))
             });
-            Ok((serde_json::to_string(&FactsLine { id: &r.id, line, facts })?, None, page))
+            // The line is about as long as the text: one allocation, not a
+            // dozen doublings.
+            let mut out = Vec::with_capacity(r.text.len() + 1024);
+            serde_json::to_writer(&mut out, &FactsLine { id: &r.id, line, facts })?;
+            Ok((out, None, page))
         }
         Err(e) => {
             let id = salvage_id(bytes);
             let msg = e.to_string();
-            Ok((serde_json::to_string(&ErrorLine { id: &id, line, error: &msg })?, Some(msg), None))
+            Ok((serde_json::to_vec(&ErrorLine { id: &id, line, error: &msg })?, Some(msg), None))
         }
     }
 }
@@ -145,62 +153,101 @@ pub(crate) fn extract_jsonl(
     let mut reader = BufReader::with_capacity(1 << 20, reader);
     let extractor = thaifacts::Extractor::default();
     let mut pages = html_dir.map(pages::Pages::create).transpose()?;
+    let with_pages = pages.is_some();
     let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
-    let mut all_ok = true;
     let mut line_no = 0usize;
-    let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK_RECORDS);
-    loop {
-        chunk.clear();
-        let mut bytes = 0;
-        let mut eof = false;
-        while chunk.len() < CHUNK_RECORDS && bytes < CHUNK_BYTES {
-            let mut buf = Vec::new();
-            let n = reader.read_until(b'\n', &mut buf).map_err(read_error)?;
-            if n == 0 {
-                eof = true;
-                break;
+    // This thread reads chunks and writes their results while the pool
+    // extracts: up to IN_FLIGHT chunks are queued, so the workers never wait
+    // for reading or writing, nor for the slowest record of a chunk.
+    let extractor = &extractor;
+    let all_ok = pool.in_place_scope(|scope| -> Result<bool, Failure> {
+        let mut in_flight: VecDeque<mpsc::Receiver<Done>> = VecDeque::with_capacity(IN_FLIGHT);
+        let mut all_ok = true;
+        loop {
+            let (chunk, eof) = read_chunk(&mut reader, &mut line_no, &mut progress).map_err(read_error)?;
+            if !chunk.is_empty() {
+                let (tx, rx) = mpsc::sync_channel(1);
+                scope.spawn(move |_| {
+                    let outcomes = chunk
+                        .par_iter()
+                        .map(|(line, bytes)| process(extractor, published, with_pages, *line, bytes))
+                        .collect();
+                    let lines = chunk.into_iter().map(|(line, _)| line).collect();
+                    // The receiver is gone only when writing failed.
+                    let _ = tx.send((lines, outcomes));
+                });
+                in_flight.push_back(rx);
             }
-            line_no += 1;
-            while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-                buf.pop();
+            // Writes the chunks done, oldest first; waits for the oldest
+            // only when the queue is full or the input has ended.
+            while let Some(rx) = in_flight.front() {
+                let done = if in_flight.len() >= IN_FLIGHT || eof {
+                    rx.recv().ok()
+                } else {
+                    match rx.try_recv() {
+                        Err(mpsc::TryRecvError::Empty) => break,
+                        done => done.ok(),
+                    }
+                };
+                in_flight.pop_front();
+                // None: the chunk's job panicked, which the scope re-raises.
+                let Some((lines, outcomes)) = done else { break };
+                for (outcome, line_no) in outcomes.into_iter().zip(lines) {
+                    let (line, error, page) = outcome?;
+                    if let (Some(pages), Some((stem, html))) = (pages.as_mut(), page) {
+                        pages.write(&stem, line_no, &html)?;
+                    }
+                    progress.records += 1;
+                    if let Some(msg) = error {
+                        all_ok = false;
+                        progress.errors += 1;
+                        // Flush our data first so stderr and stdout do not interleave mid-line.
+                        out.flush()?;
+                        progress.error(&msg);
+                    }
+                    out.write_all(&line)?;
+                    out.write_all(b"\n")?;
+                }
+                progress.update();
             }
-            if buf.iter().all(u8::is_ascii_whitespace) {
-                continue; // blank lines carry no record
+            if eof {
+                return Ok(all_ok);
             }
-            bytes += buf.len();
-            progress.bytes += buf.len();
-            chunk.push((line_no, buf));
         }
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|(line, bytes)| process(&extractor, published, pages.is_some(), *line, bytes))
-                .collect()
-        });
-        for (outcome, (line_no, _)) in outcomes.into_iter().zip(&chunk) {
-            let (line, error, page) = outcome?;
-            if let (Some(pages), Some((stem, html))) = (pages.as_mut(), page) {
-                pages.write(&stem, *line_no, &html)?;
-            }
-            progress.records += 1;
-            if let Some(msg) = error {
-                all_ok = false;
-                progress.errors += 1;
-                // Flush our data first so stderr and stdout do not interleave mid-line.
-                out.flush()?;
-                progress.error(&msg);
-            }
-            out.write_all(line.as_bytes())?;
-            out.write_all(b"\n")?;
-        }
-        progress.update();
-        if eof {
-            break;
-        }
-    }
+    })?;
     out.flush()?;
     progress.finish();
     Ok(all_ok)
+}
+
+/// Records of the input: (line number, bytes without the line end).
+type Chunk = Vec<(usize, Vec<u8>)>;
+
+/// A chunk's line numbers and outcomes, in input order.
+type Done = (Vec<usize>, Vec<Outcome>);
+
+/// Reads the next chunk of records (line number, bytes without the line
+/// end), skipping blank lines; also returns whether the input ended.
+fn read_chunk(reader: &mut impl BufRead, line_no: &mut usize, progress: &mut Progress) -> io::Result<(Chunk, bool)> {
+    let mut chunk = Vec::with_capacity(CHUNK_RECORDS);
+    let mut bytes = 0;
+    while chunk.len() < CHUNK_RECORDS && bytes < CHUNK_BYTES {
+        let mut buf = Vec::new();
+        if reader.read_until(b'\n', &mut buf)? == 0 {
+            return Ok((chunk, true));
+        }
+        *line_no += 1;
+        while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+            buf.pop();
+        }
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue; // blank lines carry no record
+        }
+        bytes += buf.len();
+        progress.bytes += buf.len();
+        chunk.push((*line_no, buf));
+    }
+    Ok((chunk, false))
 }
 
 /// The `id` of a record that failed, where the line is JSON enough to say.

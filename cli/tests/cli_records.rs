@@ -2,7 +2,7 @@
 //! property over generated input: whatever the mix of good
 //! records, blank lines, CRLF line ends, malformed JSON, invalid UTF-8,
 //! records without a usable `text` and bad `published` values, across the
-//! 512-record chunk boundaries and on one to four threads, from stdin or a
+//! 256-record chunk boundaries (three chunks queued at once) and on one to four threads, from stdin or a
 //! file, with or without a final newline, the binary writes exactly one line
 //! per record, in input order: the library's facts for a good record
 //! (its own `published`, else the flag's), an error line with the record's
@@ -245,9 +245,9 @@ fn check(items: &[(Item, bool)], final_newline: bool, threads: usize, flag: bool
     }
 }
 
-/// Input sizes: small, and just around one and two 512-record chunks (blank
-/// lines do not count towards a chunk, so the boundary falls on varying
-/// lines).
+/// Input sizes: small, and just around two and four 256-record chunks
+/// (blank lines do not count towards a chunk, so the boundary falls on
+/// varying lines; four chunks are one more than are queued at once).
 fn items() -> impl Strategy<Value = Vec<(Item, bool)>> {
     let line = || (item(), prop::bool::weighted(0.2));
     prop_oneof![
@@ -273,15 +273,16 @@ proptest! {
     }
 }
 
-/// The chunk boundaries exactly: 511, 512, 513, 1024 and 1025 records, each
+/// The chunk boundaries exactly: 255, 256, 257, 768, 769, 1024 and 1025
+/// records (one to five chunks of 256, three of them queued at once), each
 /// with an error at the last line of a chunk and the first of the next, on
 /// two and four threads.
 #[test]
 fn record_loop_across_exact_chunk_boundaries() {
-    for n in [511, 512, 513, 1024, 1025] {
+    for n in [255, 256, 257, 768, 769, 1024, 1025] {
         let items: Vec<(Item, bool)> = (0..n)
             .map(|i| {
-                let item = if i == 511 || i == 512 || i + 1 == n {
+                let item = if i == 255 || i == 256 || i == 767 || i == 768 || i + 1 == n {
                     Item::NotJson("{not json")
                 } else {
                     Item::Good { id: (i % 5) as u8, text: i % TEXTS.len(), published: (i % 4) as u8 }

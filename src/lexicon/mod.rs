@@ -159,14 +159,19 @@ fn parse_with(file: &str, text: &str, columns: usize, check_normal: bool) -> Res
     if text.starts_with('\u{FEFF}') {
         return Err(LexiconError::Bom { file: file.to_string() });
     }
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut seen: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+    // Sized once for every line, so neither grows line by line.
+    let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut entries: Vec<Entry> = Vec::with_capacity(lines);
+    let mut seen: foldhash::HashMap<&str, usize> =
+        foldhash::HashMap::with_capacity_and_hasher(lines, foldhash::fast::RandomState::default());
+    let mut cols: Vec<&str> = Vec::with_capacity(columns);
     for (n, raw) in text.lines().enumerate() {
         let line = n + 1;
         if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
             continue;
         }
-        let cols: Vec<&str> = raw.split('\t').collect();
+        cols.clear();
+        cols.extend(raw.split('\t'));
         if cols.len() != columns {
             return Err(LexiconError::Columns { file: file.to_string(), line, expected: columns, found: cols.len() });
         }
@@ -194,7 +199,7 @@ fn parse_with(file: &str, text: &str, columns: usize, check_normal: bool) -> Res
             return Err(LexiconError::Duplicate { file: file.to_string(), line, entry: phrase.to_string(), first });
         }
         seen.insert(phrase, line);
-        entries.push(Entry { line, columns: cols.into_iter().map(str::to_string).collect() });
+        entries.push(Entry { line, columns: cols.iter().map(|c| c.to_string()).collect() });
     }
     Ok(entries)
 }

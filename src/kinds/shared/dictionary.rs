@@ -5,8 +5,9 @@
 //! of any dictionary. A name that runs into ordinary words
 //! (`สรรคนนท์ไปทำการ…`, `สังขาราร้อยเวร…`) ends where the text after it reads
 //! as dictionary words while the text before it does not. This module holds
-//! the word list (PyThaiNLP's `words_th.txt`, CC0, 61k words) compiled into
-//! the crate's character trie, and answers questions about a short window of
+//! the word list (PyThaiNLP's `words_th.txt`, CC0, 61k words) compiled at
+//! build time into crawdad's character-wise double-array trie (`build.rs`),
+//! and answers questions about a short window of
 //! text: the longest word at a position, and where in a glued run a name
 //! ends. It never segments a whole text: each question walks a few words
 //! from one position, so the cost is linear in the window asked about.
@@ -16,17 +17,24 @@
 
 use std::sync::LazyLock;
 
-use crate::matcher::trie::Trie;
 use crate::thai::{cluster_ends, cluster_starts};
 
-const WORDS_TEXT: &str = include_str!("words_th.txt");
+/// The dictionary as `build.rs` serialized it: the trie of every word of
+/// `words_th.txt`.
+const WORDS_TRIE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words_th.crawdad"));
 
-/// The dictionary, compiled at first use (a few milliseconds).
-static WORDS: LazyLock<Trie> = LazyLock::new(|| Trie::of_phrases(words(WORDS_TEXT)));
+/// The dictionary, deserialized at first use (a copy of 2 MB, about 4M
+/// instructions; building a trie of the word list then cost about 155M).
+static WORDS: LazyLock<crawdad::Trie> = LazyLock::new(|| crawdad::Trie::deserialize_from_slice(WORDS_TRIE).0);
 
-/// The words of a word list: one a line, `#` lines and blank lines skipped.
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+/// The end of the longest dictionary word that starts at byte `i` of
+/// `text` (a character boundary), if any.
+fn longest_word_at(text: &str, i: usize) -> Option<usize> {
+    let rest = &text[i..];
+    // crawdad counts characters; a word is a few, so counting them again
+    // for their bytes is a short walk.
+    let (_, chars) = WORDS.common_prefix_search(rest.chars()).last()?;
+    Some(i + rest.char_indices().nth(chars).map_or(rest.len(), |(k, _)| k))
 }
 
 /// Whether a word may start or end at byte `i` (a Thai character-cluster
@@ -41,7 +49,7 @@ pub(crate) fn word_at(text: &str, i: usize) -> Option<usize> {
     if !text.is_char_boundary(i) || !boundary(text, i) {
         return None;
     }
-    let (_, end) = WORDS.longest_at(text, i, 0)?;
+    let end = longest_word_at(text, i)?;
     boundary(text, end).then_some(end)
 }
 
@@ -168,6 +176,56 @@ fn plausible_name(text: &str, a: usize, b: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matcher::trie::Trie;
+    use proptest::strategy::Strategy;
+
+    const WORDS_TEXT: &str = include_str!("words_th.txt");
+
+    /// The words of a word list: one a line, `#` lines and blank lines
+    /// skipped (as `build.rs` reads it).
+    fn words(text: &str) -> impl Iterator<Item = &str> {
+        text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    }
+
+    /// The reference: the crate's own character trie of the word list,
+    /// built at run time, as the dictionary was before build.rs.
+    static REFERENCE: LazyLock<Trie> = LazyLock::new(|| Trie::of_phrases(words(WORDS_TEXT)));
+
+    fn reference_longest_word_at(text: &str, i: usize) -> Option<usize> {
+        REFERENCE.longest_at(text, i, 0).map(|(_, end)| end)
+    }
+
+    #[test]
+    fn every_word_is_found_whole_and_at_every_position_of_the_fixtures() {
+        for w in words(WORDS_TEXT) {
+            assert_eq!(longest_word_at(w, 0), Some(w.len()), "{w:?}");
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(root.join("fixtures/000_khonkaen_unesco.txt")).expect("founding fixture");
+        let text = crate::normalize::normalize(&text).into_text();
+        for (i, _) in text.char_indices() {
+            assert_eq!(longest_word_at(&text, i), reference_longest_word_at(&text, i), "at {i}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_longest_word_is_the_reference_tries(
+            pieces in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(vec!["ไป", "ทำ", "การ", "ตรวจ", "ภาษา", "ไทย", "พริก", "ทำให้", "สามารถ", "เรียน"])
+                        .prop_map(String::from),
+                    "[กขคนมยรลวสหอะาิีึืุูเแโใไ่้๊๋็ั์ a1.]{1,3}",
+                ],
+                0..8,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            for (i, _) in text.char_indices() {
+                proptest::prop_assert_eq!(longest_word_at(&text, i), reference_longest_word_at(&text, i), "{:?} at {}", text, i);
+            }
+        }
+    }
 
     #[test]
     fn the_word_list_is_normalized_and_thai() {
