@@ -214,24 +214,37 @@ fn absorb(person: &mut Person, p: RawPerson, spans: &Spans<'_>) {
 /// are one.
 ///
 /// The brackets and spaces are ASCII, so the name is copied a run of
-/// other characters at a time rather than one `char` at a time, and the
-/// company words are cut from the key in place.
+/// other characters at a time rather than one `char` at a time, read eight
+/// bytes at a time where none is ASCII, and the company words are cut from
+/// the key in place.
 fn org_key(name: &str, kind: OrgKind) -> String {
     let mut key = String::with_capacity(name.len());
     let mut depth = 0usize;
     // Where the run of other characters being read starts.
     let mut from = 0;
-    // ASCII bytes are whole characters, so every cut is a char boundary.
-    for (at, sep) in name.bytes().enumerate().filter(|&(_, b)| matches!(b, b'(' | b')' | b' ')) {
-        if depth == 0 {
-            key.push_str(&name[from..at]);
+    let b = name.as_bytes();
+    let mut at = 0;
+    while at < b.len() {
+        // Eight bytes none of which is ASCII (Thai) hold no separator.
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        if b[at..].first_chunk::<8>().is_some_and(|w| u64::from_le_bytes(*w) & HIGH == HIGH) {
+            at += 8;
+            continue;
         }
-        match sep {
-            b'(' => depth += 1,
-            b')' => depth = depth.saturating_sub(1),
-            _ => {}
+        // ASCII bytes are whole characters, so every cut is a char boundary.
+        let sep = b[at];
+        if matches!(sep, b'(' | b')' | b' ') {
+            if depth == 0 {
+                key.push_str(&name[from..at]);
+            }
+            match sep {
+                b'(' => depth += 1,
+                b')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            from = at + 1;
         }
-        from = at + 1;
+        at += 1;
     }
     if depth == 0 {
         key.push_str(&name[from..]);
@@ -282,10 +295,9 @@ fn link_organizations(raw: Vec<RawOrg>, spans: &Spans<'_>) -> Vec<Organization> 
         // Only the latest organizations are searched by prefix, so the cost
         // stays linear in the number of mentions.
         let recent = orgs.len().saturating_sub(RECENT)..orgs.len();
-        let found = by_form
-            .get(&o.name)
-            .or_else(|| by_form.get(&key))
-            .copied()
+        let named = by_form.get(&o.name).copied();
+        let found = named
+            .or_else(|| by_form.get(&key).copied())
             .or_else(|| {
                 // A short form ending in ฯ: the latest organization whose name starts with it.
                 let stem = org_key(short?, o.kind);
@@ -321,7 +333,7 @@ fn link_organizations(raw: Vec<RawOrg>, spans: &Spans<'_>) -> Vec<Organization> 
         };
         by_form.entry(key).or_insert(i);
         // Most mentions repeat a known name: clone it only when it is new.
-        if !by_form.contains_key(&o.name) {
+        if named.is_none() && !by_form.contains_key(&o.name) {
             by_form.insert(o.name.clone(), i);
         }
         let org = &mut orgs[i];
@@ -435,6 +447,15 @@ mod tests {
         for name in names {
             for kind in [OrgKind::Company, OrgKind::Agency] {
                 assert_eq!(org_key(name, kind), org_key_by_char(name, kind), "{name:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn org_key_agrees_with_the_char_by_char_reference(name in "[กขบมจ.ำัดทษิ() aé]{0,40}") {
+            for kind in [OrgKind::Company, OrgKind::Agency] {
+                proptest::prop_assert_eq!(org_key(&name, kind), org_key_by_char(&name, kind));
             }
         }
     }

@@ -47,7 +47,18 @@ pub(crate) struct DocMatcher {
     /// for a pattern of two), tested at a position whose first pair fits;
     /// `None` when a pattern is one character long.
     seconds: Option<Box<[u64; PAIR_WORDS]>>,
+    /// Where every pattern has more than `stride` characters (`stride` at
+    /// least [`MIN_STRIDE`]): the bits of every pair in a pattern's first
+    /// `stride + 1` characters. A match covers `stride` keys in a row, so a
+    /// walk tests one key in `stride`, and looks closer only around a key
+    /// whose bit is set.
+    strided: Option<(Box<[u64; PAIR_WORDS]>, usize)>,
 }
+
+/// The shortest stride [`DocMatcher::strided`] is kept for (patterns of
+/// four characters or more), and the longest it uses.
+const MIN_STRIDE: usize = 3;
+const MAX_STRIDE: usize = 8;
 
 /// The size of [`DocMatcher::pairs`] in words: [`pair`] is 16 bits.
 const PAIR_WORDS: usize = 1 << 10;
@@ -193,6 +204,28 @@ fn fits(table: &[u64; PAIR_WORDS], k: u16) -> bool {
     table[usize::from(k >> 6)] >> (k & 63) & 1 != 0
 }
 
+/// [`DocMatcher::strided`] of `patterns`: `None` when one (not empty) is
+/// shorter than [`MIN_STRIDE`]` + 1` characters, or none is there.
+fn strided_pairs(patterns: &[Box<[u8]>]) -> Option<(Box<[u64; PAIR_WORDS]>, usize)> {
+    let chars = |b: &[u8]| b.iter().filter(|&&x| x & 0xC0 != 0x80).count();
+    let shortest = patterns.iter().filter(|b| !b.is_empty()).map(|b| chars(b)).min()?;
+    let stride = (shortest - 1).min(MAX_STRIDE);
+    if stride < MIN_STRIDE {
+        return None;
+    }
+    let mut table = Box::new([0u64; PAIR_WORDS]);
+    for b in patterns.iter().filter(|b| !b.is_empty()) {
+        let (mut a, mut at) = lead(b, 0);
+        for _ in 0..stride {
+            let (c, len) = lead(b, at);
+            let k = pair(a, c);
+            table[k / 64] |= 1 << (k % 64);
+            (a, at) = (c, at + len);
+        }
+    }
+    Some((table, stride))
+}
+
 /// The bit of the [`lead`] slots `a b` in [`DocMatcher::pairs`].
 fn pair(a: usize, b: usize) -> usize {
     (a << 7 ^ b) & 0xFFFF
@@ -272,7 +305,8 @@ impl DocMatcher {
             }
         }
         candidates.sort_unstable_by_key(|&(p, id)| (p, std::cmp::Reverse(patterns[id].len()), id));
-        DocMatcher { filter, keys, mask, candidates, patterns, pairs, seconds }
+        let strided = strided_pairs(&patterns);
+        DocMatcher { filter, keys, mask, candidates, patterns, pairs, seconds, strided }
     }
 
     /// The longest pattern at `pos`, given the text's prefix there.
@@ -301,7 +335,10 @@ impl DocMatcher {
             // next) gates everything else.
             loop {
                 let keys = chars.keys().get(i..)?;
-                let k = self.fits_none(keys);
+                let k = match &self.strided {
+                    Some((table, stride)) => self.strided_none(keys, table, *stride),
+                    None => self.fits_none(keys),
+                };
                 if k == keys.len() {
                     i += k;
                     return None;
@@ -341,6 +378,28 @@ impl DocMatcher {
         k + keys[k..].iter().take_while(|&&x| bit(x) == 0).count()
     }
 
+    /// A number of `keys` no pattern starts within, at most the index of
+    /// the first one that may start a match: [`DocMatcher::fits_none`] for
+    /// long patterns. Key `j` is tested for every `j = stride - 1 (mod
+    /// stride)`; a match starting at `t` sets the bit of keys `t..t +
+    /// stride`, one of which is tested, so where a tested key's bit is
+    /// clear no match starts in the `stride` keys that end with it; where it
+    /// is set, the first of those keys that fits [`DocMatcher::pairs`] is
+    /// returned.
+    fn strided_none(&self, keys: &[u16], table: &[u64; PAIR_WORDS], stride: usize) -> usize {
+        let mut j = stride - 1;
+        while j < keys.len() {
+            if fits(table, keys[j]) {
+                let from = j + 1 - stride;
+                if let Some(t) = keys[from..=j].iter().position(|&x| fits(&self.pairs, x)) {
+                    return from + t;
+                }
+            }
+            j += stride;
+        }
+        keys.len()
+    }
+
     /// The longest pattern at `pos`, whose first character is in slot `a`,
     /// after the prefix filter.
     fn verify(&self, bytes: &[u8], pos: usize, a: usize) -> Option<DocMatch> {
@@ -372,6 +431,7 @@ mod tests {
             &["", "ขอน"],
             &["ขอนแก่น", "นครขอนแก่นก", "แก่น"],
             &["นก", "a.b", "ab"],
+            &["ขอนแก่นได้", "ยูเนสโก", "เทศบาลนคร", "จังหวัดขอนแก่น", "ขอนแก่น"],
         ];
         for patterns in sets {
             let reference = doc_matcher_reference(patterns);
@@ -426,6 +486,20 @@ mod tests {
             let want: Vec<_> = reference.find_iter(&text).map(as_doc_match).collect();
             let matcher = DocMatcher::with_seconds_from(&patterns, 0);
             proptest::prop_assert!(matcher.seconds.is_some());
+            let got: Vec<_> = matcher.find_iter(&text, &CharSlots::new(&text)).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+
+        /// Patterns of four characters or more: the strided walk.
+        #[test]
+        fn doc_matcher_strided_agrees_with_an_unanchored_search(
+            patterns in proptest::collection::vec("[กขนa. ]{4,11}", 1..6),
+            text in "[กขนa. ]{0,60}",
+        ) {
+            let reference = doc_matcher_reference(&patterns.iter().map(String::as_str).collect::<Vec<_>>());
+            let want: Vec<_> = reference.find_iter(&text).map(as_doc_match).collect();
+            let matcher = DocMatcher::new(&patterns);
+            proptest::prop_assert!(matcher.strided.is_some());
             let got: Vec<_> = matcher.find_iter(&text, &CharSlots::new(&text)).collect();
             proptest::prop_assert_eq!(got, want);
         }
