@@ -225,8 +225,8 @@ fn org_word(file: &str, e: &Entry) -> Result<(), LexiconError> {
         file,
         e,
         2,
-        &["strong_head", "trailing_join", "kor_word", "minister_title", "admin_unit", "faculty_end"],
-        "one of strong_head, trailing_join, kor_word, minister_title, admin_unit, faculty_end",
+        &["strong_head", "trailing_join", "kor_word", "minister_title", "admin_unit", "faculty_end", "name_verb"],
+        "one of strong_head, trailing_join, kor_word, minister_title, admin_unit, faculty_end, name_verb",
     )
 }
 

@@ -2,8 +2,37 @@
 
 use super::Ctx;
 use crate::facts::OrgKind;
-use crate::kinds::shared::{place_at, word_at, Role};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::kinds::registry;
+use crate::kinds::shared::{dictionary, place_at, verb_at, word_at, Role};
 use crate::thai::{cluster_ends, cluster_starts, is_following_mark, is_leading_vowel, is_thai_letter};
+
+/// The verbs written inside organization names: every verb of `verbs_th.txt`
+/// that is a word of its own in a full name of the shipped lexicons of known
+/// bodies and abbreviations (พัฒนา, ส่งเสริม, ป้องกัน, ตรวจ…). Any other verb
+/// glued after a name ends it (`กรมทรัพยากรธรณี` + วิเคราะห์).
+static NAME_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut verbs = HashSet::new();
+    for file in ["org_known.tsv", "org_abbreviations.tsv", "org_abbreviations_khamyo.tsv"] {
+        for e in registry::entries(file) {
+            let full = e.columns[1].as_str();
+            for (i, _) in full.char_indices() {
+                if let Some(end) = verb_at(full, i) {
+                    verbs.insert(&full[i..end]);
+                }
+            }
+        }
+    }
+    verbs.extend(super::ORG_WORDS.name_verbs.iter().map(String::as_str));
+    verbs
+});
+
+/// Whether a verb that is written in no organization name starts at `at`.
+fn non_name_verb_at(text: &str, at: usize) -> bool {
+    verb_at(text, at).is_some_and(|end| !NAME_VERBS.contains(&text[at..end]))
+}
 
 /// Longest name after a head, in characters.
 const MAX_NAME_CHARS: usize = 90;
@@ -49,6 +78,71 @@ pub(super) fn unit_name_end(text: &str, from: usize, ctx: &Ctx) -> usize {
 /// organization, or `และ` before another organization with the same head. `None` when the name
 /// runs on past [`MAX_NAME_CHARS`] (no name this extractor can tell).
 pub(super) fn name_end(text: &str, head: &str, from: usize, kind: OrgKind, ctx: &Ctx) -> Option<usize> {
+    name_end_at_space(text, head, from, kind, ctx).map(|end| verb_end(text, from, end))
+}
+
+/// Where a name that runs from `from` to `end` stops at a verb: the name read
+/// as dictionary words (greedy, longest first), the first word after its
+/// first that is a verb written in no organization name
+/// (`กรมทรัพยากรธรณี|วิเคราะห์`, `ธนาคารกรุงไทย|ขอ`, while
+/// `กรม|พัฒนา|ที่ดิน` keeps a verb of names). `end` when there is none.
+fn verb_end(text: &str, from: usize, end: usize) -> usize {
+    const AND: &str = "และ";
+    let mut pos = from;
+    let mut first = true;
+    while pos < end {
+        let Some(w) = dictionary::word_at(text, pos) else {
+            // No word here: on to the next character.
+            pos += text[pos..].chars().next().map_or(1, char::len_utf8);
+            first = false;
+            continue;
+        };
+        // Verbs joined by และ name what a body does (กองเผยแพร่และประชาสัมพันธ์).
+        // After การ, ความ, นัก or ผู้ a verb is a noun (การสื่อสาร,
+        // สมาคมนักปั่นจักรยาน, ผู้ผลิต); a verb that ends the name is its last
+        // word (โรงเรียนวังไกลกังวล), no verb phrase after it.
+        if !first
+            && w <= end
+            && verb_at(text, pos).is_some_and(|v| v < end && !text[v..].starts_with(AND))
+            && ![AND, "การ", "ความ", "นัก", "ผู้"].iter().any(|j| text[..pos].ends_with(j))
+            && non_name_verb_at(text, pos)
+        {
+            match place_over(text, from, pos) {
+                // A place is one word, and no verb (ตาก, แม่สอด).
+                Some(e) => {
+                    pos = e;
+                    continue;
+                }
+                None => return pos,
+            }
+        }
+        first = false;
+        pos = w;
+    }
+    end
+}
+
+/// The end of a gazetteer place that starts at a word of the name from
+/// `from` (read as [`verb_end`] reads it) and holds `at`, if any.
+fn place_over(text: &str, from: usize, at: usize) -> Option<usize> {
+    let mut pos = from;
+    while pos <= at {
+        if let Some((e, _)) = place_at(text, pos) {
+            if e > at {
+                return Some(e);
+            }
+            pos = e;
+            continue;
+        }
+        pos = match dictionary::word_at(text, pos) {
+            Some(w) => w,
+            None => pos + text[pos..].chars().next().map_or(1, char::len_utf8),
+        };
+    }
+    None
+}
+
+fn name_end_at_space(text: &str, head: &str, from: usize, kind: OrgKind, ctx: &Ctx) -> Option<usize> {
     if kind == OrgKind::Municipality {
         if let Some((end, _)) = place_at(text, from) {
             return Some(end);

@@ -82,6 +82,9 @@ pub(super) struct OrgWords {
     pub(super) admin_units: Vec<String>,
     /// Words that end a university faculty's name (`คณะนิติศาสตร์`).
     pub(super) faculty_ends: Vec<String>,
+    /// Verbs that name what a body does (ขับเคลื่อน, ถ่ายทอด): inside a
+    /// name, as the verbs of the known names are.
+    pub(super) name_verbs: Vec<String>,
 }
 
 pub(super) static ORG_WORDS: LazyLock<OrgWords> = LazyLock::new(|| {
@@ -92,6 +95,7 @@ pub(super) static ORG_WORDS: LazyLock<OrgWords> = LazyLock::new(|| {
         minister_titles: Vec::new(),
         admin_units: Vec::new(),
         faculty_ends: Vec::new(),
+        name_verbs: Vec::new(),
     };
     // The registry checked every role.
     for e in registry::entries("org_words.tsv") {
@@ -101,6 +105,7 @@ pub(super) static ORG_WORDS: LazyLock<OrgWords> = LazyLock::new(|| {
             "kor_word" => &mut w.kor_words,
             "minister_title" => &mut w.minister_titles,
             "faculty_end" => &mut w.faculty_ends,
+            "name_verb" => &mut w.name_verbs,
             _ => &mut w.admin_units,
         };
         list.push(e.phrase().to_string());
