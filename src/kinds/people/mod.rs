@@ -176,7 +176,13 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPerson> {
     out.extend(again);
     out.sort_by_key(|p| p.span.start);
     untitled::cut_false_families(text, &mut out);
-    let given = untitled::given_again(&r, &spaces, &lines, &out);
+    let (given, fixes) = untitled::given_again(&r, &spaces, &lines, &out);
+    for (k, end) in fixes {
+        let p = &mut out[k];
+        let gs = p.span.end - p.given.len();
+        p.span.end = end;
+        p.given = text[gs..end].to_string();
+    }
     out.extend(given);
     out.sort_by_key(|p| p.span.start);
     let aliases = alias::aliases(&r, &mut out);
