@@ -209,7 +209,7 @@ fn titled(r: &Reader<'_>) -> Vec<RawPerson> {
         // An ordinary word or a royal epithet that starts with the title
         // (นายจ้าง, พระราช…, พระบรมราชินีนาถ), not
         // a shorter one inside a longer title (พระบาท in พระบาทสมเด็จพระ).
-        if matches!(r.words.at(text, s), Some((Class::NotName | Class::TitlePosition | Class::RoyalEpithet, e)) if !starts_with_mark(&text[e..]) && e > first.end)
+        if matches!(r.words.at(text, s), Some((Class::NotName | Class::TitlePosition | Class::RoyalEpithet, e)) if !starts_with_mark(&text[e..]) && e > first.end && !untitled::given_runs_past(text, first.end, e))
         {
             continue;
         }

@@ -57,6 +57,15 @@ fn phrase_of_words(text: &str, span: &Span) -> bool {
     n >= 2 && e == span.end
 }
 
+/// Whether the word at `i` (up to a space or a break) is a listed given name
+/// that runs past `e`, the end of an ordinary word starting with the title
+/// before it, and is no word of the dictionary: `นายเรืองชัย` is นาย and
+/// เรืองชัย, though `นายเรือ` is a word (`นางฟ้า` stays a word).
+pub(super) fn given_runs_past(text: &str, i: usize, e: usize) -> bool {
+    let w = word_end(text, i);
+    w > e && is_given_name(text, &(i..w)) && !is_word(text, &(i..w))
+}
+
 /// Whether `text[span]` is a word of the dictionary.
 fn is_word(text: &str, span: &Span) -> bool {
     shared::dictionary::word_at(&text[..span.end], span.start) == Some(span.end)
