@@ -28,7 +28,7 @@ const UNIT_ACCURACY_FLOOR: f64 = 0.99;
 
 /// (category, minimum F1) on the development-set documents.
 const DEVSET_FLOORS: &[(&str, f64)] = &[
-    ("people", 0.833),
+    ("people", 0.848),
     ("positions", 0.755),
     ("organizations", 0.801),
     ("places", 0.957),

@@ -176,7 +176,13 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPerson> {
     out.extend(again);
     out.sort_by_key(|p| p.span.start);
     untitled::cut_false_families(text, &mut out);
-    let given = untitled::given_again(&r, &spaces, &lines, &out);
+    let (given, fixes) = untitled::given_again(&r, &spaces, &lines, &out);
+    for (k, end) in fixes {
+        let p = &mut out[k];
+        let gs = p.span.end - p.given.len();
+        p.span.end = end;
+        p.given = text[gs..end].to_string();
+    }
     out.extend(given);
     out.sort_by_key(|p| p.span.start);
     let aliases = alias::aliases(&r, &mut out);
@@ -203,7 +209,7 @@ fn titled(r: &Reader<'_>) -> Vec<RawPerson> {
         // An ordinary word or a royal epithet that starts with the title
         // (นายจ้าง, พระราช…, พระบรมราชินีนาถ), not
         // a shorter one inside a longer title (พระบาท in พระบาทสมเด็จพระ).
-        if matches!(r.words.at(text, s), Some((Class::NotName | Class::TitlePosition | Class::RoyalEpithet, e)) if !starts_with_mark(&text[e..]) && e > first.end)
+        if matches!(r.words.at(text, s), Some((Class::NotName | Class::TitlePosition | Class::RoyalEpithet, e)) if !starts_with_mark(&text[e..]) && e > first.end && !untitled::given_runs_past(text, first.end, e))
         {
             continue;
         }

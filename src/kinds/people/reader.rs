@@ -229,7 +229,9 @@ impl Reader<'_> {
         let end = word_end(text, p);
         // At least two characters of name before any cut.
         let min = text[p..end].char_indices().nth(2).map_or(end, |(k, _)| p + k);
-        let mut cut = self.words.first_cut(text, min..end, &[Class::Speech, Class::Stop, Class::Link]);
+        // A word of these classes, or an age glued after the name
+        // (…ใจดีอายุ52ปี, …ใจดีอายุ 52 ปี: a not_given word before a number).
+        let mut cut = self.words.first_cut_or_age(text, min..end, &[Class::Speech, Class::Stop, Class::Link]);
         if let Some(h) = self.hits.first_inside(text, min..end) {
             cut = Some(cut.map_or(h, |c| c.min(h)));
         }

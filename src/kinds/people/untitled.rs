@@ -14,7 +14,7 @@ use super::again::GivenNames;
 use super::reader::Reader;
 use super::text::*;
 use super::words::Class;
-use super::{shared, RawPerson, Span};
+use super::{is_royal_title, shared, RawPerson, Span};
 use crate::kinds::registry;
 use crate::thai::is_thai_letter;
 
@@ -55,6 +55,15 @@ pub(super) fn is_given_name(text: &str, span: &Span) -> bool {
 fn phrase_of_words(text: &str, span: &Span) -> bool {
     let (n, e) = shared::dictionary::words_from(&text[..span.end], span.start, 8);
     n >= 2 && e == span.end
+}
+
+/// Whether the word at `i` (up to a space or a break) is a listed given name
+/// that runs past `e`, the end of an ordinary word starting with the title
+/// before it, and is no word of the dictionary: `นายเรืองชัย` is นาย and
+/// เรืองชัย, though `นายเรือ` is a word (`นางฟ้า` stays a word).
+pub(super) fn given_runs_past(text: &str, i: usize, e: usize) -> bool {
+    let w = word_end(text, i);
+    w > e && is_given_name(text, &(i..w)) && !is_word(text, &(i..w))
 }
 
 /// Whether `text[span]` is a word of the dictionary.
@@ -236,7 +245,14 @@ fn read(r: &Reader<'_>, i: usize, known: bool, quote: Option<char>, limit: usize
 /// Mentions by given name alone of people named in full in `found` (sorted
 /// by start): the given name at a word start, ending at a break, a space, or
 /// a word that ends names (a verb of speech, a position).
-pub(super) fn given_again(r: &Reader<'_>, sp: &[usize], lines: &[usize], found: &[RawPerson]) -> Vec<RawPerson> {
+///
+/// Also returns [`titled_given_again`]'s fixes, read with the same names.
+pub(super) fn given_again(
+    r: &Reader<'_>,
+    sp: &[usize],
+    lines: &[usize],
+    found: &[RawPerson],
+) -> (Vec<RawPerson>, Vec<(usize, usize)>) {
     let text = r.text;
     let mut names: Vec<&str> =
         found.iter().filter(|p| p.family.is_some() && char_count(&p.given) >= 3).map(|p| p.given.as_str()).collect();
@@ -244,11 +260,12 @@ pub(super) fn given_again(r: &Reader<'_>, sp: &[usize], lines: &[usize], found: 
     names.dedup();
     let families: Vec<&str> = found.iter().filter_map(|p| p.family.as_deref()).collect();
     if names.is_empty() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     // This document's names, filed by their first two characters: a bit
     // test a space, whatever their number.
     let given_names = GivenNames::new(&names);
+    let (titled, fixes) = titled_given_again(r, found, &given_names, &families);
     let mut out = Vec::new();
     // Word starts: the text's, after a space, after a line break.
     let starts = std::iter::once(0).chain(sp.iter().chain(lines).map(|q| q + 1));
@@ -285,7 +302,107 @@ pub(super) fn given_again(r: &Reader<'_>, sp: &[usize], lines: &[usize], found: 
             statement: None,
         });
     }
-    out
+    // A given name after a title and a space is the titled mention's.
+    out.retain(|p| !titled.iter().any(|t| t.span.start < p.span.end && p.span.start < t.span.end));
+    out.extend(titled);
+    (out, fixes)
+}
+
+/// Titled mentions by given name alone of people named in full in `found`
+/// (sorted by start): the title and the document's given name, whatever
+/// follows it, glued or spaced (นายสมชายจะพูด, ด่านายสมชาย และ). A mention
+/// already read with no family name is cut or lengthened to that given name
+/// (นายสมชายพาดพิง → นายสมชาย); a title not read as a mention (one glued
+/// after a word) starts a new one. Not where the given name runs on into a
+/// longer given name of the list (นายสมชาติ is not นายสม), into one of the
+/// document's family names (a full name glued), or inside a syllable.
+fn titled_given_again(
+    r: &Reader<'_>,
+    found: &[RawPerson],
+    given_names: &GivenNames<'_>,
+    families: &[&str],
+) -> (Vec<RawPerson>, Vec<(usize, usize)>) {
+    let text = r.text;
+    // The end of the doc's given name at `gs`, where a mention may end.
+    let ends_at = |gs: usize, read_end: usize| -> Option<usize> {
+        let end = given_names.longest_at(text, gs)?;
+        // A mention already ending there needs no fix.
+        if end == read_end {
+            return None;
+        }
+        let rest = &text[end..];
+        if starts_with_mark(rest) || !boundary(text, end) && !rest.is_empty() {
+            return None;
+        }
+        if families.iter().any(|f| rest.starts_with(f)) {
+            return None;
+        }
+        // A longer given name of the list read there is another person.
+        if read_end > end && listed(&GIVEN, text, &(gs..read_end)) {
+            return None;
+        }
+        let w = word_end(text, gs);
+        if w > end && listed(&GIVEN, text, &(gs..w)) {
+            return None;
+        }
+        Some(end)
+    };
+    // Mentions with no family name: cut or lengthen to the doc's given name
+    // (the index of the mention and its new end).
+    let mut fixes = Vec::new();
+    for (k, p) in found.iter().enumerate() {
+        if p.family.is_some() || p.title.is_none() || p.span.end < p.given.len() {
+            continue;
+        }
+        let next = found.get(k + 1).map_or(text.len(), |q| q.span.start);
+        let gs = p.span.end - p.given.len();
+        if text.get(gs..p.span.end) == Some(p.given.as_str()) {
+            if let Some(end) = ends_at(gs, p.span.end).filter(|&e| e <= next) {
+                fixes.push((k, end));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let titles = &r.hits.titles;
+    for (k, h) in titles.iter().enumerate() {
+        // Mentions keep their starts through the fixes; a fix moves an end
+        // to at most the next start.
+        let c = found.partition_point(|p| p.span.end <= h.start);
+        if c < found.len() && found[c].span.start < h.end {
+            continue;
+        }
+        let gs = h.end + usize::from(text.as_bytes().get(h.end) == Some(&b' '));
+        let Some(end) = ends_at(gs, gs) else { continue };
+        if is_royal_title(&text[h.start..h.end]) {
+            continue;
+        }
+        if c < found.len() && found[c].span.start < end
+            || fixes.iter().any(|&(f, e): &(usize, usize)| found[f].span.start < end && h.start < e)
+        {
+            continue;
+        }
+        // An ordinary word that starts with the title and holds the whole
+        // given name (นายพล) is no mention.
+        if matches!(r.words.at(text, h.start), Some((Class::NotName | Class::TitlePosition, e)) if e >= end) {
+            continue;
+        }
+        // Stacked titles glued before it belong to the mention.
+        let mut start = h.start;
+        let mut j = k;
+        while j > 0 && titles[j - 1].end == start {
+            j -= 1;
+            start = titles[j].start;
+        }
+        out.push(RawPerson {
+            span: start..end,
+            title: Some(text[start..h.end].to_string()),
+            given: text[gs..end].to_string(),
+            family: None,
+            positions: Vec::new(),
+            statement: None,
+        });
+    }
+    (out, fixes)
 }
 
 /// Whether a given name may end at `end`.

@@ -188,6 +188,18 @@ impl Words {
         })
     }
 
+    /// As [`Words::first_cut`], and also at a word of class `not_given`
+    /// followed by a number, after spaces (อายุ52, อายุ 52).
+    pub(super) fn first_cut_or_age(&self, text: &str, range: Span, classes: &[Class]) -> Option<usize> {
+        self.inside(text, range)
+            .find(|&(class, start, end)| {
+                let age = class == Class::NotGiven
+                    && text[end..].trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit());
+                (age || classes.contains(&class)) && boundary(text, start) && !starts_with_mark(&text[end..])
+            })
+            .map(|(_, start, _)| start)
+    }
+
     /// The first word of one of `classes` inside `range` that starts at a
     /// cluster boundary and is not the start of a longer syllable.
     pub(super) fn first_cut(&self, text: &str, range: Span, classes: &[Class]) -> Option<usize> {
