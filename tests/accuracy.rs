@@ -17,7 +17,7 @@ use std::path::Path;
 const FLOORS: &[(&str, f64)] = &[
     ("people", 0.996),
     ("positions", 0.932),
-    ("organizations", 0.931),
+    ("organizations", 0.933),
     ("places", 0.989),
     ("dates", 0.997),
     ("numbers", 0.999),
@@ -30,7 +30,7 @@ const UNIT_ACCURACY_FLOOR: f64 = 0.99;
 const DEVSET_FLOORS: &[(&str, f64)] = &[
     ("people", 0.848),
     ("positions", 0.755),
-    ("organizations", 0.801),
+    ("organizations", 0.828),
     ("places", 0.957),
     ("dates", 0.970),
     ("numbers", 0.955),
