@@ -190,8 +190,8 @@ fn alias_after(r: &Reader<'_>, end: usize) -> Option<Span> {
 }
 
 /// A name in Latin letters in brackets after a name ending at `end`:
-/// ` (Mikael Hemniti Winther)`, two to four capitalized words; also after
-/// one more Thai word (`… วินเดอร์ (Mikael Hemniti Winther)`). Returns that
+/// ` (Tomas Belak Rendal)`, two to four capitalized words; also after
+/// one more Thai word (`… เรนดัล (Tomas Belak Rendal)`). Returns that
 /// Thai word, if any, and the span inside the brackets with its number of
 /// words.
 fn latin_after(r: &Reader<'_>, end: usize) -> Option<(Option<Span>, (Span, usize))> {
@@ -236,7 +236,7 @@ fn latin_after(r: &Reader<'_>, end: usize) -> Option<(Option<Span>, (Span, usize
 
 /// Whether a name in Latin letters may spell the Thai `given` name: its
 /// first letter is one the first Thai consonant is written with
-/// (บ็อกดัน → Bogdan, มีคาเอล → Mikael; not a body's name in brackets).
+/// (บ็อกดัน → Bogdan, โทมัส → Tomas; not a body's name in brackets).
 fn transliterates(given: &str, latin: &str) -> bool {
     let Some(l) = latin.chars().next() else { return false };
     // The first consonant, after a vowel written before it (เ แ โ ใ ไ).

@@ -94,12 +94,11 @@ fn is_royal_title(title: &str) -> bool {
 }
 
 /// A royal named after a royal style at `s..end`: the name is the word glued
-/// to the style (พระบาทสมเด็จพระปรมินทรมหาภูมิพลอดุลยเดช,
-/// สมเด็จพระนางเจ้าสิริกิติ์), up to a title glued after it
-/// (…สิริกิติ์พระบรมราชินีนาถ) or a small word closing it (…เดชด้วย). A
-/// royal epithet after one space belongs to the mention (…ภูมิพลอดุลยเดช
-/// บรมนาถบพิตร, class `royal_epithet`). A royal name holds no family name; a style with no name glued to it
-/// (สมเด็จพระเจ้าอยู่หัว ทรง…), before a style word (สมเด็จพระนางเจ้าพระบรมราชินีนาถ)
+/// to the style (พระบาทสมเด็จพระสุริยวงศ์มหาราช, สมเด็จพระนางเจ้ามณีรัตน์),
+/// up to a title glued after it (…มณีรัตน์พระบรมราชินี) or a small word
+/// closing it (…มหาราชด้วย). A royal epithet after one space belongs to the
+/// mention (…สุริยวงศ์มหาราช บรมนาถบพิตร, class `royal_epithet`). A royal name holds no family name; a style with no name glued to it
+/// (สมเด็จพระเจ้าอยู่หัว ทรง…), before a style word (สมเด็จพระนางเจ้าพระบรมราชินี)
 /// or before a clause (…เจ้าอยู่หัวเนื่องในวโรกาส…) is no name: the style
 /// alone names a role.
 fn royal(r: &Reader<'_>, s: usize, end: usize) -> Option<RawPerson> {
