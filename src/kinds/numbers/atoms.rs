@@ -264,7 +264,6 @@ pub(super) fn word_number(text: &str, run: &[(Span, Word)]) -> Option<Atom> {
         {
             return None
         }
-        Word::Scale(s) if *s != 10.0 && *s < 100.0 => return None,
         _ => {}
     }
     let mut millions = 0.0; // the part already multiplied by ล้าน
