@@ -48,3 +48,21 @@ fn span_f1_floors_hold_on_the_devset() {
     eprintln!("{table}");
     assert!(!failed, "span F1 fell below a floor on the devset:\n{table}");
 }
+
+/// PERSON with the space after every gold name removed, as older dailies
+/// print names (`eval --spans --squeeze-after PERSON`): exact and overlap F1.
+const SQUEEZED_PERSON_FLOOR: (f64, f64) = (0.749, 0.866);
+
+#[test]
+fn person_floor_holds_when_the_space_after_names_is_lost() {
+    let docs = read_spans(&common::devset_dir(), IobJoin::Concat).expect("the devset reads");
+    let squeezed: Vec<_> = docs.iter().map(|d| d.squeeze_after(&["PERSON"])).collect();
+    let report = score_docs(&thaifacts::Extractor::default(), &squeezed, &SpanOptions::default());
+    let c = report.classes.get("PERSON").copied().unwrap_or_default();
+    let (exact, overlap) = (c.exact.f1(), c.overlap.f1());
+    let (exact_floor, overlap_floor) = SQUEEZED_PERSON_FLOOR;
+    assert!(
+        exact + 1e-9 >= exact_floor && overlap + 1e-9 >= overlap_floor,
+        "PERSON on the squeezed devset: exact {exact:.3} (floor {exact_floor:.3}), overlap {overlap:.3} (floor {overlap_floor:.3})"
+    );
+}

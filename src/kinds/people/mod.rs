@@ -121,6 +121,15 @@ fn royal(r: &Reader<'_>, s: usize, end: usize) -> Option<RawPerson> {
             break;
         }
     }
+    // Where the space after the name is lost, a stop or link word or a
+    // verb of speech glued after it ends it (…เดชและทรง…, …เดชโดยมี…).
+    if glued == e {
+        if let Some(q) =
+            r.words.first_cut(text, floor_boundary(text, end + 9)..e, &[Class::Stop, Class::Link, Class::Speech])
+        {
+            glued = q;
+        }
+    }
     let e = glued;
     let name = &text[end..e];
     if char_count(name) < 3

@@ -27,6 +27,10 @@ const MAX_GIVEN_BYTES: usize = 60;
 /// The longest family name read, in characters.
 pub(super) const MAX_FAMILY: usize = 20;
 
+/// How far back, in characters, a dictionary word is looked for that ends
+/// where a prefix glued after a family name ends.
+const WORD_BACK_CHARS: usize = 6;
+
 /// The scanned hits the people extractor reads, indexed by start.
 pub(super) struct Hits {
     pub(super) titles: Vec<Hit>,
@@ -240,6 +244,11 @@ impl Reader<'_> {
         // text. Only a run longer than a given name is (a family name is a
         // compound of dictionary words: เจียม|ธีร|สกุล).
         let limit = cut.unwrap_or(end);
+        if !given && limit > min {
+            if let Some(k) = self.family_end(p, min, limit) {
+                cut = Some(k);
+            }
+        }
         if given && limit > min && limit - p <= MAX_GLUED_RUN {
             if let Some(k) = self.listed_given_end(p, min, limit) {
                 cut = Some(k);
@@ -253,6 +262,86 @@ impl Reader<'_> {
             return None;
         }
         Some((p..e, cut.is_some()))
+    }
+
+    /// Where a family name ends in the run `text[p..limit]` when the words
+    /// after it are glued to it, as papers that lose the space after a name
+    /// print it (…ใจดีรองผู้ว่าราชการ…, …ใจดีนายแพทย์ใหญ่…, …ใจดีพูดว่า):
+    /// the first cluster boundary, at least `min` in, where a position head
+    /// starts (after its prefixes), or else the last one after a listed
+    /// family name where a verb or a word of `people_words.tsv` starts. A
+    /// title inside the run is no cut (สาวนายน). None where the
+    /// whole run is a listed family name or no such word starts in it.
+    ///
+    /// Cost: a look-up of the heads, the titles and the name list at each
+    /// character boundary of the run, only where a titled name is read and
+    /// only up to the longest family name.
+    fn family_end(&self, p: usize, min: usize, limit: usize) -> Option<usize> {
+        let text = self.text;
+        let run = &text[..limit];
+        if super::untitled::is_family_name(text, &(p..limit)) {
+            return None;
+        }
+        let stop = floor_boundary(run, p + MAX_GIVEN_BYTES);
+        let mut bounds = run[min..stop].char_indices().map(|(k, _)| min + k).filter(|&k| boundary(run, k));
+        bounds
+            .clone()
+            .find(|&k| {
+                // A prefix that ends the run, its head after a space, ends a name
+                // only where it is no end of a dictionary word (ตรึกตรอง).
+                self.head_at(k).is_some_and(|(head, _)| {
+                    head < limit
+                        || !run[..k]
+                            .char_indices()
+                            .rev()
+                            .take(WORD_BACK_CHARS)
+                            .any(|(s, _)| shared::dictionary::word_at(run, s) == Some(limit))
+                })
+            })
+            .or_else(|| {
+                // A verb of the word class alone is a weaker cue than a word of
+                // people_words.tsv: three dictionary words must follow it (a
+                // family name is often a listed one and a verb: อินทร|ชุมนุม).
+                bounds.rfind(|&k| {
+                    super::untitled::is_family_name(text, &(p..k))
+                        && (self.listed_word_at(run, k)
+                            || shared::verb_at(run, k).is_some() && shared::dictionary::words_from(run, k, 3).0 >= 3)
+                })
+            })
+    }
+
+    /// Whether a word of `people_words.tsv` that may follow a name glued to
+    /// it starts at `k`: a word, a verb of speech, a stop or link word, or a
+    /// word that is no given name.
+    fn listed_word_at(&self, run: &str, k: usize) -> bool {
+        matches!(
+            self.words.at(run, k),
+            Some((Class::Word | Class::NotGiven | Class::Speech | Class::Stop | Class::Link, _))
+        )
+    }
+
+    /// Whether a word that may follow a name glued to it starts at `k`: a
+    /// word of [`Reader::listed_word_at`], or a verb.
+    fn glued_cue(&self, run: &str, k: usize) -> bool {
+        self.listed_word_at(run, k) || shared::verb_at(run, k).is_some()
+    }
+
+    /// Whether the word at `q` starts with a listed family name that ends
+    /// the word or is glued to a word [`Reader::glued_cue`] or a position
+    /// head finds (มีสุขรองผู้ว่า…, มีสุขกล่าว): a family name, though
+    /// it starts with an ordinary word.
+    fn listed_family_at(&self, q: usize) -> bool {
+        let text = self.text;
+        let end = word_end(text, q);
+        if super::untitled::is_family_name(text, &(q..end)) {
+            return true;
+        }
+        let stop = floor_boundary(&text[..end], q + MAX_GIVEN_BYTES);
+        text[q..stop].char_indices().skip(2).map(|(k, _)| q + k).any(|k| {
+            boundary(text, k)
+                && super::untitled::is_family_name(text, &(q..k))
+                && (self.head_at(k).is_some() || self.glued_cue(&text[..end], k))
+        })
     }
 
     /// Where a listed given name ends in the run `text[p..limit]` when
@@ -294,17 +383,20 @@ impl Reader<'_> {
             return true;
         }
         match self.words.at(text, q) {
-            Some((Class::Speech | Class::Stop | Class::Link | Class::Prefix | Class::TitlePosition, _)) => true,
+            Some((Class::Prefix | Class::TitlePosition, _)) => true,
+            Some((Class::Speech | Class::Stop | Class::Link, _)) => !self.listed_family_at(q),
             // ยอมรับ, ยอมรับว่า, ตั้งแต่ 2 ...
             Some((Class::Word, end)) => {
                 let word = word_end(text, q);
-                end == word
+                (end == word
                     || (char_count(&text[q..end]) >= 4 && text[end..].starts_with("ว่า"))
-                    || verb_then_words(text, q, end, word) && !super::untitled::is_family_name(text, &(q..word))
+                    || verb_then_words(text, q, end, word) && !super::untitled::is_family_name(text, &(q..word)))
+                    && !self.listed_family_at(q)
             }
             // อายุ 52, อายุ52ปี (but ประจำวงษ์ is a family name).
             Some((Class::NotGiven, end)) => {
-                end == word_end(text, q) || text[end..].starts_with(|c: char| c.is_ascii_digit())
+                (end == word_end(text, q) || text[end..].starts_with(|c: char| c.is_ascii_digit()))
+                    && !self.listed_family_at(q)
             }
             _ => false,
         }
