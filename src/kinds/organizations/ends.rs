@@ -100,10 +100,13 @@ fn verb_end(text: &str, from: usize, end: usize) -> usize {
         // Verbs joined by และ name what a body does (กองเผยแพร่และประชาสัมพันธ์).
         // After การ, ความ, นัก or ผู้ a verb is a noun (การสื่อสาร,
         // สมาคมนักปั่นจักรยาน, ผู้ผลิต); a verb that ends the name is its last
-        // word (โรงเรียนวังไกลกังวล), no verb phrase after it.
+        // word (โรงเรียนวังไกลกังวล), no verb phrase after it, unless it is
+        // glued after a place (สน.บางรัก|รับ).
         if !first
             && w <= end
-            && verb_at(text, pos).is_some_and(|v| v < end && !text[v..].starts_with(AND))
+            && verb_at(text, pos).is_some_and(|v| {
+                (v < end || place_over(text, from, pos - 1) == Some(pos)) && !text[v..].starts_with(AND)
+            })
             && ![AND, "การ", "ความ", "นัก", "ผู้"].iter().any(|j| text[..pos].ends_with(j))
             && non_name_verb_at(text, pos)
         {

@@ -170,8 +170,13 @@ fn takes_feminine(title: &str) -> bool {
 /// Every person mention in `doc`, in text order.
 pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPerson> {
     let text = doc.text();
-    let r =
-        Reader { text, credits: &doc.scan.lists[super::list::CREDITS], hits: Hits::new(&doc.scan.hits), words: &WORDS };
+    let r = Reader {
+        text,
+        credits: &doc.scan.lists[super::list::CREDITS],
+        places: &doc.scan.lists[super::list::GAZETTEER],
+        hits: Hits::new(&doc.scan.hits),
+        words: &WORDS,
+    };
     let mut out = titled(&r);
     out.extend(credits(&r));
     out.sort_by_key(|p| p.span.start);

@@ -24,6 +24,14 @@ const MIN_GLUED_RUN: usize = 14;
 /// characters).
 const MAX_GIVEN_BYTES: usize = 60;
 
+/// The shortest run without a space, in characters, that may be a family
+/// name with a word glued after it (a short name and a short head: ใจดีรอง…).
+const MIN_GLUED_FAMILY_RUN: usize = 7;
+
+/// The shortest run, in characters, searched for a listed family name
+/// with a word glued after it.
+const MIN_LISTED_GLUED_RUN: usize = 12;
+
 /// The longest family name read, in characters.
 pub(super) const MAX_FAMILY: usize = 20;
 
@@ -77,6 +85,8 @@ pub(super) struct Reader<'a> {
     pub(super) text: &'a str,
     /// The credit labels in the text.
     pub(super) credits: &'a [Found],
+    /// The gazetteer's places in the text, in text order.
+    pub(super) places: &'a [Found],
     pub(super) hits: Hits,
     pub(super) words: &'a Words,
 }
@@ -118,6 +128,16 @@ impl Reader<'_> {
         end = end.max(head_end);
         if let Some(cut) = self.words.first_cut(text, head_end..end, &[Class::Speech, Class::Stop]) {
             end = cut;
+        }
+        // A verb glued after the place that closes the position ends it, where
+        // the space after the position is lost (…สน.ปทุมวันรับแจ้ง…).
+        let first = self.places.partition_point(|m| m.start < head_end);
+        if let Some(m) = self.places[first..]
+            .iter()
+            .take_while(|m| m.start < end)
+            .find(|m| m.end < end && shared::verb_at(text, m.end).is_some())
+        {
+            end = m.end;
         }
         // "ด้านยุทธศาสตร์" continues the position in the next word.
         if text[end..].starts_with(' ') {
@@ -244,7 +264,10 @@ impl Reader<'_> {
         // text. Only a run longer than a given name is (a family name is a
         // compound of dictionary words: เจียม|ธีร|สกุล).
         let limit = cut.unwrap_or(end);
-        if !given && limit > min {
+        // A family name glued to the words after it (…ใจดีรองผู้ว่า…). The
+        // dictionary's cut is no help here: family names are compounds of
+        // dictionary words more often than given names are.
+        if !given && limit > min && char_count(&text[p..limit]) >= MIN_GLUED_FAMILY_RUN {
             if let Some(k) = self.family_end(p, min, limit) {
                 cut = Some(k);
             }
@@ -283,31 +306,42 @@ impl Reader<'_> {
             return None;
         }
         let stop = floor_boundary(run, p + MAX_GIVEN_BYTES);
-        let mut bounds = run[min..stop].char_indices().map(|(k, _)| min + k).filter(|&k| boundary(run, k));
-        bounds
-            .clone()
-            .find(|&k| {
-                // A prefix that ends the run, its head after a space, ends a name
-                // only where it is no end of a dictionary word (ตรึกตรอง).
-                self.head_at(k).is_some_and(|(head, _)| {
-                    head < limit
-                        || !run[..k]
-                            .char_indices()
-                            .rev()
-                            .take(WORD_BACK_CHARS)
-                            .any(|(s, _)| shared::dictionary::word_at(run, s) == Some(limit))
-                })
+        // Position hits inside the run were cut at by the caller; what is
+        // left are heads that start with a people word: a prefix (รอง…) or
+        // a position that starts with a title (นายกสมาคม…).
+        let head = self.words.at_each(run, min..stop).find_map(|(class, k, _)| {
+            let (head, _) = match class {
+                Class::Prefix | Class::TitlePosition if boundary(run, k) => self.head_at(k)?,
+                _ => return None,
+            };
+            // A prefix with its head after a space ends a name only where it
+            // is no end of a dictionary word (ตรึกตรอง ผู้ตรวจ…).
+            let word_ends_here = || {
+                run[..k]
+                    .char_indices()
+                    .rev()
+                    .take(WORD_BACK_CHARS)
+                    .any(|(s, _)| shared::dictionary::word_at(run, s) == Some(limit))
+            };
+            (!text[..head].ends_with(' ') || !word_ends_here()).then_some(k)
+        });
+        // A listed family name with a word glued after it: a run of twelve
+        // characters or more (shorter runs are nearly always a family name
+        // alone, and the look-ups below cost a hash a character).
+        if char_count(&run[p..]) < MIN_LISTED_GLUED_RUN {
+            return head;
+        }
+        head.or_else(|| {
+            // A verb of the word class alone is a weaker cue than a word of
+            // people_words.tsv: three dictionary words must follow it (a
+            // family name is often a listed one and a verb: อินทร|ชุมนุม).
+            run[min..stop].char_indices().map(|(k, _)| min + k).rfind(|&k| {
+                boundary(run, k)
+                    && super::untitled::is_family_name(text, &(p..k))
+                    && (self.listed_word_at(run, k)
+                        || shared::verb_at(run, k).is_some() && shared::dictionary::words_from(run, k, 3).0 >= 3)
             })
-            .or_else(|| {
-                // A verb of the word class alone is a weaker cue than a word of
-                // people_words.tsv: three dictionary words must follow it (a
-                // family name is often a listed one and a verb: อินทร|ชุมนุม).
-                bounds.rfind(|&k| {
-                    super::untitled::is_family_name(text, &(p..k))
-                        && (self.listed_word_at(run, k)
-                            || shared::verb_at(run, k).is_some() && shared::dictionary::words_from(run, k, 3).0 >= 3)
-                })
-            })
+        })
     }
 
     /// Whether a word of `people_words.tsv` that may follow a name glued to
@@ -335,6 +369,9 @@ impl Reader<'_> {
         let end = word_end(text, q);
         if super::untitled::is_family_name(text, &(q..end)) {
             return true;
+        }
+        if char_count(&text[q..end]) < MIN_LISTED_GLUED_RUN {
+            return false;
         }
         let stop = floor_boundary(&text[..end], q + MAX_GIVEN_BYTES);
         text[q..stop].char_indices().skip(2).map(|(k, _)| q + k).any(|k| {

@@ -188,6 +188,20 @@ impl Words {
         })
     }
 
+    /// The longest word that starts at each character of `range`, where one
+    /// does (unlike [`Words::inside`], words may overlap): (class, start, end).
+    pub(super) fn at_each<'t>(
+        &'t self,
+        text: &'t str,
+        range: Span,
+    ) -> impl Iterator<Item = (Class, usize, usize)> + 't {
+        text[range.clone()].char_indices().filter_map(move |(k, _)| {
+            let start = range.start + k;
+            let (id, end) = self.starts.may_start(text, start).then(|| self.words.longest_at(text, start, 0))??;
+            Some((self.classes[id as usize], start, end))
+        })
+    }
+
     /// As [`Words::first_cut`], and also at a word of class `not_given`
     /// followed by a number, after spaces (อายุ52, อายุ 52).
     pub(super) fn first_cut_or_age(&self, text: &str, range: Span, classes: &[Class]) -> Option<usize> {
