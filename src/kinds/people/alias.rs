@@ -162,7 +162,7 @@ fn alias_after(r: &Reader<'_>, end: usize) -> Option<Span> {
     }
     let mut e = word_end(text, a);
     match r.words.at(text, a) {
-        Some((Class::Word | Class::NotName | Class::PositionTail, w)) if w < e => {}
+        Some((Class::Word | Class::AfterName | Class::NotName | Class::PositionTail, w)) if w < e => {}
         Some(_) => return None,
         None => {}
     }

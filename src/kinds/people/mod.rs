@@ -113,7 +113,7 @@ fn royal(r: &Reader<'_>, s: usize, end: usize) -> Option<RawPerson> {
     let mut glued = e;
     for (q, _) in text[end..e].char_indices().skip(2) {
         let q = end + q;
-        if matches!(r.words.at(&text[..e], q), Some((Class::Word | Class::Stop | Class::Link | Class::Speech, w)) if w == e)
+        if matches!(r.words.at(&text[..e], q), Some((Class::Word | Class::AfterName | Class::Stop | Class::Link | Class::Speech, w)) if w == e)
             && char_count(&text[q..e]) >= 2
             && boundary(text, q)
         {
@@ -137,7 +137,16 @@ fn royal(r: &Reader<'_>, s: usize, end: usize) -> Option<RawPerson> {
         || starts_with_mark(name)
         || matches!(
             r.words.at(text, end),
-            Some((Class::NotName | Class::NotGiven | Class::Stop | Class::Link | Class::Word | Class::Speech, _))
+            Some((
+                Class::NotName
+                    | Class::NotGiven
+                    | Class::Stop
+                    | Class::Link
+                    | Class::Word
+                    | Class::AfterName
+                    | Class::Speech,
+                _
+            ))
         )
     {
         return None;
@@ -304,10 +313,14 @@ fn titled(r: &Reader<'_>) -> Vec<RawPerson> {
                 _ => {}
             }
         }
-        // A title before a common noun or a clause (เด็กชายวัย 2 ขวบ).
-        // After a weak title, also a clause (ท่านแต่เพื่อ...).
+        // A title before a common noun or a clause (เด็กชายวัย 2 ขวบ,
+        // ด.ญ.ผู้เสียหาย). After a weak title, also a clause (ท่านแต่เพื่อ...).
         match r.words.at(text, given.start) {
-            Some((Class::NotGiven | Class::Link | Class::Prefix, e)) if !starts_with_mark(&text[e..]) => continue,
+            Some((Class::NotGiven | Class::AfterName | Class::Link | Class::Prefix, e))
+                if !starts_with_mark(&text[e..]) =>
+            {
+                continue
+            }
             Some((Class::Word | Class::Stop, e)) if weak && !starts_with_mark(&text[e..]) => continue,
             _ => {}
         }

@@ -309,9 +309,11 @@ impl Reader<'_> {
         // Position hits inside the run were cut at by the caller; what is
         // left are heads that start with a people word: a prefix (รอง…) or
         // a position that starts with a title (นายกสมาคม…).
-        let head = self.words.at_each(run, min..stop).find_map(|(class, k, _)| {
+        let head = self.words.at_each(run, min..stop).find_map(|(class, k, e)| {
             let (head, _) = match class {
                 Class::Prefix | Class::TitlePosition if boundary(run, k) => self.head_at(k)?,
+                // A noun for the person's kin, trade or part in the story.
+                Class::AfterName if boundary(run, k) && !starts_with_mark(&run[e..]) => return Some(k),
                 _ => return None,
             };
             // A prefix with its head after a space ends a name only where it
@@ -350,7 +352,7 @@ impl Reader<'_> {
     fn listed_word_at(&self, run: &str, k: usize) -> bool {
         matches!(
             self.words.at(run, k),
-            Some((Class::Word | Class::NotGiven | Class::Speech | Class::Stop | Class::Link, _))
+            Some((Class::Word | Class::AfterName | Class::NotGiven | Class::Speech | Class::Stop | Class::Link, _))
         )
     }
 
@@ -406,7 +408,7 @@ impl Reader<'_> {
             .rfind(|&k| k > p && boundary(run, k) && super::untitled::is_given_name(text, &(p..k)))?;
         let first = shared::dictionary::word_at(run, k)?;
         let glued_word = matches!(self.words.at(run, k),
-            Some((Class::Word | Class::Stop | Class::Speech | Class::Link, e)) if e == first);
+            Some((Class::Word | Class::AfterName | Class::Stop | Class::Speech | Class::Link, e)) if e == first);
         let (n, e) = shared::dictionary::words_from(run, k, 12);
         let long = char_count(&run[p..k]) >= 5;
         (e == limit && (glued_word || long && n >= 2 && char_count(&run[k..]) >= 5)).then_some(k)
@@ -423,7 +425,7 @@ impl Reader<'_> {
             Some((Class::Prefix | Class::TitlePosition, _)) => true,
             Some((Class::Speech | Class::Stop | Class::Link, _)) => !self.listed_family_at(q),
             // ยอมรับ, ยอมรับว่า, ตั้งแต่ 2 ...
-            Some((Class::Word, end)) => {
+            Some((Class::Word | Class::AfterName, end)) => {
                 let word = word_end(text, q);
                 (end == word
                     || (char_count(&text[q..end]) >= 4 && text[end..].starts_with("ว่า"))

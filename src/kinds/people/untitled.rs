@@ -430,7 +430,7 @@ fn ends_given(r: &Reader<'_>, end: usize, families: &[&str]) -> bool {
     }
     matches!(
         r.words.at(text, end),
-        Some((Class::Speech | Class::Stop | Class::Link | Class::Word | Class::NotGiven, _))
+        Some((Class::Speech | Class::Stop | Class::Link | Class::Word | Class::AfterName | Class::NotGiven, _))
     ) || r.head_at(end).is_some()
 }
 

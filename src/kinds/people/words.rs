@@ -20,6 +20,7 @@ pub(super) enum Class {
     Stop,
     Link,
     Word,
+    AfterName,
     Prefix,
     PositionTail,
     NotName,
@@ -43,6 +44,7 @@ impl Class {
             "stop" => Class::Stop,
             "link" => Class::Link,
             "word" => Class::Word,
+            "after_name" => Class::AfterName,
             "prefix" => Class::Prefix,
             "position_tail" => Class::PositionTail,
             "not_name" => Class::NotName,
@@ -134,7 +136,15 @@ impl Words {
                 }
                 Class::FeminineRank => feminine_ranks.push(e.phrase().to_string()),
                 _ => {
-                    if matches!(class, Class::Speech | Class::Stop | Class::Link | Class::Word | Class::PositionTail) {
+                    if matches!(
+                        class,
+                        Class::Speech
+                            | Class::Stop
+                            | Class::Link
+                            | Class::Word
+                            | Class::AfterName
+                            | Class::PositionTail
+                    ) {
                         glue_before.push(e.phrase().to_string());
                     }
                     words.push(e.phrase().to_string());
