@@ -30,9 +30,10 @@ struct FactsLine<'a> {
 }
 
 /// Appends `{"id":…,"line":…,"facts":…}` to `out`, the bytes serde writes
-/// for [`FactsLine`]; the facts by [`thaifacts::ArticleFacts::write_json`],
-/// which copies text through in runs where serde_json escapes it byte by
-/// byte (about 11 instructions an output byte).
+/// for `FactsLine` (the tests' reference); the facts by
+/// [`thaifacts::ArticleFacts::write_json`], which copies text through in
+/// runs where serde_json escapes it byte by byte (about 11 instructions an
+/// output byte).
 fn facts_line(
     out: &mut Vec<u8>,
     id: &serde_json::Value,
