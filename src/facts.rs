@@ -542,13 +542,16 @@ impl NumberFact {
     }
 }
 
+/// The largest integer an `f64` holds exactly (2^53): whole values up to it
+/// are written as JSON integers (here and in `crate::json`).
+pub(crate) const EXACT_F64_INTEGER: f64 = 9_007_199_254_740_992.0;
+
 /// Serializes whole `f64` values as JSON integers so that `390000000` is not
 /// written `390000000.0`.
 mod json_number {
     use serde::{Deserialize, Deserializer, Serializer};
 
-    /// The largest integer an `f64` holds exactly.
-    const EXACT: f64 = 9_007_199_254_740_992.0;
+    use super::EXACT_F64_INTEGER as EXACT;
 
     pub fn serialize<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
         if v.fract() == 0.0 && v.abs() <= EXACT {

@@ -70,6 +70,7 @@ pub mod eval;
 mod facts;
 pub mod html;
 mod input;
+mod json;
 mod kinds;
 mod lexicon;
 mod link;

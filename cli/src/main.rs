@@ -17,6 +17,12 @@ mod eval;
 mod jsonl;
 mod pages;
 
+/// mimalloc for the tool: an article's extraction makes some thousand small
+/// allocations (mention texts, hit lists), and glibc's malloc spent about
+/// 11% of the instructions of `extract --jsonl` on them.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const EXIT_STATUS: &str = "\
 Exit status:
   0  every input succeeded

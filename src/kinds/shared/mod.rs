@@ -255,9 +255,12 @@ impl HitEdges {
     /// Edges of `hits`, number words left out (see
     /// [`Category::is_number_word`](crate::lexicon::Category::is_number_word)).
     pub(crate) fn new(hits: &[Hit]) -> Self {
-        let words = || hits.iter().filter(|h| !h.category.is_number_word());
-        let mut starts: Vec<usize> = words().map(|h| h.start).collect();
-        let mut ends: Vec<usize> = words().map(|h| h.end).collect();
+        // Presized: a filtered iterator collects by doubling from nothing.
+        let (mut starts, mut ends) = (Vec::with_capacity(hits.len()), Vec::with_capacity(hits.len()));
+        for h in hits.iter().filter(|h| !h.category.is_number_word()) {
+            starts.push(h.start);
+            ends.push(h.end);
+        }
         starts.sort_unstable();
         ends.sort_unstable();
         HitEdges { starts, ends }
