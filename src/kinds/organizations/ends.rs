@@ -210,8 +210,35 @@ pub(super) fn campus_end(text: &str, end: usize, ctx: &Ctx) -> Option<usize> {
     (name_end > from).then_some(name_end)
 }
 
+/// The start of a word for a kind of body (`known_head` in `org_words.tsv`:
+/// สำนักข่าว, สถานีโทรทัศน์, สายการบิน, บริษัท…) written right before a known
+/// name at `start`, glued or one space before it; `None` when none is.
+pub(super) fn known_head_start(text: &str, start: usize) -> Option<usize> {
+    let before = &text[..start];
+    let (gap, before) = match before.strip_suffix(' ') {
+        Some(b) => (1, b),
+        None => (0, before),
+    };
+    let head = super::ORG_WORDS.known_heads.iter().find(|w| before.ends_with(w.as_str()))?;
+    Some(start - gap - head.len())
+}
+
+/// The end of a qualifier in brackets (`qualifier` in `org_words.tsv`:
+/// `(องค์การมหาชน)`, `(ประเทศไทย)`) written right after a name or after one
+/// space; `None` when none follows.
+pub(super) fn qualifier_end(text: &str, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    let gap = usize::from(rest.starts_with(' '));
+    if !rest[gap..].starts_with('(') {
+        return None;
+    }
+    let q = super::ORG_WORDS.qualifiers.iter().find(|q| rest[gap..].starts_with(q.as_str()))?;
+    Some(end + gap + q.len())
+}
+
 /// A unit number written after a name that ends in ภาค or เขต
-/// (`ตำรวจภูธรภาค 9`, `… เขต 10`).
+/// (`ตำรวจภูธรภาค 9`, `… เขต 10`), or after a glued ordinal `ที่`
+/// (`สำนักงานป้องกันภัยชายฝั่งที่ 6`).
 pub(super) fn numbered_unit(text: &str, end: usize) -> usize {
     let name = &text[..end];
     let rest = &text[end..];
@@ -222,6 +249,19 @@ pub(super) fn numbered_unit(text: &str, end: usize) -> usize {
         let n = digits(r);
         if (1..=2).contains(&n) && !r[n..].starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',') {
             return end + gap + n;
+        }
+    }
+    // An ordinal glued to the name (`สำนักงานชลประทานที่ 5`), not a rank
+    // (`ที่ 1 ของประเทศ`, `ที่ 1 ใน`) or an amount (`ไว้ที่ 2 ล้าน`).
+    if let Some(r) = rest.strip_prefix("ที่ ").or_else(|| rest.strip_prefix("ที่")) {
+        let n = digits(r);
+        let after = r[n..].strip_prefix(' ').unwrap_or(&r[n..]);
+        if (1..=2).contains(&n)
+            && !r[n..]
+                .starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',' || c == '-' || is_thai_letter(c))
+            && !["ของ", "ใน", "จาก", "ล้าน", "พัน", "หมื่น", "แสน", "ร้อย"].iter().any(|w| after.starts_with(w))
+        {
+            return end + (rest.len() - r.len()) + n;
         }
     }
     if let Some(r) = rest.strip_prefix(" เขต ") {
