@@ -11,17 +11,23 @@ use crate::thai::{cluster_ends, cluster_starts, is_following_mark, is_leading_vo
 
 /// The verbs written inside organization names: every verb of `verbs_th.txt`
 /// that is a word of its own in a full name of the shipped lexicons of known
-/// bodies and abbreviations (พัฒนา, ส่งเสริม, ป้องกัน, ตรวจ…). Any other verb
+/// bodies and abbreviations, the name read as dictionary words as
+/// [`verb_end`] reads text (พัฒนา, ส่งเสริม, ป้องกัน…; not ตรวจ or ส่ง,
+/// which lie only inside longer words there). Any other verb
 /// glued after a name ends it (`กรมทรัพยากรธรณี` + วิเคราะห์).
 static NAME_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     let mut verbs = HashSet::new();
     for file in ["org_known.tsv", "org_abbreviations.tsv", "org_abbreviations_khamyo.tsv"] {
         for e in registry::entries(file) {
             let full = e.columns[1].as_str();
-            for (i, _) in full.char_indices() {
-                if let Some(end) = verb_at(full, i) {
-                    verbs.insert(&full[i..end]);
+            // The name read as dictionary words, as `verb_end` reads text.
+            let mut pos = 0;
+            while pos < full.len() {
+                if let Some(end) = verb_at(full, pos) {
+                    verbs.insert(&full[pos..end]);
                 }
+                pos = dictionary::word_at(full, pos)
+                    .unwrap_or_else(|| pos + full[pos..].chars().next().map_or(1, char::len_utf8));
             }
         }
     }
