@@ -229,13 +229,13 @@ pub(super) fn known_head_start(text: &str, start: usize) -> Option<usize> {
     Some(start - gap - head.len())
 }
 
-/// The end of a qualifier in brackets (`qualifier` in `org_words.tsv`:
-/// `(องค์การมหาชน)`, `(ประเทศไทย)`) written right after a name or after one
-/// space; `None` when none follows.
+/// The end of a qualifier (`qualifier` in `org_words.tsv`: `(องค์การมหาชน)`,
+/// `(ประเทศไทย)`, a royal patronage `ในพระบรมราชูปถัมภ์`) written right after
+/// a name or after one space; `None` when none follows.
 pub(super) fn qualifier_end(text: &str, end: usize) -> Option<usize> {
     let rest = &text[end..];
     let gap = usize::from(rest.starts_with(' '));
-    if !rest[gap..].starts_with('(') {
+    if !rest[gap..].starts_with(['(', 'ใ']) {
         return None;
     }
     let q = super::ORG_WORDS.qualifiers.iter().find(|q| rest[gap..].starts_with(q.as_str()))?;
