@@ -136,6 +136,11 @@ pub(super) fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -
 /// (`สถาบันวิจัย…แห่งชาติ`, `สถานีวิทยุกระจายเสียงแห่งประเทศไทย`).
 fn national_body(text: &str, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
     const NATIONAL: [&str; 2] = ["แห่งชาติ", "แห่งประเทศไทย"];
+    // These words are common: first the cheap test, that the run of Thai
+    // text after the head (up to a space or other ASCII) ends so.
+    let run = text.as_bytes()[h.end..].iter().take(MAX_COMPANY_BYTES).position(u8::is_ascii)?;
+    let run = text[h.end..h.end + run].trim_end_matches('ฯ');
+    NATIONAL.iter().find(|w| run.ends_with(**w))?;
     let end = name_end(text, &text[h.start..h.end], h.end, OrgKind::Other, ctx)?;
     let name = text[h.end..end].trim_end_matches('ฯ');
     NATIONAL.iter().find(|w| name.ends_with(**w))?;
