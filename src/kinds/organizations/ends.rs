@@ -185,8 +185,17 @@ fn name_end_at_space(text: &str, head: &str, from: usize, kind: OrgKind, ctx: &C
                     Some(e) => skip_to = e,
                     None => return Some(at),
                 },
-                // `สมาคม… และสมาคม…`: two bodies with the same head.
-                Some((w_end, Role::Join)) if ctx.org_edges.starts_at(w_end) && text[w_end..].starts_with(head) => {
+                // `สมาคม… และสมาคม…`: two bodies with the same head; or, after
+                // และ, the next body has a strong head (`…และมหาวิทยาลัย…`).
+                Some((w_end, Role::Join))
+                    if ctx.org_edges.starts_at(w_end)
+                        && (text[w_end..].starts_with(head)
+                            || (&text[at..w_end] == "และ"
+                                && super::ORG_WORDS
+                                    .strong_heads
+                                    .iter()
+                                    .any(|s| text[w_end..].starts_with(s.as_str())))) =>
+                {
                     return Some(at)
                 }
                 Some((w_end, _)) => skip_to = w_end,
