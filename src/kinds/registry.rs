@@ -225,8 +225,8 @@ fn org_word(file: &str, e: &Entry) -> Result<(), LexiconError> {
         file,
         e,
         2,
-        &["strong_head", "trailing_join", "kor_word", "minister_title", "admin_unit", "faculty_end", "name_verb"],
-        "one of strong_head, trailing_join, kor_word, minister_title, admin_unit, faculty_end, name_verb",
+        &["strong_head", "trailing_join", "kor_word", "minister_title", "admin_unit", "faculty_end", "name_verb", "qualifier", "known_head"],
+        "one of strong_head, trailing_join, kor_word, minister_title, admin_unit, faculty_end, name_verb, qualifier, known_head",
     )
 }
 

@@ -11,17 +11,23 @@ use crate::thai::{cluster_ends, cluster_starts, is_following_mark, is_leading_vo
 
 /// The verbs written inside organization names: every verb of `verbs_th.txt`
 /// that is a word of its own in a full name of the shipped lexicons of known
-/// bodies and abbreviations (พัฒนา, ส่งเสริม, ป้องกัน, ตรวจ…). Any other verb
+/// bodies and abbreviations, the name read as dictionary words as
+/// [`verb_end`] reads text (พัฒนา, ส่งเสริม, ป้องกัน…; not ตรวจ or ส่ง,
+/// which lie only inside longer words there). Any other verb
 /// glued after a name ends it (`กรมทรัพยากรธรณี` + วิเคราะห์).
 static NAME_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     let mut verbs = HashSet::new();
     for file in ["org_known.tsv", "org_abbreviations.tsv", "org_abbreviations_khamyo.tsv"] {
         for e in registry::entries(file) {
             let full = e.columns[1].as_str();
-            for (i, _) in full.char_indices() {
-                if let Some(end) = verb_at(full, i) {
-                    verbs.insert(&full[i..end]);
+            // The name read as dictionary words, as `verb_end` reads text.
+            let mut pos = 0;
+            while pos < full.len() {
+                if let Some(end) = verb_at(full, pos) {
+                    verbs.insert(&full[pos..end]);
                 }
+                pos = dictionary::word_at(full, pos)
+                    .unwrap_or_else(|| pos + full[pos..].chars().next().map_or(1, char::len_utf8));
             }
         }
     }
@@ -182,8 +188,17 @@ fn name_end_at_space(text: &str, head: &str, from: usize, kind: OrgKind, ctx: &C
                     Some(e) => skip_to = e,
                     None => return Some(at),
                 },
-                // `สมาคม… และสมาคม…`: two bodies with the same head.
-                Some((w_end, Role::Join)) if ctx.org_edges.starts_at(w_end) && text[w_end..].starts_with(head) => {
+                // `สมาคม… และสมาคม…`: two bodies with the same head; or, after
+                // และ, the next body has a strong head (`…และมหาวิทยาลัย…`).
+                Some((w_end, Role::Join))
+                    if ctx.org_edges.starts_at(w_end)
+                        && (text[w_end..].starts_with(head)
+                            || (&text[at..w_end] == "และ"
+                                && super::ORG_WORDS
+                                    .strong_heads
+                                    .iter()
+                                    .any(|s| text[w_end..].starts_with(s.as_str())))) =>
+                {
                     return Some(at)
                 }
                 Some((w_end, _)) => skip_to = w_end,
@@ -213,8 +228,35 @@ pub(super) fn campus_end(text: &str, end: usize, ctx: &Ctx) -> Option<usize> {
     (name_end > from).then_some(name_end)
 }
 
+/// The start of a word for a kind of body (`known_head` in `org_words.tsv`:
+/// สำนักข่าว, สถานีโทรทัศน์, สายการบิน, บริษัท…) written right before a known
+/// name at `start`, glued or one space before it; `None` when none is.
+pub(super) fn known_head_start(text: &str, start: usize) -> Option<usize> {
+    let before = &text[..start];
+    let (gap, before) = match before.strip_suffix(' ') {
+        Some(b) => (1, b),
+        None => (0, before),
+    };
+    let head = super::ORG_WORDS.known_heads.iter().find(|w| before.ends_with(w.as_str()))?;
+    Some(start - gap - head.len())
+}
+
+/// The end of a qualifier (`qualifier` in `org_words.tsv`: `(องค์การมหาชน)`,
+/// `(ประเทศไทย)`, a royal patronage `ในพระบรมราชูปถัมภ์`) written right after
+/// a name or after one space; `None` when none follows.
+pub(super) fn qualifier_end(text: &str, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    let gap = usize::from(rest.starts_with(' '));
+    if !rest[gap..].starts_with(['(', 'ใ']) {
+        return None;
+    }
+    let q = super::ORG_WORDS.qualifiers.iter().find(|q| rest[gap..].starts_with(q.as_str()))?;
+    Some(end + gap + q.len())
+}
+
 /// A unit number written after a name that ends in ภาค or เขต
-/// (`ตำรวจภูธรภาค 9`, `… เขต 10`).
+/// (`ตำรวจภูธรภาค 9`, `… เขต 10`), or after a glued ordinal `ที่`
+/// (`สำนักงานป้องกันภัยชายฝั่งที่ 6`).
 pub(super) fn numbered_unit(text: &str, end: usize) -> usize {
     let name = &text[..end];
     let rest = &text[end..];
@@ -225,6 +267,19 @@ pub(super) fn numbered_unit(text: &str, end: usize) -> usize {
         let n = digits(r);
         if (1..=2).contains(&n) && !r[n..].starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',') {
             return end + gap + n;
+        }
+    }
+    // An ordinal glued to the name (`สำนักงานชลประทานที่ 5`), not a rank
+    // (`ที่ 1 ของประเทศ`, `ที่ 1 ใน`) or an amount (`ไว้ที่ 2 ล้าน`).
+    if let Some(r) = rest.strip_prefix("ที่ ").or_else(|| rest.strip_prefix("ที่")) {
+        let n = digits(r);
+        let after = r[n..].strip_prefix(' ').unwrap_or(&r[n..]);
+        if (1..=2).contains(&n)
+            && !r[n..]
+                .starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',' || c == '-' || is_thai_letter(c))
+            && !["ของ", "ใน", "จาก", "ล้าน", "พัน", "หมื่น", "แสน", "ร้อย"].iter().any(|w| after.starts_with(w))
+        {
+            return end + (rest.len() - r.len()) + n;
         }
     }
     if let Some(r) = rest.strip_prefix(" เขต ") {

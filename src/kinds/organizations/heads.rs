@@ -29,13 +29,18 @@ pub(super) fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -
         && ORG_WORDS.strong_heads.iter().any(|w| *w == text[h.start..h.end])
         && !in_kor_word(text, h)
         && !ctx.org_edges.ends_at(h.start);
-    if !(left_boundary(text, h.start, &ctx.edges) || glued_ok) {
+    // A company named up to its จำกัด is a name even glued to the word
+    // before it (`ผู้จัดการฝ่ายขายบริษัท … จำกัด`).
+    let limited = || e.columns[1] == "company" && company_end(text, h.end).is_some();
+    if !(left_boundary(text, h.start, &ctx.edges) || glued_ok || limited()) {
         return None;
     }
     if e.columns[1].starts_with("unit") {
         return unit(doc, h, e.columns[1] == "unit-of", ctx);
     }
-    let kind = org_kind(&e.columns[1])?;
+    let Some(kind) = org_kind(&e.columns[1]) else {
+        return national_body(text, h, ctx);
+    };
     // A head written twice (กระทรวงกระทรวงมหาดไทย): the known name after it counts.
     if next.is_some_and(|n| n.start == h.end && text[n.start..n.end].starts_with(&text[h.start..h.end])) {
         return None;
@@ -123,6 +128,23 @@ pub(super) fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -
         format!("{fh}{rest}")
     });
     Some(RawOrg { span: h.start..end, name, full, abbreviation, via: None, kind })
+}
+
+/// A word that starts like a head and names no one body alone
+/// (`สถาบันวิจัย`, `สถานีโทรทัศน์`: kind `-` in `org_heads.tsv`), with a
+/// name after it that ends in `แห่งชาติ` or `แห่งประเทศไทย`: the national body
+/// (`สถาบันวิจัย…แห่งชาติ`, `สถานีวิทยุกระจายเสียงแห่งประเทศไทย`).
+fn national_body(text: &str, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
+    const NATIONAL: [&str; 2] = ["แห่งชาติ", "แห่งประเทศไทย"];
+    // These words are common: first the cheap test, that the run of Thai
+    // text after the head (up to a space or other ASCII) ends so.
+    let run = text.as_bytes()[h.end..].iter().take(MAX_COMPANY_BYTES).position(u8::is_ascii)?;
+    let run = text[h.end..h.end + run].trim_end_matches('ฯ');
+    NATIONAL.iter().find(|w| run.ends_with(**w))?;
+    let end = name_end(text, &text[h.start..h.end], h.end, OrgKind::Other, ctx)?;
+    let name = text[h.end..end].trim_end_matches('ฯ');
+    NATIONAL.iter().find(|w| name.ends_with(**w))?;
+    Some(RawOrg::named(text, h.start..end, OrgKind::Other))
 }
 
 /// A section inside a body (กลุ่ม…, ฝ่าย…, ส่วน…). These heads are common

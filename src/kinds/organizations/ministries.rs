@@ -16,23 +16,26 @@ use crate::thai::{cluster_ends, is_thai_letter};
 /// position hit that starts with it), or after `ก.` standing alone. Found
 /// from the scan's hits and the text's dots, not by searching the text for
 /// each title (a Thai substring search costs about 20 instructions a byte).
-fn stem_starts(doc: &Doc<'_>) -> Vec<usize> {
+/// Each start comes with where the mention starts: at the stem after a
+/// title (the title is a position, no part of the body's name), at `ก.`
+/// itself (the abbreviated head is part of the name: `ก.แรงงาน`).
+fn stem_starts(doc: &Doc<'_>) -> Vec<(usize, Option<usize>)> {
     let text = doc.text();
-    let mut starts: Vec<usize> = doc
+    let mut starts: Vec<(usize, Option<usize>)> = doc
         .scan
         .hits
         .iter()
         .filter(|h| h.category == Category::Position)
         .filter_map(|h| {
             let title = ORG_WORDS.minister_titles.iter().find(|t| text[h.start..].starts_with(t.as_str()))?;
-            Some(h.start + title.len())
+            Some((h.start + title.len(), None))
         })
         .collect();
     for (i, _) in text.match_indices('.') {
         let Some(head) = text[..i].strip_suffix('ก') else { continue };
         // `ก.` must stand alone: not the end of another abbreviation (ผกก.).
         if !head.chars().next_back().is_some_and(|c| is_thai_letter(c) || c == '.') {
-            starts.push(i + 1);
+            starts.push((i + 1, Some(i + 1 - "ก.".len())));
         }
     }
     starts.sort_unstable();
@@ -44,7 +47,7 @@ pub(super) fn ministry_stems(doc: &Doc<'_>) -> Vec<RawOrg> {
     let text = doc.text();
     let mut out = Vec::new();
     let mut stems: Option<Vec<(&str, &str)>> = None;
-    for mut at in stem_starts(doc) {
+    for (mut at, head) in stem_starts(doc) {
         if text[at..].starts_with(' ') {
             at += 1;
         }
@@ -64,8 +67,8 @@ pub(super) fn ministry_stems(doc: &Doc<'_>) -> Vec<RawOrg> {
         });
         if let Some((end, full)) = stem_at(text, at, stems) {
             out.push(RawOrg {
-                span: at..end,
-                name: text[at..end].to_string(),
+                span: head.unwrap_or(at)..end,
+                name: text[head.unwrap_or(at)..end].to_string(),
                 full: Some(full.to_string()),
                 abbreviation: None,
                 via: Some(text[at..end].to_string()),

@@ -85,6 +85,12 @@ pub(super) struct OrgWords {
     /// Verbs that name what a body does (ขับเคลื่อน, ถ่ายทอด): inside a
     /// name, as the verbs of the known names are.
     pub(super) name_verbs: Vec<String>,
+    /// Qualifiers in brackets written after a name, part of it
+    /// (`(องค์การมหาชน)`, `(ประเทศไทย)`).
+    pub(super) qualifiers: Vec<String>,
+    /// Words for a kind of body written before a known name, part of its
+    /// name (`สำนักข่าว` + AFP, `สายการบิน` + บางกอกแอร์เวย์ส).
+    pub(super) known_heads: Vec<String>,
 }
 
 pub(super) static ORG_WORDS: LazyLock<OrgWords> = LazyLock::new(|| {
@@ -96,6 +102,8 @@ pub(super) static ORG_WORDS: LazyLock<OrgWords> = LazyLock::new(|| {
         admin_units: Vec::new(),
         faculty_ends: Vec::new(),
         name_verbs: Vec::new(),
+        qualifiers: Vec::new(),
+        known_heads: Vec::new(),
     };
     // The registry checked every role.
     for e in registry::entries("org_words.tsv") {
@@ -106,6 +114,8 @@ pub(super) static ORG_WORDS: LazyLock<OrgWords> = LazyLock::new(|| {
             "minister_title" => &mut w.minister_titles,
             "faculty_end" => &mut w.faculty_ends,
             "name_verb" => &mut w.name_verbs,
+            "qualifier" => &mut w.qualifiers,
+            "known_head" => &mut w.known_heads,
             _ => &mut w.admin_units,
         };
         list.push(e.phrase().to_string());
@@ -160,6 +170,25 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawOrg> {
                 o.full = o.full.map(|f| format!("{f} {campus}"));
                 o.span.end = end;
                 o.name = text[o.span.clone()].to_string();
+            }
+            // A word for its kind of body before a known name is part of the
+            // name (`สำนักข่าว AFP`, `บริษัท นิสสัน`); the known name is the
+            // full name it links under.
+            if h.category == Category::OrgName {
+                if let Some(start) = ends::known_head_start(text, o.span.start).filter(|&s| s >= consumed) {
+                    o.full.get_or_insert_with(|| o.name.clone());
+                    o.span.start = start;
+                    o.name = text[o.span.clone()].to_string();
+                }
+            }
+            // A qualifier in brackets after the name is part of it
+            // (`สถาบัน… (องค์การมหาชน)`); an abbreviation may follow it.
+            if let Some(end) = ends::qualifier_end(text, o.span.end) {
+                o.span.end = end;
+                o.name = text[o.span.clone()].to_string();
+                if o.abbreviation.is_none() {
+                    o.abbreviation = bracketed_abbreviation(text, &mut end.clone(), &o.name);
+                }
             }
             consumed = o.span.end;
             // A definition in brackets right after the name is consumed
