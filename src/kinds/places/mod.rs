@@ -332,6 +332,16 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
             kind,
         });
     }
+    // ภาคเหนือ กลาง และใต้: the regions after a region, written bare.
+    let regions: Vec<(usize, usize)> = cands
+        .iter()
+        .zip(&accepted)
+        .filter(|(c, ok)| **ok && c.entry.kind == Some(PlaceKind::Region))
+        .map(|(c, _)| (c.start, c.end))
+        .collect();
+    if !regions.is_empty() {
+        out.extend(bare_regions(text, &regions));
+    }
     let taken: Vec<usize> = cands.iter().zip(&accepted).filter(|(_, ok)| **ok).map(|(c, _)| c.start).collect();
     out.extend(unlisted_after_prefix(text, &doc.scan.lists[super::list::ADMIN_PREFIXES], &taken));
     out.extend(venues(doc, &edges));
@@ -417,7 +427,7 @@ fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
         // A street, a village or an island also follows a whole dictionary
         // word glued before its head (`ริมถนน…`, `หน้าเกาะ…`).
         // A head that ends a compound word (ริมถนน, ข้ามถนน) heads a name too.
-        let named = matches!(e.columns[1].as_str(), "street" | "village" | "island");
+        let named = matches!(e.columns[1].as_str(), "street" | "village" | "island" | "area");
         let across = if named { dictionary::word_across(text, h.start) } else { None };
         if e.columns[1] == "-"
             || !(left_boundary(text, h.start, edges)
@@ -429,6 +439,10 @@ fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
             continue;
         }
         let how = e.columns[1].as_str();
+        if how == "area" {
+            out.extend(area_place(text, h.start, h.end, &doc.scan.hits));
+            continue;
+        }
         if let Some(kind) = match how {
             "street" => Some(PlaceKind::Street),
             "village" => Some(PlaceKind::Village),
@@ -582,6 +596,119 @@ fn named_place_end(
     Some(end)
 }
 
+/// Regions written bare in a list after a region (`ภาคเหนือ กลาง
+/// ตะวันออกและใต้`, `ภาคใต้, ตะวันออก`) or, joined by a dash, before one
+/// (`เหนือ-อีสาน-กลาง`), as weather reports write them: the `region_bare`
+/// words of `place_cues.tsv`, each the region ภาค + the word. A bare word
+/// counts only between list gaps (a space, a comma, a dash, และ, หรือ) and
+/// before a word boundary: `ภาคเหนือ กลางเดือน` names one region.
+fn bare_regions(text: &str, anchors: &[(usize, usize)]) -> Vec<RawPlace> {
+    let mut out = Vec::new();
+    let bare_at =
+        |pos: usize| CUES.region_bare.iter().filter(|w| text[pos..].starts_with(w.as_str())).max_by_key(|w| w.len());
+    let ends_well = |end: usize| {
+        !char_at(text, end).is_some_and(is_thai_letter)
+            || text[end..].starts_with("และ")
+            || text[end..].starts_with("หรือ")
+    };
+    let push = |out: &mut Vec<RawPlace>, start: usize, w: &str| {
+        let key = format!("ภาค{w}");
+        out.push(RawPlace { span: start..start + w.len(), name: w.to_string(), key, kind: PlaceKind::Region });
+    };
+    for &(start, end) in anchors {
+        // Forward, over any list gap.
+        let mut pos = end;
+        loop {
+            let gap = list_gap_after(text, pos);
+            if gap == 0 {
+                break;
+            }
+            let at = pos + gap;
+            let Some(w) = bare_at(at) else { break };
+            if !ends_well(at + w.len()) {
+                break;
+            }
+            push(&mut out, at, w);
+            pos = at + w.len();
+        }
+        // Backward, over dashes only.
+        let mut pos = start;
+        loop {
+            let before = text[..pos].trim_end_matches(' ');
+            let Some(dashed) = before.strip_suffix(['-', '–']) else { break };
+            let dashed = dashed.trim_end_matches(' ');
+            let Some(w) = CUES.region_bare.iter().filter(|w| dashed.ends_with(w.as_str())).max_by_key(|w| w.len())
+            else {
+                break;
+            };
+            let at = dashed.len() - w.len();
+            if char_before(text, at).is_some_and(is_thai_letter) && !dictionary::word_ends_at(text, at) {
+                break;
+            }
+            push(&mut out, at, w);
+            pos = at;
+        }
+    }
+    out
+}
+
+/// How many bytes of a list gap (spaces, a comma, a dash, และ, หรือ) start
+/// at `pos`; 0 for none.
+fn list_gap_after(text: &str, pos: usize) -> usize {
+    let rest = &text[pos..];
+    let r = rest.trim_start_matches([' ', ',', '-', '–']);
+    let r = r.strip_prefix("และ").or_else(|| r.strip_prefix("หรือ")).unwrap_or(r);
+    let r = r.trim_start_matches(' ');
+    rest.len() - r.len()
+}
+
+/// The neighbourhood named after a word of area (`ย่านคลองถม`, `ย่าน บางรัก`):
+/// the name glued to the word or after one space, without the word.
+///
+/// - A gazetteer place there is that place (`ย่านมีนบุรี` is the district).
+/// - Otherwise the name is one word as [`name_end`] reads it, of 2 to
+///   [`MAX_GLUED_VENUE_CHARS`] characters, of kind subdistrict.
+/// - A market or another venue named there is the neighbourhood
+///   (`ย่านตลาดน้อย`), not a venue of its own.
+/// - None where the word is part of a longer dictionary word (ย่านการค้า,
+///   ย่านาง), where another lexicon hit starts the name (an organization,
+///   a title), or where a function word, a prefix or a non-letter follows
+///   (`ย่านนี้`, `ย่าน 850 MHz`).
+fn area_place(text: &str, head_start: usize, head_end: usize, hits: &[Hit]) -> Option<RawPlace> {
+    if dictionary::word_at(text, head_start).is_some_and(|e| e != head_end) || !cluster_starts(text, head_end) {
+        return None;
+    }
+    let from = if text[head_end..].starts_with(' ') { head_end + 1 } else { head_end };
+    let i = hits.partition_point(|x| x.start < from);
+    let other_hit = hits[i..].iter().take_while(|x| x.start == from).any(|x| x.category != Category::VenueHead);
+    if other_hit || word_at(text, from).is_some() {
+        return None;
+    }
+    let mut end = name_end(text, from, true);
+    if let Some((place_end, entry)) = place_at(text, from) {
+        if place_end >= end && entry.kind.is_some() {
+            let name = text[from..place_end].to_string();
+            return Some(RawPlace {
+                span: from..place_end,
+                name,
+                key: entry.canonical.clone(),
+                kind: entry.kind.unwrap_or(PlaceKind::Subdistrict),
+            });
+        }
+    }
+    if let Some(cut) =
+        CUES.venue_address.iter().filter_map(|w| text[from..end].find(w.as_str())).filter(|&i| i > 0).min()
+    {
+        end = from + cut;
+    }
+    let chars = text[from..end].chars().count();
+    if !(2..=MAX_GLUED_VENUE_CHARS).contains(&chars) || !cluster_ends(text, end) {
+        return None;
+    }
+    let name = text[from..end].to_string();
+    Some(RawPlace { span: from..end, key: name.clone(), name, kind: PlaceKind::Subdistrict })
+}
+
 /// The prefix of a provincial capital's district (อำเภอเมืองหนองคาย).
 const TOWN: &str = "เมือง";
 
@@ -607,6 +734,8 @@ struct Cues {
     /// Head words of rivers, seas and ranges (แม่น้ำ, ทะเล): a gazetteer
     /// name that starts with one begins a word.
     feature_heads: Vec<String>,
+    /// Regions written bare in a list after a region (กลาง for ภาคกลาง).
+    region_bare: Vec<String>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -617,6 +746,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         village_number: Vec::new(),
         region_before: Vec::new(),
         feature_heads: Vec::new(),
+        region_bare: Vec::new(),
     };
     // The registry checked every role.
     for e in super::registry::entries("place_cues.tsv") {
@@ -626,6 +756,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             "village_number" => &mut c.village_number,
             "region_before" => &mut c.region_before,
             "feature_head" => &mut c.feature_heads,
+            "region_bare" => &mut c.region_bare,
             _ => &mut c.venue_address,
         };
         list.push(e.phrase().to_string());
