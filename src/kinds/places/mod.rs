@@ -449,7 +449,16 @@ fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
             "island" => Some(PlaceKind::Region),
             _ => None,
         } {
-            if let Some(end) = named_place_end(text, h.start, h.end, kind, across) {
+            // An island's name after a space, a function word that ends a
+            // phrase (ไป, จาก, ระหว่าง) or a word of place (บน, ใกล้) may read
+            // as two dictionary words; after a joining word (มา, ของ) เกาะ
+            // is mostly the verb, to cling.
+            let after_place_word = kind == PlaceKind::Region
+                && cluster_starts(text, h.start)
+                && (!char_before(text, h.start).is_some_and(is_thai_letter)
+                    || matches!(word_before(text, h.start), Some((_, Role::End)))
+                    || CUES.region_before.iter().any(|w| text[..h.start].ends_with(w.as_str())));
+            if let Some(end) = named_place_end(text, h.start, h.end, kind, across, after_place_word) {
                 let name = text[h.start..end].to_string();
                 out.push(RawPlace { span: h.start..end, key: name.clone(), name, kind });
             }
@@ -522,6 +531,7 @@ fn named_place_end(
     head_end: usize,
     kind: PlaceKind,
     across: Option<usize>,
+    after_place_word: bool,
 ) -> Option<usize> {
     let spaced = text[head_end..].starts_with(' ');
     if spaced && kind != PlaceKind::Street {
@@ -544,6 +554,13 @@ fn named_place_end(
         return None;
     }
     let compound = across == Some(head_end);
+    // An island that is a district or a place of the gazetteer (เกาะสมุย)
+    // ends with that name, whatever is glued after it.
+    if kind == PlaceKind::Region && !spaced {
+        if let Some((place_end, _)) = place_at(text, head_start).filter(|&(e, _)| e > head_end) {
+            return Some(place_end);
+        }
+    }
     let mut end = name_end(text, from, kind != PlaceKind::Village);
     if let Some((place_end, _)) = place_at(text, from) {
         end = end.max(place_end);
@@ -559,8 +576,18 @@ fn named_place_end(
     // A name written apart from its head, or an island's, is a proper name,
     // not ordinary words (`ถนน ลาดวัด โรงเรียน` is a list of public places;
     // `เกาะเช้ามืด…` clings).
+    // An island after a preposition or a word of place may be two short
+    // words that end at a word boundary (`ไปเกาะพีพี และ…`: a transliteration
+    // read as syllables), of at most MAX_SYLLABLE_NAME_CHARS characters.
     let (words, words_end) = dictionary::words_from(&text[..end], from, 8);
-    if words_end == end && ((spaced || compound) && words >= 1 || (kind == PlaceKind::Region && words >= 2)) {
+    let two_syllables = after_place_word
+        && words == 2
+        && text[from..end].chars().count() <= MAX_SYLLABLE_NAME_CHARS
+        && (!char_at(text, end).is_some_and(is_thai_letter)
+            || matches!(word_at(text, end), Some((_, Role::End | Role::Join))));
+    if words_end == end
+        && ((spaced || compound) && words >= 1 || (kind == PlaceKind::Region && words >= 2 && !two_syllables))
+    {
         return None;
     }
     if kind == PlaceKind::Village {
@@ -714,6 +741,10 @@ const TOWN: &str = "เมือง";
 
 /// Most characters of a street's, a village's or an island's name.
 const MAX_NAMED_PLACE_CHARS: usize = 20;
+
+/// Most characters of an island's name read as two dictionary words
+/// (`พีพี`; `เช้ามืดวัน…` is a time, not a name).
+const MAX_SYLLABLE_NAME_CHARS: usize = 8;
 
 /// Most characters of a venue name glued to a general head (ถ้ำ, วัด, ตลาด).
 const MAX_GLUED_VENUE_CHARS: usize = 16;
