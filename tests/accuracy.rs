@@ -31,7 +31,7 @@ const DEVSET_FLOORS: &[(&str, f64)] = &[
     ("people", 0.848),
     ("positions", 0.755),
     ("organizations", 0.828),
-    ("places", 0.957),
+    ("places", 0.965),
     ("dates", 0.970),
     ("numbers", 0.955),
 ];

@@ -370,13 +370,42 @@ fn unlisted_after_prefix(text: &str, prefixes: &[Found], taken_starts: &[usize])
         if &text[pstart..start] == "เขต" || !cluster_starts(text, pstart) {
             continue;
         }
-        if matches!(word_at(text, start), Some((_, Role::End | Role::Join))) {
+        // A function word after the prefix makes it a common noun (ทุกตำบลใน…),
+        // except in an address: a subdistrict named ในเมือง before a district
+        // (`ต.ในเมือง อ.เมือง`).
+        let function_word = matches!(word_at(text, start), Some((_, Role::End | Role::Join)));
+        if function_word && kind != PlaceKind::Subdistrict {
             continue;
         }
-        // Subdistrict names hold words (บ้านบางจาก): they end at a space or prefix only.
-        let end = name_end(text, start, kind != PlaceKind::Subdistrict);
+        // Subdistrict names hold words (บ้านบางจาก): they end at a space or
+        // prefix only; one that starts with a function word (ในเมือง), at a
+        // space only.
+        let end = if function_word {
+            text[start..].find(|c: char| !is_thai_letter(c)).map_or(text.len(), |i| start + i)
+        } else {
+            name_end(text, start, kind != PlaceKind::Subdistrict)
+        };
         let name = &text[start..end];
         if name.chars().count() < 3 || !cluster_ends(text, end) {
+            continue;
+        }
+        if function_word {
+            let after = if text[end..].starts_with(' ') { end + 1 } else { end };
+            let district_after = matches!(
+                word_at(text, after),
+                Some((_, Role::Prefix(Some(PlaceKind::District | PlaceKind::Province))))
+            );
+            // ...and with the prefix itself after a space, as addresses write it.
+            if !district_after || !text[end..].starts_with(' ') || char_before(text, pstart).is_some_and(is_thai_letter)
+            {
+                continue;
+            }
+        }
+        // อ. is also อาจารย์ (a teacher): a given name after it is a person.
+        if kind == PlaceKind::District
+            && text[pstart..start].ends_with('.')
+            && super::people::is_given_name(text, &(start..end))
+        {
             continue;
         }
         out.push(RawPlace { span: pstart..end, name: name.to_string(), key: name.to_string(), kind });
