@@ -187,8 +187,8 @@ fn venue_head(file: &str, e: &Entry) -> Result<(), LexiconError> {
         file,
         e,
         2,
-        &["head", "name", "glued", "street", "village", "island", "area", "-"],
-        "one of head, name, glued, street, village, island, area, -",
+        &["head", "name", "glued", "street", "village", "island", "water", "area", "-"],
+        "one of head, name, glued, street, village, island, water, area, -",
     )
 }
 
@@ -297,7 +297,7 @@ mod tests {
                 "ก\tmaybe\n",
                 2,
                 venue_head,
-                "column 2 is \"maybe\", expected one of head, name, glued, street, village, island, area, -",
+                "column 2 is \"maybe\", expected one of head, name, glued, street, village, island, water, area, -",
             ),
         ];
         for (text, columns, check, want) in cases {

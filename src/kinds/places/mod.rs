@@ -456,9 +456,14 @@ fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
         // A street, a village or an island also follows a whole dictionary
         // word glued before its head (`ริมถนน…`, `หน้าเกาะ…`).
         // A head that ends a compound word (ริมถนน, ข้ามถนน) heads a name too.
-        let named = matches!(e.columns[1].as_str(), "street" | "village" | "island" | "area");
+        let named = matches!(e.columns[1].as_str(), "street" | "village" | "island" | "water" | "area");
         let across = if named { dictionary::word_across(text, h.start) } else { None };
+        // A stream dashed to a word (คิรีธาร-คลอง…) is part of the name of a
+        // work on it (โรงไฟฟ้าพลังน้ำคิรีธาร-คลอง…), not the stream.
+        let dashed =
+            text[..h.start].strip_suffix('-').is_some_and(|b| char_before(b, b.len()).is_some_and(is_thai_letter));
         if e.columns[1] == "-"
+            || (dashed && e.columns[1] == "water")
             || !(left_boundary(text, h.start, edges)
                 || (named && (across == Some(h.end) || dictionary::word_ends_at(text, h.start))))
         {
@@ -475,7 +480,7 @@ fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
         if let Some(kind) = match how {
             "street" => Some(PlaceKind::Street),
             "village" => Some(PlaceKind::Village),
-            "island" => Some(PlaceKind::Region),
+            "island" | "water" => Some(PlaceKind::Region),
             _ => None,
         } {
             // An island's name after a space, a function word that ends a
@@ -594,6 +599,17 @@ fn named_place_end(
     if let Some((place_end, _)) = place_at(text, from) {
         end = end.max(place_end);
     }
+    // A stream's or an island's stretch (ห้วย…ตอนล่าง) is part of its name,
+    // not a word of the name.
+    let stretch = if kind == PlaceKind::Region {
+        STRETCHES
+            .iter()
+            .find(|w| text[from..end].len() > w.len() && text[from..end].ends_with(*w))
+            .map_or(0, |w| w.len())
+    } else {
+        0
+    };
+    let (full_end, end) = (end, end - stretch);
     let chars = text[from..end].chars().count();
     if !(2..=MAX_NAMED_PLACE_CHARS).contains(&chars) || !cluster_ends(text, end) {
         return None;
@@ -649,8 +665,11 @@ fn named_place_end(
             return Some(end + 1 + digits);
         }
     }
-    Some(end)
+    Some(full_end)
 }
+
+/// The stretches of a stream or an island written after its name.
+const STRETCHES: [&str; 3] = ["ตอนบน", "ตอนล่าง", "ตอนกลาง"];
 
 /// Regions written bare in a list after a region (`ภาคเหนือ กลาง
 /// ตะวันออกและใต้`, `ภาคใต้, ตะวันออก`) or, joined by a dash, before one
