@@ -110,6 +110,9 @@ fn in_family_name(text: &str, pos: usize, title_ends: &[usize]) -> bool {
         // neither word starts with one.
         && !matches!(word_at(text, word_start), Some((_, Role::Prefix(_))))
         && !matches!(word_at(text, from + space + 1), Some((_, Role::Prefix(_))))
+        // Not a place after its prefix further on (`…จ๋า เกิดและโตในจังหวัด…`,
+        // `… อยู่ที่ประเทศ…`): a family name holds no จังหวัด or ประเทศ.
+        && !matches!(word_before(text, pos), Some((_, Role::Prefix(Some(_)))))
 }
 
 /// What lies between two places of a list (`ลำปาง ลำพูน`, `ตาก, เลย และน่าน`).
