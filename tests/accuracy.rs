@@ -31,7 +31,7 @@ const DEVSET_FLOORS: &[(&str, f64)] = &[
     ("people", 0.863),
     ("positions", 0.769),
     ("organizations", 0.845),
-    ("places", 0.957),
+    ("places", 0.965),
     ("dates", 0.970),
     ("numbers", 0.955),
 ];

@@ -187,8 +187,8 @@ fn venue_head(file: &str, e: &Entry) -> Result<(), LexiconError> {
         file,
         e,
         2,
-        &["head", "name", "glued", "street", "village", "island", "-"],
-        "one of head, name, glued, street, village, island, -",
+        &["head", "name", "glued", "street", "village", "island", "water", "area", "-"],
+        "one of head, name, glued, street, village, island, water, area, -",
     )
 }
 
@@ -235,8 +235,17 @@ fn place_cue(file: &str, e: &Entry) -> Result<(), LexiconError> {
         file,
         e,
         2,
-        &["nationality", "venue_address", "name_before_region", "village_number", "region_before", "feature_head"],
-        "one of nationality, venue_address, name_before_region, village_number, region_before, feature_head",
+        &[
+            "nationality",
+            "venue_address",
+            "name_before_region",
+            "village_number",
+            "region_before",
+            "feature_head",
+            "region_bare",
+        ],
+        "one of nationality, venue_address, name_before_region, village_number, region_before, feature_head, \
+         region_bare",
     )
 }
 
@@ -288,7 +297,7 @@ mod tests {
                 "ก\tmaybe\n",
                 2,
                 venue_head,
-                "column 2 is \"maybe\", expected one of head, name, glued, street, village, island, -",
+                "column 2 is \"maybe\", expected one of head, name, glued, street, village, island, water, area, -",
             ),
         ];
         for (text, columns, check, want) in cases {

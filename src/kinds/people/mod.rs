@@ -57,6 +57,7 @@ mod text;
 mod untitled;
 mod words;
 
+pub(crate) use untitled::is_given_name;
 pub(crate) use words::credit_phrases;
 
 use again::untitled_again;

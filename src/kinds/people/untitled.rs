@@ -46,7 +46,7 @@ pub(super) fn is_family_name(text: &str, span: &Span) -> bool {
 }
 
 /// Whether `text[span]` is a Thai given name of the list.
-pub(super) fn is_given_name(text: &str, span: &Span) -> bool {
+pub(crate) fn is_given_name(text: &str, span: &Span) -> bool {
     listed(&GIVEN, text, span)
 }
 

@@ -110,6 +110,9 @@ fn in_family_name(text: &str, pos: usize, title_ends: &[usize]) -> bool {
         // neither word starts with one.
         && !matches!(word_at(text, word_start), Some((_, Role::Prefix(_))))
         && !matches!(word_at(text, from + space + 1), Some((_, Role::Prefix(_))))
+        // Not a place after its prefix further on (`…จ๋า เกิดและโตในจังหวัด…`,
+        // `… อยู่ที่ประเทศ…`): a family name holds no จังหวัด or ประเทศ.
+        && !matches!(word_before(text, pos), Some((_, Role::Prefix(Some(_)))))
 }
 
 /// What lies between two places of a list (`ลำปาง ลำพูน`, `ตาก, เลย และน่าน`).
@@ -332,6 +335,16 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
             kind,
         });
     }
+    // ภาคเหนือ กลาง และใต้: the regions after a region, written bare.
+    let regions: Vec<(usize, usize)> = cands
+        .iter()
+        .zip(&accepted)
+        .filter(|(c, ok)| **ok && c.entry.kind == Some(PlaceKind::Region))
+        .map(|(c, _)| (c.start, c.end))
+        .collect();
+    if !regions.is_empty() {
+        out.extend(bare_regions(text, &regions));
+    }
     let taken: Vec<usize> = cands.iter().zip(&accepted).filter(|(_, ok)| **ok).map(|(c, _)| c.start).collect();
     out.extend(unlisted_after_prefix(text, &doc.scan.lists[super::list::ADMIN_PREFIXES], &taken));
     out.extend(venues(doc, &edges));
@@ -360,13 +373,42 @@ fn unlisted_after_prefix(text: &str, prefixes: &[Found], taken_starts: &[usize])
         if &text[pstart..start] == "เขต" || !cluster_starts(text, pstart) {
             continue;
         }
-        if matches!(word_at(text, start), Some((_, Role::End | Role::Join))) {
+        // A function word after the prefix makes it a common noun (ทุกตำบลใน…),
+        // except in an address: a subdistrict named ในเมือง before a district
+        // (`ต.ในเมือง อ.เมือง`).
+        let function_word = matches!(word_at(text, start), Some((_, Role::End | Role::Join)));
+        if function_word && kind != PlaceKind::Subdistrict {
             continue;
         }
-        // Subdistrict names hold words (บ้านบางจาก): they end at a space or prefix only.
-        let end = name_end(text, start, kind != PlaceKind::Subdistrict);
+        // Subdistrict names hold words (บ้านบางจาก): they end at a space or
+        // prefix only; one that starts with a function word (ในเมือง), at a
+        // space only.
+        let end = if function_word {
+            text[start..].find(|c: char| !is_thai_letter(c)).map_or(text.len(), |i| start + i)
+        } else {
+            name_end(text, start, kind != PlaceKind::Subdistrict)
+        };
         let name = &text[start..end];
         if name.chars().count() < 3 || !cluster_ends(text, end) {
+            continue;
+        }
+        if function_word {
+            let after = if text[end..].starts_with(' ') { end + 1 } else { end };
+            let district_after = matches!(
+                word_at(text, after),
+                Some((_, Role::Prefix(Some(PlaceKind::District | PlaceKind::Province))))
+            );
+            // ...and with the prefix itself after a space, as addresses write it.
+            if !district_after || !text[end..].starts_with(' ') || char_before(text, pstart).is_some_and(is_thai_letter)
+            {
+                continue;
+            }
+        }
+        // อ. is also อาจารย์ (a teacher): a given name after it is a person.
+        if kind == PlaceKind::District
+            && text[pstart..start].ends_with('.')
+            && super::people::is_given_name(text, &(start..end))
+        {
             continue;
         }
         out.push(RawPlace { span: pstart..end, name: name.to_string(), key: name.to_string(), kind });
@@ -417,9 +459,14 @@ fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
         // A street, a village or an island also follows a whole dictionary
         // word glued before its head (`ริมถนน…`, `หน้าเกาะ…`).
         // A head that ends a compound word (ริมถนน, ข้ามถนน) heads a name too.
-        let named = matches!(e.columns[1].as_str(), "street" | "village" | "island");
+        let named = matches!(e.columns[1].as_str(), "street" | "village" | "island" | "water" | "area");
         let across = if named { dictionary::word_across(text, h.start) } else { None };
+        // A stream dashed to a word (คิรีธาร-คลอง…) is part of the name of a
+        // work on it (โรงไฟฟ้าพลังน้ำคิรีธาร-คลอง…), not the stream.
+        let dashed =
+            text[..h.start].strip_suffix('-').is_some_and(|b| char_before(b, b.len()).is_some_and(is_thai_letter));
         if e.columns[1] == "-"
+            || (dashed && e.columns[1] == "water")
             || !(left_boundary(text, h.start, edges)
                 || (named && (across == Some(h.end) || dictionary::word_ends_at(text, h.start))))
         {
@@ -429,13 +476,26 @@ fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
             continue;
         }
         let how = e.columns[1].as_str();
+        if how == "area" {
+            out.extend(area_place(text, h.start, h.end, &doc.scan.hits));
+            continue;
+        }
         if let Some(kind) = match how {
             "street" => Some(PlaceKind::Street),
             "village" => Some(PlaceKind::Village),
-            "island" => Some(PlaceKind::Region),
+            "island" | "water" => Some(PlaceKind::Region),
             _ => None,
         } {
-            if let Some(end) = named_place_end(text, h.start, h.end, kind, across) {
+            // An island's name after a space, a function word that ends a
+            // phrase (ไป, จาก, ระหว่าง) or a word of place (บน, ใกล้) may read
+            // as two dictionary words; after a joining word (มา, ของ) เกาะ
+            // is mostly the verb, to cling.
+            let after_place_word = kind == PlaceKind::Region
+                && cluster_starts(text, h.start)
+                && (!char_before(text, h.start).is_some_and(is_thai_letter)
+                    || matches!(word_before(text, h.start), Some((_, Role::End)))
+                    || CUES.region_before.iter().any(|w| text[..h.start].ends_with(w.as_str())));
+            if let Some(end) = named_place_end(text, h.start, h.end, kind, across, after_place_word) {
                 let name = text[h.start..end].to_string();
                 out.push(RawPlace { span: h.start..end, key: name.clone(), name, kind });
             }
@@ -508,6 +568,7 @@ fn named_place_end(
     head_end: usize,
     kind: PlaceKind,
     across: Option<usize>,
+    after_place_word: bool,
 ) -> Option<usize> {
     let spaced = text[head_end..].starts_with(' ');
     if spaced && kind != PlaceKind::Street {
@@ -530,10 +591,28 @@ fn named_place_end(
         return None;
     }
     let compound = across == Some(head_end);
+    // An island that is a district or a place of the gazetteer (เกาะสมุย)
+    // ends with that name, whatever is glued after it.
+    if kind == PlaceKind::Region && !spaced {
+        if let Some((place_end, _)) = place_at(text, head_start).filter(|&(e, _)| e > head_end) {
+            return Some(place_end);
+        }
+    }
     let mut end = name_end(text, from, kind != PlaceKind::Village);
     if let Some((place_end, _)) = place_at(text, from) {
         end = end.max(place_end);
     }
+    // A stream's or an island's stretch (ห้วย…ตอนล่าง) is part of its name,
+    // not a word of the name.
+    let stretch = if kind == PlaceKind::Region {
+        STRETCHES
+            .iter()
+            .find(|w| text[from..end].len() > w.len() && text[from..end].ends_with(*w))
+            .map_or(0, |w| w.len())
+    } else {
+        0
+    };
+    let (full_end, end) = (end, end - stretch);
     let chars = text[from..end].chars().count();
     if !(2..=MAX_NAMED_PLACE_CHARS).contains(&chars) || !cluster_ends(text, end) {
         return None;
@@ -545,8 +624,18 @@ fn named_place_end(
     // A name written apart from its head, or an island's, is a proper name,
     // not ordinary words (`ถนน ลาดวัด โรงเรียน` is a list of public places;
     // `เกาะเช้ามืด…` clings).
+    // An island after a preposition or a word of place may be two short
+    // words that end at a word boundary (`ไปเกาะพีพี และ…`: a transliteration
+    // read as syllables), of at most MAX_SYLLABLE_NAME_CHARS characters.
     let (words, words_end) = dictionary::words_from(&text[..end], from, 8);
-    if words_end == end && ((spaced || compound) && words >= 1 || (kind == PlaceKind::Region && words >= 2)) {
+    let two_syllables = after_place_word
+        && words == 2
+        && text[from..end].chars().count() <= MAX_SYLLABLE_NAME_CHARS
+        && (!char_at(text, end).is_some_and(is_thai_letter)
+            || matches!(word_at(text, end), Some((_, Role::End | Role::Join))));
+    if words_end == end
+        && ((spaced || compound) && words >= 1 || (kind == PlaceKind::Region && words >= 2 && !two_syllables))
+    {
         return None;
     }
     if kind == PlaceKind::Village {
@@ -579,7 +668,123 @@ fn named_place_end(
             return Some(end + 1 + digits);
         }
     }
-    Some(end)
+    Some(full_end)
+}
+
+/// The stretches of a stream or an island written after its name.
+const STRETCHES: [&str; 3] = ["ตอนบน", "ตอนล่าง", "ตอนกลาง"];
+
+/// Regions written bare in a list after a region (`ภาคเหนือ กลาง
+/// ตะวันออกและใต้`, `ภาคใต้, ตะวันออก`) or, joined by a dash, before one
+/// (`เหนือ-อีสาน-กลาง`), as weather reports write them: the `region_bare`
+/// words of `place_cues.tsv`, each the region ภาค + the word. A bare word
+/// counts only between list gaps (a space, a comma, a dash, และ, หรือ) and
+/// before a word boundary: `ภาคเหนือ กลางเดือน` names one region.
+fn bare_regions(text: &str, anchors: &[(usize, usize)]) -> Vec<RawPlace> {
+    let mut out = Vec::new();
+    let bare_at =
+        |pos: usize| CUES.region_bare.iter().filter(|w| text[pos..].starts_with(w.as_str())).max_by_key(|w| w.len());
+    let ends_well = |end: usize| {
+        !char_at(text, end).is_some_and(is_thai_letter)
+            || text[end..].starts_with("และ")
+            || text[end..].starts_with("หรือ")
+    };
+    let push = |out: &mut Vec<RawPlace>, start: usize, w: &str| {
+        let key = format!("ภาค{w}");
+        out.push(RawPlace { span: start..start + w.len(), name: w.to_string(), key, kind: PlaceKind::Region });
+    };
+    for &(start, end) in anchors {
+        // Forward, over any list gap.
+        let mut pos = end;
+        loop {
+            let gap = list_gap_after(text, pos);
+            if gap == 0 {
+                break;
+            }
+            let at = pos + gap;
+            let Some(w) = bare_at(at) else { break };
+            if !ends_well(at + w.len()) {
+                break;
+            }
+            push(&mut out, at, w);
+            pos = at + w.len();
+        }
+        // Backward, over dashes only.
+        let mut pos = start;
+        loop {
+            let before = text[..pos].trim_end_matches(' ');
+            let Some(dashed) = before.strip_suffix(['-', '–']) else { break };
+            let dashed = dashed.trim_end_matches(' ');
+            let Some(w) = CUES.region_bare.iter().filter(|w| dashed.ends_with(w.as_str())).max_by_key(|w| w.len())
+            else {
+                break;
+            };
+            let at = dashed.len() - w.len();
+            if char_before(text, at).is_some_and(is_thai_letter) && !dictionary::word_ends_at(text, at) {
+                break;
+            }
+            push(&mut out, at, w);
+            pos = at;
+        }
+    }
+    out
+}
+
+/// How many bytes of a list gap (spaces, a comma, a dash, และ, หรือ) start
+/// at `pos`; 0 for none.
+fn list_gap_after(text: &str, pos: usize) -> usize {
+    let rest = &text[pos..];
+    let r = rest.trim_start_matches([' ', ',', '-', '–']);
+    let r = r.strip_prefix("และ").or_else(|| r.strip_prefix("หรือ")).unwrap_or(r);
+    let r = r.trim_start_matches(' ');
+    rest.len() - r.len()
+}
+
+/// The neighbourhood named after a word of area (`ย่านคลองถม`, `ย่าน บางรัก`):
+/// the name glued to the word or after one space, without the word.
+///
+/// - A gazetteer place there is that place (`ย่านมีนบุรี` is the district).
+/// - Otherwise the name is one word as [`name_end`] reads it, of 2 to
+///   [`MAX_GLUED_VENUE_CHARS`] characters, of kind subdistrict.
+/// - A market or another venue named there is the neighbourhood
+///   (`ย่านตลาดน้อย`), not a venue of its own.
+/// - None where the word is part of a longer dictionary word (ย่านการค้า,
+///   ย่านาง), where another lexicon hit starts the name (an organization,
+///   a title), or where a function word, a prefix or a non-letter follows
+///   (`ย่านนี้`, `ย่าน 850 MHz`).
+fn area_place(text: &str, head_start: usize, head_end: usize, hits: &[Hit]) -> Option<RawPlace> {
+    if dictionary::word_at(text, head_start).is_some_and(|e| e != head_end) || !cluster_starts(text, head_end) {
+        return None;
+    }
+    let from = if text[head_end..].starts_with(' ') { head_end + 1 } else { head_end };
+    let i = hits.partition_point(|x| x.start < from);
+    let other_hit = hits[i..].iter().take_while(|x| x.start == from).any(|x| x.category != Category::VenueHead);
+    if other_hit || word_at(text, from).is_some() {
+        return None;
+    }
+    let mut end = name_end(text, from, true);
+    if let Some((place_end, entry)) = place_at(text, from) {
+        if place_end >= end && entry.kind.is_some() {
+            let name = text[from..place_end].to_string();
+            return Some(RawPlace {
+                span: from..place_end,
+                name,
+                key: entry.canonical.clone(),
+                kind: entry.kind.unwrap_or(PlaceKind::Subdistrict),
+            });
+        }
+    }
+    if let Some(cut) =
+        CUES.venue_address.iter().filter_map(|w| text[from..end].find(w.as_str())).filter(|&i| i > 0).min()
+    {
+        end = from + cut;
+    }
+    let chars = text[from..end].chars().count();
+    if !(2..=MAX_GLUED_VENUE_CHARS).contains(&chars) || !cluster_ends(text, end) {
+        return None;
+    }
+    let name = text[from..end].to_string();
+    Some(RawPlace { span: from..end, key: name.clone(), name, kind: PlaceKind::Subdistrict })
 }
 
 /// The prefix of a provincial capital's district (อำเภอเมืองหนองคาย).
@@ -587,6 +792,10 @@ const TOWN: &str = "เมือง";
 
 /// Most characters of a street's, a village's or an island's name.
 const MAX_NAMED_PLACE_CHARS: usize = 20;
+
+/// Most characters of an island's name read as two dictionary words
+/// (`พีพี`; `เช้ามืดวัน…` is a time, not a name).
+const MAX_SYLLABLE_NAME_CHARS: usize = 8;
 
 /// Most characters of a venue name glued to a general head (ถ้ำ, วัด, ตลาด).
 const MAX_GLUED_VENUE_CHARS: usize = 16;
@@ -607,6 +816,8 @@ struct Cues {
     /// Head words of rivers, seas and ranges (แม่น้ำ, ทะเล): a gazetteer
     /// name that starts with one begins a word.
     feature_heads: Vec<String>,
+    /// Regions written bare in a list after a region (กลาง for ภาคกลาง).
+    region_bare: Vec<String>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -617,6 +828,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         village_number: Vec::new(),
         region_before: Vec::new(),
         feature_heads: Vec::new(),
+        region_bare: Vec::new(),
     };
     // The registry checked every role.
     for e in super::registry::entries("place_cues.tsv") {
@@ -626,6 +838,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             "village_number" => &mut c.village_number,
             "region_before" => &mut c.region_before,
             "feature_head" => &mut c.feature_heads,
+            "region_bare" => &mut c.region_bare,
             _ => &mut c.venue_address,
         };
         list.push(e.phrase().to_string());
