@@ -71,6 +71,11 @@ fn is_word(text: &str, span: &Span) -> bool {
     shared::dictionary::word_at(&text[..span.end], span.start) == Some(span.end)
 }
 
+/// A senior officer's nickname starts with it (บิ๊ก "big"), with or
+/// without quotes; other nicknames are read in quotes only (น้องสาว เล่า…
+/// is no name).
+const BIG: &str = "บิ๊ก";
+
 /// Auxiliaries written between a name and its verb (ชื่อ สกุล ไม่ได้รับ…).
 const AUXILIARIES: [&str; 7] = ["ได้", "จะ", "ไม่", "ยัง", "เคย", "ถูก", "กำลัง"];
 
@@ -145,8 +150,8 @@ pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], lines: &[usize], found: &[R
         if !thai_letter_at(text, i) {
             continue;
         }
-        if let Some(open) = quote {
-            if let Some(p) = quoted(r, i, open, s1, found) {
+        if quote.is_some() || text[i..].starts_with(BIG) {
+            if let Some(p) = one_word(r, i, quote, s1, found) {
                 taken = p.span.end;
                 out.push(p);
                 continue;
@@ -193,37 +198,80 @@ pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], lines: &[usize], found: &[R
     out
 }
 
-/// A person named by one word in quotes at `i` (after the opening quote
-/// `open`, the closing one before `s1`, the next space), then a verb: a
-/// headline's `“สมชาย” ชี้…`. The word is a listed given name that is no
-/// verb, and not a place or a body the scan found.
-fn quoted(r: &Reader<'_>, i: usize, open: char, s1: usize, found: &[RawPerson]) -> Option<RawPerson> {
+/// A person named by one word at `i` then a verb: in quotes (after the
+/// opening quote `open`, the closing one before `s1`, the next space), a
+/// headline's `“สมชาย” ชี้…`, where the word is a listed given name that is
+/// no verb or a nickname; or a nickname (class `nickname` of
+/// people_words.tsv) that is no dictionary word; or a nickname of `บิ๊ก`
+/// without quotes, up to the space (`บิ๊กเอ สั่ง…`). Not a place or a body
+/// the scan found.
+///
+/// A nickname of `บิ๊ก` (a senior officer's) is a mention of the one person
+/// of the text with a general's rank (พล.อ., พล.ต.อ.), where there is one.
+fn one_word(r: &Reader<'_>, i: usize, quote: Option<char>, s1: usize, found: &[RawPerson]) -> Option<RawPerson> {
     let text = r.text;
     let e = word_end(text, i);
-    let close = text[e..s1.max(e)].chars().next()?;
-    if e >= s1 || !closes(open, close) || char_count(&text[i..e]) > 20 {
+    let mut q = e;
+    if let Some(open) = quote {
+        let close = text[e..s1.max(e)].chars().next()?;
+        if e >= s1 || !closes(open, close) {
+            return None;
+        }
+        q += close.len_utf8();
+    } else if e != s1 {
         return None;
     }
-    let mut q = e + close.len_utf8();
     if text[q..].starts_with(' ') {
         q += 1;
     }
-    let given = listed(&GIVEN, text, &(i..e)) && shared::verb_at(text, i).is_none_or(|v| v < e);
-    if !given || !verb_after(r, q) || r.hits.places.binary_search(&i).is_ok() {
+    let word = &text[i..e];
+    if char_count(word) > 20 {
+        return None;
+    }
+    // A nickname is no word of the dictionary (น้องสาว, หมอฟัน).
+    let nickname = super::words::WORDS
+        .nicknames
+        .iter()
+        .find(|n| word.len() > n.len() && word.starts_with(n.as_str()) && (quote.is_some() || n.as_str() == BIG))
+        .filter(|_| !is_word(text, &(i..e)));
+    let given = quote.is_some() && listed(&GIVEN, text, &(i..e)) && shared::verb_at(text, i).is_none_or(|v| v < e);
+    if !(given || nickname.is_some()) || !verb_after(r, q) || r.hits.places.binary_search(&i).is_ok() {
         return None;
     }
     let k = found.partition_point(|p| p.span.end <= i);
     if k < found.len() && found[k].span.start < e {
         return None;
     }
-    Some(RawPerson {
+    let mut person = RawPerson {
         span: i..e,
         title: None,
-        given: text[i..e].to_string(),
+        given: word.to_string(),
         family: None,
         positions: Vec::new(),
         statement: None,
-    })
+    };
+    if nickname.is_some_and(|n| n == BIG) {
+        let mut generals = found.iter().filter(|p| p.family.is_some() && p.title.as_deref().is_some_and(is_general));
+        if let Some(g) = generals.next() {
+            if generals.all(|o| o.given == g.given && o.family == g.family) {
+                person.given.clone_from(&g.given);
+                person.family.clone_from(&g.family);
+            }
+        }
+    }
+    Some(person)
+}
+
+/// Whether `title` holds a general's rank (พล.อ., พล.ต.อ., พลเอก,
+/// พลตำรวจเอก; not พลทหาร).
+fn is_general(title: &str) -> bool {
+    title.contains("พล.") && !title.contains("พลฯ")
+        || title.contains("พลเอก")
+        || title.contains("พลตำรวจ")
+        || title.contains("พลโท")
+        || title.contains("พลตรี")
+        || title.contains("พลเรือ")
+        || title.contains("พลอากาศ")
 }
 
 /// An untitled full name at `i` (a word start), ending before `limit`.

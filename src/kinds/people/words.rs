@@ -34,6 +34,7 @@ pub(super) enum Class {
     RoyalTitle,
     RoyalEpithet,
     FeminineRank,
+    Nickname,
 }
 
 impl Class {
@@ -57,6 +58,7 @@ impl Class {
             "royal_title" => Class::RoyalTitle,
             "royal_epithet" => Class::RoyalEpithet,
             "feminine_rank" => Class::FeminineRank,
+            "nickname" => Class::Nickname,
             _ => return None,
         })
     }
@@ -88,6 +90,8 @@ pub(super) struct Words {
     pub(super) royal_titles: Vec<String>,
     /// How the ranks that take the feminine suffix หญิง start.
     pub(super) feminine_ranks: Vec<String>,
+    /// How nicknames of public figures start (บิ๊ก).
+    pub(super) nicknames: Vec<String>,
 }
 
 pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -114,8 +118,8 @@ impl Words {
     pub(super) fn from_entries(file: &str, entries: &[Entry]) -> Result<Words, String> {
         let (mut words, mut classes, mut credits, mut credit_classes, mut glue_before) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        let (mut weak_titles, mut clergy_titles, mut royal_titles, mut feminine_ranks) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut weak_titles, mut clergy_titles, mut royal_titles, mut feminine_ranks, mut nicknames) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for e in entries {
             let class = Class::parse(&e.columns[1])
                 .ok_or_else(|| format!("{file}:{}: unknown class {:?}", e.line, e.columns[1]))?;
@@ -133,6 +137,7 @@ impl Words {
                     clergy_titles.push(e.phrase().to_string());
                 }
                 Class::FeminineRank => feminine_ranks.push(e.phrase().to_string()),
+                Class::Nickname => nicknames.push(e.phrase().to_string()),
                 _ => {
                     if matches!(class, Class::Speech | Class::Stop | Class::Link | Class::Word | Class::PositionTail) {
                         glue_before.push(e.phrase().to_string());
@@ -153,6 +158,7 @@ impl Words {
             clergy_titles,
             royal_titles,
             feminine_ranks,
+            nicknames,
         })
     }
 
@@ -242,6 +248,7 @@ mod tests {
                             | Class::WeakClergyTitle
                             | Class::RoyalTitle
                             | Class::FeminineRank
+                            | Class::Nickname
                     )
                 )
             })
