@@ -103,13 +103,17 @@ pub(crate) fn parse_map(s: &str) -> Result<(String, String), String> {
 pub(crate) fn eval_spans(
     path: &Path,
     join: IobJoin,
+    squeeze_after: &[&str],
     options: &SpanOptions,
     verbose: bool,
     json: bool,
     html: Option<&Path>,
 ) -> Result<(), Failure> {
     use thaifacts::eval::spans;
-    let docs = spans::read_spans(path, join).map_err(|e| Failure::Fatal(e.to_string()))?;
+    let mut docs = spans::read_spans(path, join).map_err(|e| Failure::Fatal(e.to_string()))?;
+    if !squeeze_after.is_empty() {
+        docs = docs.iter().map(|d| d.squeeze_after(squeeze_after)).collect();
+    }
     let (report, marked) = spans::score_docs_marked(&thaifacts::Extractor::default(), &docs, options);
     if let Some(html) = html {
         write_file(html, &thaifacts::html::span_report(&report, &docs, &marked))?;

@@ -56,6 +56,7 @@ Examples:
   thaifacts eval --spans ner_corpus/                 brat (.txt + .ann) or IOB files
   thaifacts eval --spans lst20/ --map PER=PERSON --map LOC=LOCATION -v
   thaifacts eval --spans ner_corpus/ --html report.html  and every document marked
+  thaifacts eval --spans ner_corpus/ --squeeze-after PERSON   names glued to the next word
   thaifacts eval my_articles/ --html report.html     every article's facts marked";
 
 /// Typed facts from Thai news articles: people, organizations, places,
@@ -132,6 +133,11 @@ enum Command {
         /// (Thai corpora, a token `_` is a space) or `space`.
         #[arg(long, value_name = "RULE", default_value = "concat", value_parser = ["concat", "space"], requires = "spans")]
         iob_join: String,
+        /// With --spans: remove the spaces right after every gold span of
+        /// CLASS (as the corpus names it; repeatable) before a Thai letter, as older dailies print
+        /// names (`นายสมชาย ใจดีกล่าวว่า`), and score the squeezed text.
+        #[arg(long, value_name = "CLASS", requires = "spans")]
+        squeeze_after: Vec<String>,
         /// With --spans: the publication date the documents are read with.
         #[arg(long, value_name = "YYYY-MM-DD", requires = "spans", value_parser = published_arg)]
         published: Option<NaiveDate>,
@@ -246,10 +252,11 @@ fn run(cli: Cli) -> ExitCode {
             jsonl::extract_jsonl(file.as_deref(), published, threads, quiet, html_dir.as_deref())
         }
         Command::Normalize { file, quiet } => normalize(file.as_deref(), quiet).map(|()| true),
-        Command::Eval { spans: Some(spans), map, iob_join, published, verbose, json, html, .. } => {
+        Command::Eval { spans: Some(spans), map, iob_join, squeeze_after, published, verbose, json, html, .. } => {
             let join = if iob_join == "space" { IobJoin::Space } else { IobJoin::Concat };
             let options = SpanOptions { map, published, context: 30 };
-            eval::eval_spans(&spans, join, &options, verbose, json, html.as_deref()).map(|()| true)
+            let squeeze: Vec<&str> = squeeze_after.iter().map(String::as_str).collect();
+            eval::eval_spans(&spans, join, &squeeze, &options, verbose, json, html.as_deref()).map(|()| true)
         }
         Command::Eval { dir, texts, verbose, json, html, .. } => {
             let texts = texts.or_else(|| std::env::var_os("THAIFACTS_CORPUS").map(PathBuf::from));

@@ -129,3 +129,29 @@ fn rows_are_the_classes_then_their_sum() {
     assert_eq!(micro.exact, Counts { tp: 8, fp: 3, fn_: 6 });
     assert_eq!(micro.overlap, Counts { tp: 10, fp: 1, fn_: 4 });
 }
+
+#[test]
+fn squeeze_after_drops_the_space_after_a_class_and_moves_every_span() {
+    let text = "นายสมชาย ใจดี  กล่าวที่ขอนแก่น นายมานะ ดีมาก 5 คน\nนายวีระ ชัยชนะ\nต่อ";
+    let span = |class: &str, t: &str| {
+        let start = text.find(t).unwrap();
+        Span { class: class.into(), start, end: start + t.len() }
+    };
+    let doc = SpanDoc {
+        name: "d".into(),
+        text: text.into(),
+        spans: vec![
+            span("PERSON", "นายสมชาย ใจดี"),
+            span("LOCATION", "ขอนแก่น"),
+            span("PERSON", "นายมานะ ดีมาก"),
+            span("PERSON", "นายวีระ ชัยชนะ"),
+        ],
+    };
+    let squeezed = doc.squeeze_after(&["PERSON"]);
+    // The two spaces before กล่าว go; the space before a digit, the line end
+    // and the space after a LOCATION stay.
+    assert_eq!(squeezed.text, "นายสมชาย ใจดีกล่าวที่ขอนแก่น นายมานะ ดีมาก 5 คน\nนายวีระ ชัยชนะ\nต่อ");
+    let texts: Vec<&str> = squeezed.spans.iter().map(|s| &squeezed.text[s.start..s.end]).collect();
+    assert_eq!(texts, ["นายสมชาย ใจดี", "ขอนแก่น", "นายมานะ ดีมาก", "นายวีระ ชัยชนะ"]);
+    assert_eq!(doc.squeeze_after(&[]), doc);
+}
