@@ -233,6 +233,14 @@ impl Reader<'_> {
         // (…ใจดีอายุ52ปี, …ใจดีอายุ 52 ปี: a not_given word before a number).
         let mut cut = self.words.first_cut_or_age(text, min..end, &[Class::Speech, Class::Stop, Class::Link]);
         if let Some(h) = self.hits.first_inside(text, min..end) {
+            // A position prefix glued before the position (…ใจดีรองผู้ว่า…)
+            // ends the name too.
+            let h = self
+                .words
+                .prefixes
+                .iter()
+                .find(|w| text[..h].ends_with(w.as_str()) && h - w.len() >= min && boundary(text, h - w.len()))
+                .map_or(h, |w| h - w.len());
             cut = Some(cut.map_or(h, |c| c.min(h)));
         }
         // Before any listed word: ordinary words glued after a given name

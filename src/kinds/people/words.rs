@@ -92,6 +92,8 @@ pub(super) struct Words {
     pub(super) feminine_ranks: Vec<String>,
     /// How nicknames of public figures start (บิ๊ก).
     pub(super) nicknames: Vec<String>,
+    /// The prefixes of a position (รอง), also in `words`.
+    pub(super) prefixes: Vec<String>,
 }
 
 pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -120,6 +122,7 @@ impl Words {
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let (mut weak_titles, mut clergy_titles, mut royal_titles, mut feminine_ranks, mut nicknames) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut prefixes = Vec::new();
         for e in entries {
             let class = Class::parse(&e.columns[1])
                 .ok_or_else(|| format!("{file}:{}: unknown class {:?}", e.line, e.columns[1]))?;
@@ -139,6 +142,9 @@ impl Words {
                 Class::FeminineRank => feminine_ranks.push(e.phrase().to_string()),
                 Class::Nickname => nicknames.push(e.phrase().to_string()),
                 _ => {
+                    if class == Class::Prefix {
+                        prefixes.push(e.phrase().to_string());
+                    }
                     if matches!(class, Class::Speech | Class::Stop | Class::Link | Class::Word | Class::PositionTail) {
                         glue_before.push(e.phrase().to_string());
                     }
@@ -159,6 +165,7 @@ impl Words {
             royal_titles,
             feminine_ranks,
             nicknames,
+            prefixes,
         })
     }
 
