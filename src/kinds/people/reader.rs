@@ -198,8 +198,13 @@ impl Reader<'_> {
             } else if !self.ends_name(q) {
                 // A family name is a single word of modest length; longer is
                 // a clause written after a given name (a headline verb).
-                family =
-                    self.name_word(q, false).map(|(f, _)| f).filter(|f| char_count(&text[f.clone()]) <= MAX_FAMILY);
+                family = self.name_word(q, false).and_then(|(f, _)| {
+                    if char_count(&text[f.clone()]) <= MAX_FAMILY {
+                        Some(f)
+                    } else {
+                        self.family_glued(q, f.end)
+                    }
+                });
             }
         }
         // A family name of two words and ณ (กำภู ณ อยุธยา): the two after ณ
@@ -219,6 +224,37 @@ impl Reader<'_> {
             end += 'ฯ'.len_utf8();
         }
         Some((given, family, end))
+    }
+
+    /// A family name at `q` with ordinary words glued after it, in the run
+    /// `text[q..end]` too long to be a family name (a daily that drops the
+    /// space after a name: `…วีระศิรินายกสมาคม…`): the longest listed family
+    /// name the run starts with, before a dictionary word; else where the
+    /// dictionary says the name ends ([`shared::dictionary::name_end`]),
+    /// the name before it being no dictionary word (not a clause that starts
+    /// with a verb: `เปิดเผยว่า…`).
+    ///
+    /// Cost: a look-up of the name list at each character boundary of the
+    /// first [`MAX_FAMILY`] characters, only for such a run.
+    fn family_glued(&self, q: usize, end: usize) -> Option<Span> {
+        let text = self.text;
+        let limit = text[q..end].char_indices().nth(MAX_FAMILY).map_or(end, |(k, _)| q + k);
+        let mut best = None;
+        for (k, _) in text[q..limit].char_indices().skip(2) {
+            let e = q + k;
+            if boundary(text, e)
+                && super::untitled::is_family_name(text, &(q..e))
+                && shared::dictionary::word_at(text, e).is_some()
+            {
+                best = Some(q..e);
+            }
+        }
+        if best.is_some() {
+            return best;
+        }
+        let min = text[q..end].char_indices().nth(2).map_or(end, |(k, _)| q + k);
+        let e = shared::dictionary::name_end(text, q, min, end)?;
+        (shared::dictionary::word_at(text, q) != Some(e) && shared::verb_at(text, q).is_none()).then_some(q..e)
     }
 
     /// One word of a name from `p`, cut where a following word is glued to
