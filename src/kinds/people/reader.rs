@@ -271,12 +271,7 @@ impl Reader<'_> {
         if let Some(h) = self.hits.first_inside(text, min..end) {
             // A position prefix glued before the position (…ใจดีรองผู้ว่า…)
             // ends the name too.
-            let h = self
-                .words
-                .prefixes
-                .iter()
-                .find(|w| text[..h].ends_with(w.as_str()) && h - w.len() >= min && boundary(text, h - w.len()))
-                .map_or(h, |w| h - w.len());
+            let h = self.strip_prefixes(min, h);
             cut = Some(cut.map_or(h, |c| c.min(h)));
         }
         // Before any listed word: ordinary words glued after a given name
@@ -291,12 +286,37 @@ impl Reader<'_> {
                 cut = shared::dictionary::name_end(text, p, min, limit).or(cut);
             }
         }
-        let e = cut.unwrap_or(end);
+        let mut e = cut.unwrap_or(end);
+        // Position prefixes glued at the end of the word, a position after
+        // the space (…ทรงเมตตารอง ผบ.ตร.): not the name's.
+        // Only where a dictionary word ends before them and none runs
+        // across (ตรึกตรอง is a word, and a family name).
+        if cut.is_none() && text[e..].starts_with(' ') && self.hits.positions.contains_key(&(e + 1)) {
+            let s = self.strip_prefixes(min, e);
+            if shared::dictionary::word_ends_at(text, s) {
+                e = s;
+            }
+        }
         let word = &text[p..e];
         if char_count(word) < 2 || !word.chars().all(is_thai_letter) || starts_with_mark(word) {
             return None;
         }
         Some((p..e, cut.is_some()))
+    }
+
+    /// Where the position prefixes glued before `h` (one or more:
+    /// `…อดีตรองหัวหน้า…`) start, no earlier than `min`; `h` if none is.
+    fn strip_prefixes(&self, min: usize, mut h: usize) -> usize {
+        let text = self.text;
+        while let Some(w) = self
+            .words
+            .prefixes
+            .iter()
+            .find(|w| text[..h].ends_with(w.as_str()) && h - w.len() >= min && boundary(text, h - w.len()))
+        {
+            h -= w.len();
+        }
+        h
     }
 
     /// Where a listed given name ends in the run `text[p..limit]` when
