@@ -291,9 +291,9 @@ impl Reader<'_> {
         // the space (…ทรงเมตตารอง ผบ.ตร.): not the name's.
         // Only where a dictionary word ends before them and none runs
         // across (ตรึกตรอง is a word, and a family name).
-        if cut.is_none() && text[e..].starts_with(' ') && self.hits.positions.contains_key(&(e + 1)) {
+        if cut.is_none() && text[e..].starts_with(' ') {
             let s = self.strip_prefixes(min, e);
-            if shared::dictionary::word_ends_at(text, s) {
+            if s < e && self.hits.positions.contains_key(&(e + 1)) && shared::dictionary::word_ends_at(text, s) {
                 e = s;
             }
         }
