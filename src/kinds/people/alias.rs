@@ -75,7 +75,6 @@ pub(super) fn aliases(r: &Reader<'_>, found: &mut [RawPerson]) -> Vec<RawPerson>
         }
         out.push(mention(&found[k], alias));
     }
-    let found = &*found;
     // A monk named by his title-name with his own name and monastic name in
     // brackets: two mentions of one person.
     for t in &r.hits.titles {
@@ -110,6 +109,14 @@ pub(super) fn aliases(r: &Reader<'_>, found: &mut [RawPerson]) -> Vec<RawPerson>
                 continue;
             }
             let span = s..e;
+            // A mention read there by the name alone (a quoted nickname
+            // before a verb) is the alias's person's.
+            let k = found.partition_point(|p| p.span.end <= s);
+            if let Some(p) = found.get_mut(k).filter(|p| p.span == span && p.family.is_none() && p.given == name) {
+                p.given.clone_from(&a.given);
+                p.family.clone_from(&a.family);
+                continue;
+            }
             if overlaps(found, &span) || out.iter().any(|o| o.span.start == s) {
                 continue;
             }

@@ -222,8 +222,13 @@ impl Reader<'_> {
             } else if !self.ends_name(q) {
                 // A family name is a single word of modest length; longer is
                 // a clause written after a given name (a headline verb).
-                family =
-                    self.name_word(q, false).map(|(f, _)| f).filter(|f| char_count(&text[f.clone()]) <= MAX_FAMILY);
+                family = self.name_word(q, false).and_then(|(f, _)| {
+                    if char_count(&text[f.clone()]) <= MAX_FAMILY {
+                        Some(f)
+                    } else {
+                        self.family_glued(q, f.end)
+                    }
+                });
             }
         }
         // A family name of two words and ณ (กำภู ณ อยุธยา): the two after ณ
@@ -245,6 +250,37 @@ impl Reader<'_> {
         Some((given, family, end))
     }
 
+    /// A family name at `q` with ordinary words glued after it, in the run
+    /// `text[q..end]` too long to be a family name (a daily that drops the
+    /// space after a name: `…วีระศิรินายกสมาคม…`): the longest listed family
+    /// name the run starts with, before a dictionary word; else where the
+    /// dictionary says the name ends ([`shared::dictionary::name_end`]),
+    /// the name before it being no dictionary word (not a clause that starts
+    /// with a verb: `เปิดเผยว่า…`).
+    ///
+    /// Cost: a look-up of the name list at each character boundary of the
+    /// first [`MAX_FAMILY`] characters, only for such a run.
+    fn family_glued(&self, q: usize, end: usize) -> Option<Span> {
+        let text = self.text;
+        let limit = text[q..end].char_indices().nth(MAX_FAMILY).map_or(end, |(k, _)| q + k);
+        let mut best = None;
+        for (k, _) in text[q..limit].char_indices().skip(2) {
+            let e = q + k;
+            if boundary(text, e)
+                && super::untitled::is_family_name(text, &(q..e))
+                && shared::dictionary::word_at(text, e).is_some()
+            {
+                best = Some(q..e);
+            }
+        }
+        if best.is_some() {
+            return best;
+        }
+        let min = text[q..end].char_indices().nth(2).map_or(end, |(k, _)| q + k);
+        let e = shared::dictionary::name_end(text, q, min, end)?;
+        (shared::dictionary::word_at(text, q) != Some(e) && shared::verb_at(text, q).is_none()).then_some(q..e)
+    }
+
     /// One word of a name from `p`, cut where a following word is glued to
     /// it; and whether it was cut. A given name (`given`) is also cut by
     /// the dictionary where a long run of ordinary words is glued after it.
@@ -257,6 +293,9 @@ impl Reader<'_> {
         // (…ใจดีอายุ52ปี, …ใจดีอายุ 52 ปี: a not_given word before a number).
         let mut cut = self.words.first_cut_or_age(text, min..end, &[Class::Speech, Class::Stop, Class::Link]);
         if let Some(h) = self.hits.first_inside(text, min..end) {
+            // A position prefix glued before the position (…ใจดีรองผู้ว่า…)
+            // ends the name too.
+            let h = self.strip_prefixes(min, h);
             cut = Some(cut.map_or(h, |c| c.min(h)));
         }
         // Before any listed word: ordinary words glued after a given name
@@ -279,7 +318,17 @@ impl Reader<'_> {
                 cut = shared::dictionary::name_end(text, p, min, limit).or(cut);
             }
         }
-        let e = cut.unwrap_or(end);
+        let mut e = cut.unwrap_or(end);
+        // Position prefixes glued at the end of the word, a position after
+        // the space (…ทรงเมตตารอง ผบ.ตร.): not the name's.
+        // Only where a dictionary word ends before them and none runs
+        // across (ตรึกตรอง is a word, and a family name).
+        if cut.is_none() && text[e..].starts_with(' ') {
+            let s = self.strip_prefixes(min, e);
+            if s < e && self.hits.positions.contains_key(&(e + 1)) && shared::dictionary::word_ends_at(text, s) {
+                e = s;
+            }
+        }
         let word = &text[p..e];
         if char_count(word) < 2 || !word.chars().all(is_thai_letter) || starts_with_mark(word) {
             return None;
@@ -381,6 +430,21 @@ impl Reader<'_> {
                 && super::untitled::is_family_name(text, &(q..k))
                 && (self.head_at(k).is_some() || self.glued_cue(&text[..end], k))
         })
+    }
+
+    /// Where the position prefixes glued before `h` (one or more:
+    /// `…อดีตรองหัวหน้า…`) start, no earlier than `min`; `h` if none is.
+    fn strip_prefixes(&self, min: usize, mut h: usize) -> usize {
+        let text = self.text;
+        while let Some(w) = self
+            .words
+            .prefixes
+            .iter()
+            .find(|w| text[..h].ends_with(w.as_str()) && h - w.len() >= min && boundary(text, h - w.len()))
+        {
+            h -= w.len();
+        }
+        h
     }
 
     /// Where a listed given name ends in the run `text[p..limit]` when

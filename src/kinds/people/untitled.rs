@@ -71,6 +71,39 @@ fn is_word(text: &str, span: &Span) -> bool {
     shared::dictionary::word_at(&text[..span.end], span.start) == Some(span.end)
 }
 
+/// A senior officer's nickname starts with it (บิ๊ก "big"), with or
+/// without quotes; other nicknames are read in quotes only (น้องสาว เล่า…
+/// is no name).
+const BIG: &str = "บิ๊ก";
+
+/// Auxiliaries written between a name and its verb (ชื่อ สกุล ไม่ได้รับ…).
+const AUXILIARIES: [&str; 7] = ["ได้", "จะ", "ไม่", "ยัง", "เคย", "ถูก", "กำลัง"];
+
+/// Whether a verb starts at `q`: a verb of `verbs_th.txt` standing as a
+/// word there, a verb of speech or a headline verb of `people_words.tsv`,
+/// or an auxiliary.
+fn verb_after(r: &Reader<'_>, q: usize) -> bool {
+    let text = r.text;
+    shared::verb_at(text, q).is_some()
+        || matches!(r.words.at(text, q), Some((Class::Speech | Class::Word, _)))
+        || AUXILIARIES.iter().any(|a| text[q..].starts_with(a) && boundary(text, q + a.len()))
+}
+
+/// Whether a dictionary word of `text[span]` other than its last is a
+/// verb (ลง|เต็ม|เกม is a clause; a family name compounds nouns and may end
+/// in a verb: วิทยา|พิทักษ์), the words read greedily, longest first.
+fn verb_inside(text: &str, span: &Span) -> bool {
+    let text = &text[..span.end];
+    let mut i = span.start;
+    while let Some(e) = shared::dictionary::word_at(text, i).filter(|&e| e > i && e < span.end) {
+        if shared::verb_at(text, i).is_some() {
+            return true;
+        }
+        i = e;
+    }
+    false
+}
+
 /// The closing quote of `open`.
 fn closes(open: char, c: char) -> bool {
     matches!((open, c), ('"', '"') | ('\'', '\'') | ('“', '”') | ('‘', '’') | ('\'', '’') | ('‘', '\''))
@@ -117,6 +150,13 @@ pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], lines: &[usize], found: &[R
         if !thai_letter_at(text, i) {
             continue;
         }
+        if quote.is_some() || text[i..].starts_with(BIG) {
+            if let Some(p) = one_word(r, i, quote, s1, found) {
+                taken = p.span.end;
+                out.push(p);
+                continue;
+            }
+        }
         // A given name is a short word (at most 20 characters, 60 bytes);
         // most runs between spaces are clauses, much longer.
         if s1 - i > 60 || s1 - i < 6 {
@@ -158,6 +198,82 @@ pub(super) fn untitled(r: &Reader<'_>, sp: &[usize], lines: &[usize], found: &[R
     out
 }
 
+/// A person named by one word at `i` then a verb: in quotes (after the
+/// opening quote `open`, the closing one before `s1`, the next space), a
+/// headline's `“สมชาย” ชี้…`, where the word is a listed given name that is
+/// no verb or a nickname; or a nickname (class `nickname` of
+/// people_words.tsv) that is no dictionary word; or a nickname of `บิ๊ก`
+/// without quotes, up to the space (`บิ๊กเอ สั่ง…`). Not a place or a body
+/// the scan found.
+///
+/// A nickname of `บิ๊ก` (a senior officer's) is a mention of the one person
+/// of the text with a general's rank (พล.อ., พล.ต.อ.), where there is one.
+fn one_word(r: &Reader<'_>, i: usize, quote: Option<char>, s1: usize, found: &[RawPerson]) -> Option<RawPerson> {
+    let text = r.text;
+    let e = word_end(text, i);
+    let mut q = e;
+    if let Some(open) = quote {
+        let close = text[e..s1.max(e)].chars().next()?;
+        if e >= s1 || !closes(open, close) {
+            return None;
+        }
+        q += close.len_utf8();
+    } else if e != s1 {
+        return None;
+    }
+    if text[q..].starts_with(' ') {
+        q += 1;
+    }
+    let word = &text[i..e];
+    if char_count(word) > 20 {
+        return None;
+    }
+    // A nickname is no word of the dictionary (น้องสาว, หมอฟัน).
+    let nickname = super::words::WORDS
+        .nicknames
+        .iter()
+        .find(|n| word.len() > n.len() && word.starts_with(n.as_str()) && (quote.is_some() || n.as_str() == BIG))
+        .filter(|_| !is_word(text, &(i..e)));
+    let given = quote.is_some() && listed(&GIVEN, text, &(i..e)) && shared::verb_at(text, i).is_none_or(|v| v < e);
+    if !(given || nickname.is_some()) || !verb_after(r, q) || r.hits.places.binary_search(&i).is_ok() {
+        return None;
+    }
+    let k = found.partition_point(|p| p.span.end <= i);
+    if k < found.len() && found[k].span.start < e {
+        return None;
+    }
+    let mut person = RawPerson {
+        span: i..e,
+        title: None,
+        given: word.to_string(),
+        family: None,
+        positions: Vec::new(),
+        statement: None,
+    };
+    if nickname.is_some_and(|n| n == BIG) {
+        let mut generals = found.iter().filter(|p| p.family.is_some() && p.title.as_deref().is_some_and(is_general));
+        if let Some(g) = generals.next() {
+            if generals.all(|o| o.given == g.given && o.family == g.family) {
+                person.given.clone_from(&g.given);
+                person.family.clone_from(&g.family);
+            }
+        }
+    }
+    Some(person)
+}
+
+/// Whether `title` holds a general's rank (พล.อ., พล.ต.อ., พลเอก,
+/// พลตำรวจเอก; not พลทหาร).
+fn is_general(title: &str) -> bool {
+    title.contains("พล.") && !title.contains("พลฯ")
+        || title.contains("พลเอก")
+        || title.contains("พลตำรวจ")
+        || title.contains("พลโท")
+        || title.contains("พลตรี")
+        || title.contains("พลเรือ")
+        || title.contains("พลอากาศ")
+}
+
 /// An untitled full name at `i` (a word start), ending before `limit`.
 fn read(r: &Reader<'_>, i: usize, known: bool, quote: Option<char>, limit: usize) -> Option<RawPerson> {
     let text = r.text;
@@ -189,13 +305,30 @@ fn read(r: &Reader<'_>, i: usize, known: bool, quote: Option<char>, limit: usize
     if text[q..].starts_with(' ') {
         q += 1;
     }
+    // A verb after a closing quote whose opening one is not before the
+    // name (a quoted headline: …' ชื่อ สกุล' ชี้…).
+    let mut qv = q;
+    if !closed && text[q..].starts_with(['\'', '’', '”', '"']) {
+        qv += text[q..].chars().next().map_or(0, char::len_utf8);
+        if text[qv..].starts_with(' ') {
+            qv += 1;
+        }
+    }
     let (positions, after) = r.positions_after(q);
     let speech = matches!(r.words.at(text, q), Some((Class::Speech, _)));
     let age = text[q..].starts_with("อายุ");
+    // A verb after the name (a headline: ชื่อ สกุล ขอโทษ…), where the
+    // family name is no verb itself (ชื่อ ลงพื้นที่ ตรวจ… is a given name
+    // and a clause).
+    // Not a place named whole (พิจิตร กำแพงเพชร ตาก, a list of provinces).
+    let verb = verb_after(r, qv)
+        && !verb_after(r, family.start)
+        && !verb_inside(text, &family)
+        && ![&given, &family].iter().any(|w| shared::place_at(text, w.start).is_some_and(|(e, _)| e == w.end));
     // A position written before the name, read once the name has passed
     // the tests above (most candidates do not).
     let before = r.position_before(i, 0);
-    let cue = before.is_some() || !positions.is_empty() || speech || closed || age;
+    let cue = before.is_some() || !positions.is_empty() || speech || closed || age || verb;
     let family_known = listed(&FAMILY, text, &family);
     // A family name of the list, or one that is neither a phrase of words
     // nor a short word (ออก, ดี).

@@ -35,6 +35,7 @@ pub(super) enum Class {
     RoyalTitle,
     RoyalEpithet,
     FeminineRank,
+    Nickname,
 }
 
 impl Class {
@@ -59,6 +60,7 @@ impl Class {
             "royal_title" => Class::RoyalTitle,
             "royal_epithet" => Class::RoyalEpithet,
             "feminine_rank" => Class::FeminineRank,
+            "nickname" => Class::Nickname,
             _ => return None,
         })
     }
@@ -90,6 +92,10 @@ pub(super) struct Words {
     pub(super) royal_titles: Vec<String>,
     /// How the ranks that take the feminine suffix หญิง start.
     pub(super) feminine_ranks: Vec<String>,
+    /// How nicknames of public figures start (บิ๊ก).
+    pub(super) nicknames: Vec<String>,
+    /// The prefixes of a position (รอง), also in `words`.
+    pub(super) prefixes: Vec<String>,
 }
 
 pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -116,8 +122,9 @@ impl Words {
     pub(super) fn from_entries(file: &str, entries: &[Entry]) -> Result<Words, String> {
         let (mut words, mut classes, mut credits, mut credit_classes, mut glue_before) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        let (mut weak_titles, mut clergy_titles, mut royal_titles, mut feminine_ranks) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut weak_titles, mut clergy_titles, mut royal_titles, mut feminine_ranks, mut nicknames) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut prefixes = Vec::new();
         for e in entries {
             let class = Class::parse(&e.columns[1])
                 .ok_or_else(|| format!("{file}:{}: unknown class {:?}", e.line, e.columns[1]))?;
@@ -135,7 +142,11 @@ impl Words {
                     clergy_titles.push(e.phrase().to_string());
                 }
                 Class::FeminineRank => feminine_ranks.push(e.phrase().to_string()),
+                Class::Nickname => nicknames.push(e.phrase().to_string()),
                 _ => {
+                    if class == Class::Prefix {
+                        prefixes.push(e.phrase().to_string());
+                    }
                     if matches!(
                         class,
                         Class::Speech
@@ -163,6 +174,8 @@ impl Words {
             clergy_titles,
             royal_titles,
             feminine_ranks,
+            nicknames,
+            prefixes,
         })
     }
 
@@ -266,6 +279,7 @@ mod tests {
                             | Class::WeakClergyTitle
                             | Class::RoyalTitle
                             | Class::FeminineRank
+                            | Class::Nickname
                     )
                 )
             })
