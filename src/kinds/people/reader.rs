@@ -340,14 +340,16 @@ impl Reader<'_> {
     /// after it are glued to it, as papers that lose the space after a name
     /// print it (…ใจดีรองผู้ว่าราชการ…, …ใจดีนายแพทย์ใหญ่…, …ใจดีพูดว่า):
     /// the first cluster boundary, at least `min` in, where a position head
-    /// starts (after its prefixes), or else the last one after a listed
-    /// family name where a verb or a word of `people_words.tsv` starts. A
-    /// title inside the run is no cut (สาวนายน). None where the
+    /// starts after its prefixes, or a noun of class `after_name`; or else
+    /// the last one after a listed family name where a word of
+    /// `people_words.tsv`, or a verb and two more words, starts. A title
+    /// inside the run is no cut (สาวนายน). None where the
     /// whole run is a listed family name or no such word starts in it.
     ///
-    /// Cost: a look-up of the heads, the titles and the name list at each
-    /// character boundary of the run, only where a titled name is read and
-    /// only up to the longest family name.
+    /// Cost: a look-up of the people words at each character boundary of
+    /// the run where one may start, and of the name list only in runs of
+    /// [`MIN_LISTED_GLUED_RUN`] characters or more; only where a titled
+    /// name is read and only up to the longest family name.
     fn family_end(&self, p: usize, min: usize, limit: usize) -> Option<usize> {
         let text = self.text;
         let run = &text[..limit];
