@@ -252,7 +252,7 @@ impl Reader<'_> {
 
     /// A family name at `q` with ordinary words glued after it, in the run
     /// `text[q..end]` too long to be a family name (a daily that drops the
-    /// space after a name: `…วีระศิรินายกสมาคม…`): the longest listed family
+    /// space after a name: `…ศรีสุขนายกสมาคม…`): the longest listed family
     /// name the run starts with, before a dictionary word; else where the
     /// dictionary says the name ends ([`shared::dictionary::name_end`]),
     /// the name before it being no dictionary word (not a clause that starts
@@ -320,9 +320,9 @@ impl Reader<'_> {
         }
         let mut e = cut.unwrap_or(end);
         // Position prefixes glued at the end of the word, a position after
-        // the space (…ทรงเมตตารอง ผบ.ตร.): not the name's.
+        // the space (…ศรีสุขรอง ผบ.ตร.): not the name's.
         // Only where a dictionary word ends before them and none runs
-        // across (ตรึกตรอง is a word, and a family name).
+        // across (ครอบครอง is a word, and a family name).
         if cut.is_none() && text[e..].starts_with(' ') {
             let s = self.strip_prefixes(min, e);
             if s < e && self.hits.positions.contains_key(&(e + 1)) && shared::dictionary::word_ends_at(text, s) {
@@ -368,7 +368,7 @@ impl Reader<'_> {
                 _ => return None,
             };
             // A prefix with its head after a space ends a name only where it
-            // is no end of a dictionary word (ตรึกตรอง ผู้ตรวจ…).
+            // is no end of a dictionary word (ครอบครอง ผู้ตรวจ…).
             let word_ends_here = || {
                 run[..k]
                     .char_indices()

@@ -110,7 +110,7 @@ fn in_family_name(text: &str, pos: usize, title_ends: &[usize]) -> bool {
         // neither word starts with one.
         && !matches!(word_at(text, word_start), Some((_, Role::Prefix(_))))
         && !matches!(word_at(text, from + space + 1), Some((_, Role::Prefix(_))))
-        // Not a place after its prefix further on (`…จ๋า เกิดและโตในจังหวัด…`,
+        // Not a place after its prefix further on (`…ใจดี เกิดและเติบโตในจังหวัด…`,
         // `… อยู่ที่ประเทศ…`): a family name holds no จังหวัด or ประเทศ.
         && !matches!(word_before(text, pos), Some((_, Role::Prefix(Some(_)))))
 }
@@ -674,8 +674,8 @@ fn named_place_end(
 /// The stretches of a stream or an island written after its name.
 const STRETCHES: [&str; 3] = ["ตอนบน", "ตอนล่าง", "ตอนกลาง"];
 
-/// Regions written bare in a list after a region (`ภาคเหนือ กลาง
-/// ตะวันออกและใต้`, `ภาคใต้, ตะวันออก`) or, joined by a dash, before one
+/// Regions written bare in a list after a region (`ภาคใต้ ตะวันออก
+/// และกลาง`, `ภาคใต้, ตะวันออก`) or, joined by a dash, before one
 /// (`เหนือ-อีสาน-กลาง`), as weather reports write them: the `region_bare`
 /// words of `place_cues.tsv`, each the region ภาค + the word. A bare word
 /// counts only between list gaps (a space, a comma, a dash, และ, หรือ) and
