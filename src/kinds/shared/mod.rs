@@ -214,10 +214,25 @@ pub(crate) fn dotted_prefix_starts(text: &str, pos: usize) -> bool {
         None => true,
         Some('.') => false,
         Some(c) if is_thai_letter(c) => {
-            matches!(word_before(text, pos), Some((_, Role::End | Role::Join)))
+            matches!(word_before(text, pos), Some((_, Role::End | Role::Join))) || place_ends_at(text, pos)
         }
         Some(_) => true,
     }
+}
+
+/// The longest gazetteer name looked back for, in characters.
+const PLACE_BACK_CHARS: usize = 24;
+
+/// Whether a gazetteer place ends at `pos`: an address whose spaces were
+/// lost (`อ.แม่สายจ.เชียงราย`), where the dotted prefix after it is a prefix.
+fn place_ends_at(text: &str, pos: usize) -> bool {
+    text[..pos]
+        .char_indices()
+        .rev()
+        .take(PLACE_BACK_CHARS)
+        .take_while(|&(_, c)| is_thai_letter(c))
+        .skip(1)
+        .any(|(s, _)| place_at(text, s).is_some_and(|(e, _)| e == pos))
 }
 
 /// Whether a name may start at `pos`: at the start of the text, after a
