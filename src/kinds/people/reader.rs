@@ -320,7 +320,7 @@ impl Reader<'_> {
         }
         let mut e = cut.unwrap_or(end);
         // Position prefixes glued at the end of the word, a position after
-        // the space (…ศรีสุขรอง ผบ.ตร.): not the name's.
+        // the space (…ศรีสุขรอง ผกก.…): not the name's.
         // Only where a dictionary word ends before them and none runs
         // across (ครอบครอง is a word, and a family name).
         if cut.is_none() && text[e..].starts_with(' ') {
