@@ -115,6 +115,39 @@ fn in_family_name(text: &str, pos: usize, title_ends: &[usize]) -> bool {
         && !matches!(word_before(text, pos), Some((_, Role::Prefix(Some(_)))))
 }
 
+/// Whether the name at `start..end`, glued to the text on a side, lies
+/// inside a longer dictionary word there: its start inside a word that runs
+/// to its end or past it (ตรุษจีน), or its end inside a word that starts
+/// within it (ที่จะแนะนำ holds a district's name across จะ|แนะนำ).
+fn inside_word(text: &str, start: usize, end: usize) -> bool {
+    if char_before(text, start).is_some_and(is_thai_letter)
+        && dictionary::word_across(text, start).is_some_and(|e| e >= end)
+    {
+        return true;
+    }
+    // The reading across the end must be words on both sides of the split:
+    // a word of the name's first letters, then one of four letters or more
+    // running past it (a two-letter word from inside a name, ยล in ไทยลดลง,
+    // is no reading).
+    char_at(text, end).is_some_and(is_thai_letter)
+        && text[start..end].char_indices().skip(1).any(|(i, _)| {
+            let split = start + i;
+            dictionary::word_at(text, start) == Some(split)
+                && dictionary::word_at(text, split).is_some_and(|e| e > end && text[split..e].chars().count() >= 4)
+        })
+}
+
+/// Whether the place prefix at `prefix_start..prefix_end` is the end of a
+/// longer dictionary word (การเมือง, ภาครัฐ): no prefix then. A
+/// word made of a function word and the prefix (ในประเทศ) still leaves it
+/// one.
+fn prefix_in_word(text: &str, prefix_start: usize, prefix_end: usize) -> bool {
+    text[..prefix_start].char_indices().rev().take(8).take_while(|&(_, c)| is_thai_letter(c)).any(|(p, _)| {
+        dictionary::word_at(text, p) == Some(prefix_end)
+            && !matches!(word_at(text, p), Some((e, Role::End | Role::Join)) if e == prefix_start)
+    })
+}
+
 /// What lies between two places of a list (`ลำปาง ลำพูน`, `ตาก, เลย และน่าน`).
 fn is_list_gap(gap: &str) -> bool {
     let g = gap.trim_matches(|c: char| c == ' ' || c == ',');
@@ -188,7 +221,10 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
         // A prefix right before the name, or before one space.
         let before = word_before(text, start);
         let mut prefix = match before {
-            Some((s, Role::Prefix(k))) => Some((s, k)),
+            // A prefix that ends a longer dictionary word is none (การเมือง|คง,
+            // ภาครัฐ|คง): the common word after it is a word of that text.
+            // Asked for a common word only (คง), which needs its prefix.
+            Some((s, Role::Prefix(k))) if entry.use_ == Use::Any || !prefix_in_word(text, s, start) => Some((s, k)),
             _ => None,
         };
         if prefix.is_none() && text[..start].ends_with(' ') {
@@ -288,6 +324,9 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
     let accepted: Vec<bool> = (0..cands.len())
         .map(|i| {
             let c = &cands[i];
+            if c.prefix.is_none() && c.entry.kind != Some(PlaceKind::Region) && inside_word(text, c.start, c.end) {
+                return false;
+            }
             if strong(i) {
                 return true;
             }
