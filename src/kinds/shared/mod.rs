@@ -214,7 +214,9 @@ pub(crate) fn dotted_prefix_starts(text: &str, pos: usize) -> bool {
         None => true,
         Some('.') => false,
         Some(c) if is_thai_letter(c) => {
-            matches!(word_before(text, pos), Some((_, Role::End | Role::Join))) || place_ends_at(text, pos)
+            matches!(word_before(text, pos), Some((_, Role::End | Role::Join)))
+                || place_ends_at(text, pos)
+                || dotted_name_ends_at(text, pos)
         }
         Some(_) => true,
     }
@@ -233,6 +235,19 @@ fn place_ends_at(text: &str, pos: usize) -> bool {
         .take_while(|&(_, c)| is_thai_letter(c))
         .skip(1)
         .any(|(s, _)| place_at(text, s).is_some_and(|(e, _)| e == pos))
+}
+
+/// Whether the letters before `pos` are a name written after a dotted place
+/// prefix (`ต.ขามใหญ่`, `อ.เมือง`, which the gazetteer need not hold): in an
+/// address whose spaces were lost (`ต.ขามใหญ่อ.เมืองจ.…`) the dotted prefix
+/// glued after it is the next prefix.
+fn dotted_name_ends_at(text: &str, pos: usize) -> bool {
+    let mut run = text[..pos].char_indices().rev().take(PLACE_BACK_CHARS + 1).take_while(|&(_, c)| is_thai_letter(c));
+    let Some(run_start) = run.by_ref().last().map(|(s, _)| s) else { return false };
+    let letters = text[run_start..pos].chars().count();
+    (2..=PLACE_BACK_CHARS).contains(&letters)
+        && text[..run_start].ends_with('.')
+        && matches!(word_before(text, run_start), Some((_, Role::Prefix(Some(_)))))
 }
 
 /// Whether a name may start at `pos`: at the start of the text, after a
