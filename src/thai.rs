@@ -77,6 +77,24 @@ pub(crate) fn cluster_starts(text: &str, pos: usize) -> bool {
     !char_before(text, pos).is_some_and(is_leading_vowel)
 }
 
+/// Whether a character cluster may both end and start at byte `pos` of
+/// `text`: [`cluster_ends`] and [`cluster_starts`] read from the bytes
+/// (the marks and vowels tested are all `E0 B8 xx` or `E0 B9 xx`), without
+/// decoding the characters on either side. True where `pos` is no character
+/// boundary, as those two are.
+#[inline]
+pub(crate) fn cluster_boundary(text: &str, pos: usize) -> bool {
+    if !text.is_char_boundary(pos) {
+        return true;
+    }
+    let b = text.as_bytes();
+    // A following mark: U+0E30 to U+0E3A, U+0E45, U+0E47 to U+0E4E.
+    let mark_after = matches!(b.get(pos..), Some([0xE0, 0xB8, 0xB0..=0xBA, ..] | [0xE0, 0xB9, 0x85 | 0x87..=0x8E, ..]));
+    // A leading vowel: U+0E40 to U+0E44.
+    let vowel_before = pos >= 3 && matches!(b[pos - 3..pos], [0xE0, 0xB9, 0x80..=0x84]);
+    !mark_after && !vowel_before
+}
+
 /// The character that ends at byte `pos`, if `pos` is a character
 /// boundary after the first character.
 #[inline]
@@ -130,6 +148,28 @@ pub(crate) const BARE_NUMBER_YEARS: RangeInclusive<i32> = 1900..=2700;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn cluster_boundary_is_cluster_ends_and_starts(text in "[กขเแโใไะัาำิีึืฺุูๅ็่้๊๋์ํ๎a1 ]{0,12}", pos in 0usize..40) {
+            proptest::prop_assert_eq!(cluster_boundary(&text, pos), cluster_ends(&text, pos) && cluster_starts(&text, pos));
+        }
+    }
+
+    #[test]
+    fn cluster_boundary_agrees_beside_every_thai_character() {
+        for c in ('\u{0E00}'..='\u{0E7F}').chain(['a', ' ', 'é']) {
+            for t in [format!("{c}ก"), format!("ก{c}"), format!("{c}"), format!("ก{c}ก")] {
+                for pos in 0..=t.len() + 1 {
+                    assert_eq!(
+                        cluster_boundary(&t, pos),
+                        cluster_ends(&t, pos) && cluster_starts(&t, pos),
+                        "{t:?} {pos}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn thai_letters_are_consonants_vowels_and_marks_only() {

@@ -438,12 +438,16 @@ impl Reader<'_> {
     /// `…อดีตรองหัวหน้า…`) start, no earlier than `min`; `h` if none is.
     fn strip_prefixes(&self, min: usize, mut h: usize) -> usize {
         let text = self.text;
-        while let Some(w) = self
-            .words
-            .prefixes
-            .iter()
-            .find(|w| text[..h].ends_with(w.as_str()) && h - w.len() >= min && boundary(text, h - w.len()))
-        {
+        // One bit test first: most words end in no prefix's last letter.
+        while self.words.may_end_with_prefix(&text[..h]) {
+            let Some(w) = self
+                .words
+                .prefixes
+                .iter()
+                .find(|w| text[..h].ends_with(w.as_str()) && h - w.len() >= min && boundary(text, h - w.len()))
+            else {
+                break;
+            };
             h -= w.len();
         }
         h

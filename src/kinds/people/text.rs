@@ -2,7 +2,7 @@
 //! and English words.
 
 use super::Span;
-use crate::thai::{cluster_ends, cluster_starts, is_following_mark as is_mark, is_thai_letter};
+use crate::thai::{is_following_mark as is_mark, is_thai_letter};
 
 pub(super) fn starts_with_mark(s: &str) -> bool {
     s.chars().next().is_some_and(is_mark)
@@ -10,7 +10,7 @@ pub(super) fn starts_with_mark(s: &str) -> bool {
 
 /// Whether a word may start at byte `i` (a Thai character-cluster boundary).
 pub(super) fn boundary(text: &str, i: usize) -> bool {
-    cluster_ends(text, i) && cluster_starts(text, i)
+    crate::thai::cluster_boundary(text, i)
 }
 
 /// Whether a Thai letter ([`crate::thai::is_thai_letter`]) starts at byte

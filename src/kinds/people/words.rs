@@ -96,6 +96,18 @@ pub(super) struct Words {
     pub(super) nicknames: Vec<String>,
     /// The prefixes of a position (รอง), also in `words`.
     pub(super) prefixes: Vec<String>,
+    /// The last characters of `prefixes`, a bit each (see [`last_letter_bit`]).
+    prefix_ends: u128,
+}
+
+/// The bit of the Thai character that ends `s` (its low seven bits, read
+/// from the last three bytes); any other ending shares bit 127 with U+0E7F.
+/// Two texts that end with the same character have the same bit.
+fn last_letter_bit(s: &str) -> u128 {
+    match *s.as_bytes() {
+        [.., 0xE0, b1 @ (0xB8 | 0xB9), b2] => 1 << (u32::from(b1 & 1) << 6 | u32::from(b2 & 0x3F)),
+        _ => 1 << 127,
+    }
 }
 
 pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -175,8 +187,15 @@ impl Words {
             royal_titles,
             feminine_ranks,
             nicknames,
+            prefix_ends: prefixes.iter().fold(0, |m, w| m | last_letter_bit(w)),
             prefixes,
         })
+    }
+
+    /// Whether `before` may end with a prefix: its last character ends one.
+    /// One bit test, where most names end in no prefix's last letter.
+    pub(super) fn may_end_with_prefix(&self, before: &str) -> bool {
+        self.prefix_ends & last_letter_bit(before) != 0
     }
 
     /// The longest word starting exactly at `i`: its class and end.
@@ -252,6 +271,19 @@ impl Words {
 mod tests {
     use super::*;
     use crate::kinds::people::text::floor_boundary;
+
+    proptest::proptest! {
+        #[test]
+        fn a_text_that_ends_with_a_prefix_may_end_with_one(text in "[กขงนรยต่้ a1]{0,6}", k in 0usize..16) {
+            let w = &WORDS;
+            let p = &w.prefixes[k % w.prefixes.len()];
+            let ended = format!("{text}{p}");
+            proptest::prop_assert!(w.may_end_with_prefix(&ended));
+            if w.prefixes.iter().any(|p| text.ends_with(p.as_str())) {
+                proptest::prop_assert!(w.may_end_with_prefix(&text));
+            }
+        }
+    }
 
     #[test]
     fn people_words_load() {
