@@ -4,7 +4,7 @@
 use super::ends::{name_end, numbered_unit, unit_name_end};
 use super::known::{bracketed_abbreviation, from_known, inner_abbreviation};
 use super::{org_kind, Ctx, RawOrg, ORG_WORDS};
-use crate::facts::OrgKind;
+use crate::facts::{OrgKind, PlaceKind};
 use crate::kinds::shared::{left_boundary, place_at};
 use crate::kinds::Doc;
 use crate::lexicon::{Category, Hit};
@@ -41,6 +41,9 @@ pub(super) fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -
     let Some(kind) = org_kind(&e.columns[1]) else {
         return national_body(text, h, ctx);
     };
+    if e.columns[1] == "provincial" {
+        return provincial_office(doc, h);
+    }
     // A head written twice (กระทรวงกระทรวงมหาดไทย): the known name after it counts.
     if next.is_some_and(|n| n.start == h.end && text[n.start..n.end].starts_with(&text[h.start..h.end])) {
         return None;
@@ -128,6 +131,29 @@ pub(super) fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -
         format!("{fh}{rest}")
     });
     Some(RawOrg { span: h.start..end, name, full, abbreviation, via: None, kind })
+}
+
+/// A provincial office written without its สำนักงาน (`provincial` in
+/// `org_heads.tsv`: สาธารณสุขจังหวัด, ปศุสัตว์จังหวัด…) and named by the
+/// province glued after it (`สาธารณสุขจังหวัดหนองคาย`), as news writes the
+/// office. The head alone, or before anything but a province
+/// (`ปศุสัตว์จังหวัด เข้าไปตรวจ`), names no one office; right before a title
+/// and a name (`เกษตรจังหวัดน่าน นายสมชาย…`) it is that officer's position.
+/// Linked under the office's full name (สำนักงาน…).
+fn provincial_office(doc: &Doc<'_>, h: &Hit) -> Option<RawOrg> {
+    let text = doc.text();
+    let (end, place) = place_at(text, h.end)?;
+    if place.kind != Some(PlaceKind::Province) {
+        return None;
+    }
+    let next = end + usize::from(text[end..].starts_with(' '));
+    let i = doc.scan.hits.partition_point(|x| x.start < next);
+    if doc.scan.hits[i..].iter().take_while(|x| x.start == next).any(|x| x.category == Category::Title) {
+        return None;
+    }
+    let mut o = RawOrg::named(text, h.start..end, OrgKind::Agency);
+    o.full = Some(format!("สำนักงาน{}", o.name));
+    Some(o)
 }
 
 /// A word that starts like a head and names no one body alone
