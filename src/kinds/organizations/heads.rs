@@ -5,7 +5,7 @@ use super::ends::{name_end, numbered_unit, unit_name_end};
 use super::known::{bracketed_abbreviation, from_known, inner_abbreviation};
 use super::{org_kind, Ctx, RawOrg, ORG_WORDS};
 use crate::facts::{OrgKind, PlaceKind};
-use crate::kinds::shared::{left_boundary, place_at};
+use crate::kinds::shared::{left_boundary, place_at, word_at, Role};
 use crate::kinds::Doc;
 use crate::lexicon::{Category, Hit};
 use crate::thai::{cluster_ends, cluster_starts, is_thai_letter};
@@ -39,7 +39,7 @@ pub(super) fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -
         return unit(doc, h, e.columns[1] == "unit-of", ctx);
     }
     let Some(kind) = org_kind(&e.columns[1]) else {
-        return national_body(text, h, ctx);
+        return national_body(text, h, ctx).or_else(|| provincial_body(text, h, ctx));
     };
     if e.columns[1] == "provincial" {
         return provincial_office(doc, h);
@@ -170,6 +170,29 @@ fn national_body(text: &str, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
     let end = name_end(text, &text[h.start..h.end], h.end, OrgKind::Other, ctx)?;
     let name = text[h.end..end].trim_end_matches('ฯ');
     NATIONAL.iter().find(|w| name.ends_with(**w))?;
+    Some(RawOrg::named(text, h.start..end, OrgKind::Other))
+}
+
+/// The end of a name that ends in a province glued to it
+/// (`ศูนย์วิจัย…สระแก้ว`): the body's own in that province.
+fn provincial_body(text: &str, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
+    // First the cheap test, that a province or country lies inside the run
+    // of Thai text after the head.
+    let run = text.as_bytes()[h.end..].iter().take(MAX_COMPANY_BYTES).position(u8::is_ascii)?;
+    let i = ctx.places.partition_point(|&(s, _)| s <= h.end);
+    if !ctx.places.get(i).is_some_and(|&(_, e)| e <= h.end + run) {
+        return None;
+    }
+    let end = name_end(text, &text[h.start..h.end], h.end, OrgKind::Other, ctx)?;
+    // The one place in the name, at its end, and no place prefix in it
+    // (`ส่วนที่จังหวัด…`, an address `…แขวง…เขต…` name none).
+    let (s, e) = ctx.places[i];
+    if e != end
+        || text[h.end..s].char_indices().any(|(k, _)| matches!(word_at(text, h.end + k), Some((_, Role::Prefix(_)))))
+        || !place_at(text, s).is_some_and(|(_, p)| p.kind == Some(PlaceKind::Province))
+    {
+        return None;
+    }
     Some(RawOrg::named(text, h.start..end, OrgKind::Other))
 }
 
