@@ -180,20 +180,14 @@ fn provincial_body(text: &str, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
     // of Thai text after the head.
     let run = text.as_bytes()[h.end..].iter().take(MAX_COMPANY_BYTES).position(u8::is_ascii)?;
     let i = ctx.places.partition_point(|&(s, _)| s <= h.end);
-    if !ctx.places.get(i).is_some_and(|&(_, e)| e <= h.end + run) {
-        return None;
-    }
+    let (s, e) = *ctx.places.get(i).filter(|&&(_, e)| e <= h.end + run)?;
     let end = name_end(text, &text[h.start..h.end], h.end, OrgKind::Other, ctx)?;
     // The one place in the name, at its end, and no place prefix in it
     // (`ส่วนที่จังหวัด…`, an address `…แขวง…เขต…` name none).
-    let (s, e) = ctx.places[i];
-    if e != end
-        || text[h.end..s].char_indices().any(|(k, _)| matches!(word_at(text, h.end + k), Some((_, Role::Prefix(_)))))
-        || !place_at(text, s).is_some_and(|(_, p)| p.kind == Some(PlaceKind::Province))
-    {
-        return None;
-    }
-    Some(RawOrg::named(text, h.start..end, OrgKind::Other))
+    let prefixed =
+        || text[h.end..s].char_indices().any(|(k, _)| matches!(word_at(text, h.end + k), Some((_, Role::Prefix(_)))));
+    let province = place_at(text, s).is_some_and(|(_, p)| p.kind == Some(PlaceKind::Province));
+    (e == end && province && !prefixed()).then(|| RawOrg::named(text, h.start..end, OrgKind::Other))
 }
 
 /// A section inside a body (กลุ่ม…, ฝ่าย…, ส่วน…). These heads are common
