@@ -5,7 +5,7 @@ use super::ends::{name_end, numbered_unit, unit_name_end};
 use super::known::{bracketed_abbreviation, from_known, inner_abbreviation};
 use super::{org_kind, Ctx, RawOrg, ORG_WORDS};
 use crate::facts::{OrgKind, PlaceKind};
-use crate::kinds::shared::{left_boundary, place_at, word_at, Role};
+use crate::kinds::shared::{left_boundary, place_at, verb_at, word_at, Role};
 use crate::kinds::Doc;
 use crate::lexicon::{Category, Hit};
 use crate::thai::{cluster_ends, cluster_starts, is_thai_letter};
@@ -81,7 +81,21 @@ pub(super) fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -
             None => return None,
         }
     } else {
-        name_end(text, &text[h.start..h.end], h.end, kind, ctx)?
+        let end = name_end(text, &text[h.start..h.end], h.end, kind, ctx)?;
+        // A verb that would end the name right after the head (ช่วย, มี),
+        // a name-ending word whole with no shorter one in it (not ได้รับ,
+        // which starts with ได้), starts it when the rest reads as a name up
+        // to a national ending.
+        let verb = (end == h.end).then(|| verb_at(text, h.end)).flatten().filter(|&v| {
+            let shorter = text[..v].char_indices().next_back().map_or(v, |(i, _)| i);
+            word_at(text, h.end).is_some_and(|(w, _)| w == v) && word_at(&text[..shorter], h.end).is_none()
+        });
+        match verb {
+            Some(v) => national_run_end(text, h.end)
+                .filter(|&run| name_end(text, &text[h.start..h.end], v, kind, ctx) == Some(run))
+                .unwrap_or(end),
+            None => end,
+        }
     };
     if e.columns[1] == "faculty" {
         end = faculty_end(text, h.end, end)?;
@@ -154,6 +168,31 @@ fn provincial_office(doc: &Doc<'_>, h: &Hit) -> Option<RawOrg> {
     let mut o = RawOrg::named(text, h.start..end, OrgKind::Agency);
     o.full = Some(format!("สำนักงาน{}", o.name));
     Some(o)
+}
+
+/// The end of the run of Thai text from `from` (up to a space or other
+/// ASCII) when it ends in `แห่งชาติ` or `แห่งประเทศไทย` (a `ฯ` after it
+/// kept): a national body's name that starts with a verb that would end it
+/// (มูลนิธิ + ช่วย…แห่งประเทศไทย, สมาคม + มี…แห่งประเทศไทย).
+fn national_run_end(text: &str, from: usize) -> Option<usize> {
+    const NATIONAL: [&str; 2] = ["แห่งชาติ", "แห่งประเทศไทย"];
+    let rest = &text[from..];
+    let mut n = rest
+        .as_bytes()
+        .iter()
+        .take(MAX_COMPANY_BYTES)
+        .position(u8::is_ascii)
+        .unwrap_or(rest.len().min(MAX_COMPANY_BYTES));
+    while !rest.is_char_boundary(n) {
+        n -= 1;
+    }
+    let mut run = &rest[..n];
+    // A qualifier glued after the name (ในพระบรมราชูปถัมภ์) is read after it.
+    if let Some(q) = ORG_WORDS.qualifiers.iter().find(|q| run.ends_with(q.as_str())) {
+        run = &run[..run.len() - q.len()];
+    }
+    let name = run.trim_end_matches('ฯ');
+    NATIONAL.iter().any(|w| name.ends_with(w) && name.len() > w.len()).then_some(from + run.len())
 }
 
 /// A word that starts like a head and names no one body alone
