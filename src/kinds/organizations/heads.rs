@@ -215,11 +215,13 @@ fn national_body(text: &str, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
 /// The end of a name that ends in a province glued to it
 /// (`ศูนย์วิจัย…สระแก้ว`): the body's own in that province.
 fn provincial_body(text: &str, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
-    // First the cheap test, that a province or country lies inside the run
-    // of Thai text after the head.
-    let run = text.as_bytes()[h.end..].iter().take(MAX_COMPANY_BYTES).position(u8::is_ascii)?;
+    // First the cheap test, that the next province or country lies inside
+    // the run of Thai text after the head.
     let i = ctx.places.partition_point(|&(s, _)| s <= h.end);
-    let (s, e) = *ctx.places.get(i).filter(|&&(_, e)| e <= h.end + run)?;
+    let (s, e) = *ctx.places.get(i).filter(|&&(_, e)| e <= h.end + MAX_COMPANY_BYTES)?;
+    if text.as_bytes()[h.end..e].iter().any(u8::is_ascii) {
+        return None;
+    }
     let end = name_end(text, &text[h.start..h.end], h.end, OrgKind::Other, ctx)?;
     // The one place in the name, at its end, and no place prefix in it
     // (`ส่วนที่จังหวัด…`, an address `…แขวง…เขต…` name none).
