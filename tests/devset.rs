@@ -52,7 +52,7 @@ fn span_f1_floors_hold_on_the_devset() {
 /// Classes scored with the space after each of their gold spans removed, as
 /// older dailies print names and addresses (`eval --spans --squeeze-after
 /// CLASS`): (class, minimum exact F1, minimum overlap F1).
-const SQUEEZED_FLOORS: &[(&str, f64, f64)] = &[("PERSON", 0.781, 0.877), ("LOCATION", 0.768, 0.827)];
+const SQUEEZED_FLOORS: &[(&str, f64, f64)] = &[("PERSON", 0.781, 0.877), ("LOCATION", 0.772, 0.831)];
 
 #[test]
 fn floors_hold_when_the_space_after_a_name_is_lost() {
