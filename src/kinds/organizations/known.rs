@@ -36,7 +36,7 @@ pub(super) fn from_known(doc: &Doc<'_>, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
         return None;
     }
     // A branch: กอ.รมน.ภาค 2, สำนักงาน คปภ. จังหวัดกาฬสินธุ์.
-    if let Some(end) = branch_end(text, h.end, kind) {
+    if let Some(end) = branch_end(text, h.end, kind, &ctx.places) {
         return Some(RawOrg::named(text, h.start..end, kind));
     }
     // A numbered unit: ตชด.32, มทบ.33.
@@ -75,7 +75,7 @@ fn glues_left(form: &str) -> bool {
 
 /// The end of a branch written after a known name: `ภาค 4`, `ภาค4`,
 /// `จังหวัด` + a place, each after an optional space.
-fn branch_end(text: &str, from: usize, kind: OrgKind) -> Option<usize> {
+fn branch_end(text: &str, from: usize, kind: OrgKind, places: &[(usize, usize)]) -> Option<usize> {
     let gap = usize::from(text[from..].starts_with(' '));
     let at = from + gap;
     let rest = &text[at..];
@@ -97,7 +97,10 @@ fn branch_end(text: &str, from: usize, kind: OrgKind) -> Option<usize> {
     // the first of a pair of countries (สภาธุรกิจไทย-เมียนมา); a ministry's
     // only with a country (a ministry and a province, สธ.อุบลราชธานี, stand
     // for the provincial office, written under another name).
-    if gap == 0 && kind != OrgKind::International {
+    // (The scan's provinces and countries first: a lookup at every known
+    // name cost more.)
+    let i = places.partition_point(|&(s, _)| s < at);
+    if gap == 0 && kind != OrgKind::International && places.get(i).is_some_and(|&(s, _)| s == at) {
         return place_at(text, at)
             .filter(|(_, p)| {
                 p.use_ == Use::Any
