@@ -30,7 +30,7 @@ const UNIT_ACCURACY_FLOOR: f64 = 0.99;
 const DEVSET_FLOORS: &[(&str, f64)] = &[
     ("people", 0.863),
     ("positions", 0.769),
-    ("organizations", 0.845),
+    ("organizations", 0.853),
     ("places", 0.965),
     ("dates", 0.970),
     ("numbers", 0.955),

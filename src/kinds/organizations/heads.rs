@@ -4,8 +4,8 @@
 use super::ends::{name_end, numbered_unit, unit_name_end};
 use super::known::{bracketed_abbreviation, from_known, inner_abbreviation};
 use super::{org_kind, Ctx, RawOrg, ORG_WORDS};
-use crate::facts::OrgKind;
-use crate::kinds::shared::{left_boundary, place_at};
+use crate::facts::{OrgKind, PlaceKind};
+use crate::kinds::shared::{left_boundary, place_at, verb_at, word_at, Role};
 use crate::kinds::Doc;
 use crate::lexicon::{Category, Hit};
 use crate::thai::{cluster_ends, cluster_starts, is_thai_letter};
@@ -39,8 +39,11 @@ pub(super) fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -
         return unit(doc, h, e.columns[1] == "unit-of", ctx);
     }
     let Some(kind) = org_kind(&e.columns[1]) else {
-        return national_body(text, h, ctx);
+        return national_body(text, h, ctx).or_else(|| provincial_body(text, h, ctx));
     };
+    if e.columns[1] == "provincial" {
+        return provincial_office(doc, h);
+    }
     // A head written twice (กระทรวงกระทรวงมหาดไทย): the known name after it counts.
     if next.is_some_and(|n| n.start == h.end && text[n.start..n.end].starts_with(&text[h.start..h.end])) {
         return None;
@@ -78,7 +81,21 @@ pub(super) fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -
             None => return None,
         }
     } else {
-        name_end(text, &text[h.start..h.end], h.end, kind, ctx)?
+        let end = name_end(text, &text[h.start..h.end], h.end, kind, ctx)?;
+        // A verb that would end the name right after the head (ช่วย, มี),
+        // a name-ending word whole with no shorter one in it (not ได้รับ,
+        // which starts with ได้), starts it when the rest reads as a name up
+        // to a national ending.
+        let verb = (end == h.end).then(|| verb_at(text, h.end)).flatten().filter(|&v| {
+            let shorter = text[..v].char_indices().next_back().map_or(v, |(i, _)| i);
+            word_at(text, h.end).is_some_and(|(w, _)| w == v) && word_at(&text[..shorter], h.end).is_none()
+        });
+        match verb {
+            Some(v) => national_run_end(text, h.end)
+                .filter(|&run| name_end(text, &text[h.start..h.end], v, kind, ctx) == Some(run))
+                .unwrap_or(end),
+            None => end,
+        }
     };
     if e.columns[1] == "faculty" {
         end = faculty_end(text, h.end, end)?;
@@ -130,6 +147,54 @@ pub(super) fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -
     Some(RawOrg { span: h.start..end, name, full, abbreviation, via: None, kind })
 }
 
+/// A provincial office written without its สำนักงาน (`provincial` in
+/// `org_heads.tsv`: สาธารณสุขจังหวัด, ปศุสัตว์จังหวัด…) and named by the
+/// province glued after it (`สาธารณสุขจังหวัดหนองคาย`), as news writes the
+/// office. The head alone, or before anything but a province
+/// (`ปศุสัตว์จังหวัด เข้าไปตรวจ`), names no one office; right before a title
+/// and a name (`เกษตรจังหวัดน่าน นายสมชาย…`) it is that officer's position.
+/// Linked under the office's full name (สำนักงาน…).
+fn provincial_office(doc: &Doc<'_>, h: &Hit) -> Option<RawOrg> {
+    let text = doc.text();
+    let (end, place) = place_at(text, h.end)?;
+    if place.kind != Some(PlaceKind::Province) {
+        return None;
+    }
+    let next = end + usize::from(text[end..].starts_with(' '));
+    let i = doc.scan.hits.partition_point(|x| x.start < next);
+    if doc.scan.hits[i..].iter().take_while(|x| x.start == next).any(|x| x.category == Category::Title) {
+        return None;
+    }
+    let mut o = RawOrg::named(text, h.start..end, OrgKind::Agency);
+    o.full = Some(format!("สำนักงาน{}", o.name));
+    Some(o)
+}
+
+/// The end of the run of Thai text from `from` (up to a space or other
+/// ASCII) when it ends in `แห่งชาติ` or `แห่งประเทศไทย` (a `ฯ` after it
+/// kept): a national body's name that starts with a verb that would end it
+/// (มูลนิธิ + ช่วย…แห่งประเทศไทย, สมาคม + มี…แห่งประเทศไทย).
+fn national_run_end(text: &str, from: usize) -> Option<usize> {
+    const NATIONAL: [&str; 2] = ["แห่งชาติ", "แห่งประเทศไทย"];
+    let rest = &text[from..];
+    let mut n = rest
+        .as_bytes()
+        .iter()
+        .take(MAX_COMPANY_BYTES)
+        .position(u8::is_ascii)
+        .unwrap_or(rest.len().min(MAX_COMPANY_BYTES));
+    while !rest.is_char_boundary(n) {
+        n -= 1;
+    }
+    let mut run = &rest[..n];
+    // A qualifier glued after the name (ในพระบรมราชูปถัมภ์) is read after it.
+    if let Some(q) = ORG_WORDS.qualifiers.iter().find(|q| run.ends_with(q.as_str())) {
+        run = &run[..run.len() - q.len()];
+    }
+    let name = run.trim_end_matches('ฯ');
+    NATIONAL.iter().any(|w| name.ends_with(w) && name.len() > w.len()).then_some(from + run.len())
+}
+
 /// A word that starts like a head and names no one body alone
 /// (`สถาบันวิจัย`, `สถานีโทรทัศน์`: kind `-` in `org_heads.tsv`), with a
 /// name after it that ends in `แห่งชาติ` or `แห่งประเทศไทย`: the national body
@@ -145,6 +210,25 @@ fn national_body(text: &str, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
     let name = text[h.end..end].trim_end_matches('ฯ');
     NATIONAL.iter().find(|w| name.ends_with(**w))?;
     Some(RawOrg::named(text, h.start..end, OrgKind::Other))
+}
+
+/// The end of a name that ends in a province glued to it
+/// (`ศูนย์วิจัย…สระแก้ว`): the body's own in that province.
+fn provincial_body(text: &str, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
+    // First the cheap test, that the next province or country lies inside
+    // the run of Thai text after the head.
+    let i = ctx.places.partition_point(|&(s, _)| s <= h.end);
+    let (s, e) = *ctx.places.get(i).filter(|&&(_, e)| e <= h.end + MAX_COMPANY_BYTES)?;
+    if text.as_bytes()[h.end..e].iter().any(u8::is_ascii) {
+        return None;
+    }
+    let end = name_end(text, &text[h.start..h.end], h.end, OrgKind::Other, ctx)?;
+    // The one place in the name, at its end, and no place prefix in it
+    // (`ส่วนที่จังหวัด…`, an address `…แขวง…เขต…` name none).
+    let prefixed =
+        || text[h.end..s].char_indices().any(|(k, _)| matches!(word_at(text, h.end + k), Some((_, Role::Prefix(_)))));
+    let province = place_at(text, s).is_some_and(|(_, p)| p.kind == Some(PlaceKind::Province));
+    (e == end && province && !prefixed()).then(|| RawOrg::named(text, h.start..end, OrgKind::Other))
 }
 
 /// A section inside a body (กลุ่ม…, ฝ่าย…, ส่วน…). These heads are common

@@ -4,8 +4,8 @@
 use foldhash::{HashMap, HashMapExt};
 
 use super::{org_kind, Ctx, RawOrg};
-use crate::facts::OrgKind;
-use crate::kinds::shared::{left_boundary, place_at, word_at, Role};
+use crate::facts::{OrgKind, PlaceKind};
+use crate::kinds::shared::{left_boundary, place_at, word_at, Role, Use};
 use crate::kinds::{Doc, Span};
 use crate::lexicon::{Category, Hit};
 use crate::thai::{cluster_ends, cluster_starts, is_thai_letter};
@@ -36,7 +36,7 @@ pub(super) fn from_known(doc: &Doc<'_>, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
         return None;
     }
     // A branch: กอ.รมน.ภาค 2, สำนักงาน คปภ. จังหวัดกาฬสินธุ์.
-    if let Some(end) = branch_end(text, h.end) {
+    if let Some(end) = branch_end(text, h.end, kind, &ctx.places) {
         return Some(RawOrg::named(text, h.start..end, kind));
     }
     // A numbered unit: ตชด.32, มทบ.33.
@@ -75,7 +75,7 @@ fn glues_left(form: &str) -> bool {
 
 /// The end of a branch written after a known name: `ภาค 4`, `ภาค4`,
 /// `จังหวัด` + a place, each after an optional space.
-fn branch_end(text: &str, from: usize) -> Option<usize> {
+fn branch_end(text: &str, from: usize, kind: OrgKind, places: &[(usize, usize)]) -> Option<usize> {
     let gap = usize::from(text[from..].starts_with(' '));
     let at = from + gap;
     let rest = &text[at..];
@@ -90,6 +90,28 @@ fn branch_end(text: &str, from: usize) -> Option<usize> {
         let sp = usize::from(r.starts_with(' '));
         let p = at + "จังหวัด".len() + sp;
         return place_at(text, p).map(|(e, _)| e);
+    }
+    // A province or country glued after the name: the body's branch there
+    // or its country's own (สสจ.ขอนแก่น, บีบีซีไทย, กระทรวงการต่างประเทศสหรัฐฯ).
+    // Not an international body's (อาเซียน + ไทย starts the next clause), nor
+    // the first of a pair of countries (สภาธุรกิจไทย-เมียนมา); a ministry's
+    // only with a country (a ministry and a province, สธ.อุบลราชธานี, stand
+    // for the provincial office, written under another name).
+    // (The scan's provinces and countries first: a lookup at every known
+    // name cost more.)
+    let i = places.partition_point(|&(s, _)| s < at);
+    if gap == 0 && kind != OrgKind::International && places.get(i).is_some_and(|&(s, _)| s == at) {
+        return place_at(text, at)
+            .filter(|(_, p)| {
+                p.use_ == Use::Any
+                    && match p.kind {
+                        Some(PlaceKind::Country) => true,
+                        Some(PlaceKind::Province) => kind != OrgKind::Ministry,
+                        _ => false,
+                    }
+            })
+            .map(|(e, _)| e)
+            .filter(|&e| !text[e..].starts_with(['-', '–']));
     }
     None
 }

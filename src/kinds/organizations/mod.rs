@@ -126,7 +126,7 @@ pub(super) static ORG_WORDS: LazyLock<OrgWords> = LazyLock::new(|| {
 pub(super) fn org_kind(s: &str) -> Option<OrgKind> {
     Some(match s {
         "ministry" => OrgKind::Ministry,
-        "agency" => OrgKind::Agency,
+        "agency" | "provincial" => OrgKind::Agency,
         "municipality" => OrgKind::Municipality,
         "company" => OrgKind::Company,
         "bank" => OrgKind::Bank,
