@@ -18,7 +18,7 @@ use thaifacts::eval::spans::{read_spans, score_docs, IobJoin, SpanOptions};
 const FLOORS: &[(&str, f64, f64)] = &[
     ("PERSON", 0.858, 0.883),
     ("ORGANIZATION", 0.800, 0.846),
-    ("LOCATION", 0.800, 0.838),
+    ("LOCATION", 0.806, 0.843),
     ("FACILITY", 0.324, 0.496),
     ("DATE", 0.895, 0.930),
     ("MONEY", 0.959, 0.962),
@@ -52,7 +52,7 @@ fn span_f1_floors_hold_on_the_devset() {
 /// Classes scored with the space after each of their gold spans removed, as
 /// older dailies print names and addresses (`eval --spans --squeeze-after
 /// CLASS`): (class, minimum exact F1, minimum overlap F1).
-const SQUEEZED_FLOORS: &[(&str, f64, f64)] = &[("PERSON", 0.781, 0.877), ("LOCATION", 0.768, 0.827)];
+const SQUEEZED_FLOORS: &[(&str, f64, f64)] = &[("PERSON", 0.781, 0.877), ("LOCATION", 0.773, 0.832)];
 
 #[test]
 fn floors_hold_when_the_space_after_a_name_is_lost() {

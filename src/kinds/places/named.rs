@@ -104,15 +104,16 @@ pub(super) fn places(text: &str, heads: &[Found], title_ends: &[usize], org_head
     for m in heads {
         let (start, end) = (m.start, m.end);
         let Some(&role) = HEADS.roles.get(m.id as usize) else { continue };
+        // Cheapest tests first: the walk back of `begins_word` is the dearest.
         if !text.is_char_boundary(start)
             || !text.is_char_boundary(end)
             || !cluster_starts(text, start)
             || !cluster_ends(text, end)
-            || !begins_word(text, start, title_ends)
-            || (org_heads.ends_at(start) && !matches!(word_before(text, start), Some((_, Role::End | Role::Join))))
-            || dictionary::word_at(text, start).is_some_and(|e| e > end)
             || (!matches!(role, Head::Municipal | Head::Crossing) && starts_no_name(text, end))
+            || dictionary::word_at(text, start).is_some_and(|e| e > end)
             || counted(text, start)
+            || (org_heads.ends_at(start) && !matches!(word_before(text, start), Some((_, Role::End | Role::Join))))
+            || !begins_word(text, start, title_ends)
         {
             continue;
         }
