@@ -79,11 +79,13 @@ pub(crate) mod list {
     pub const ADMIN_PREFIXES: usize = 1;
     /// Credit labels ([`super::people::credit_phrases`]).
     pub const CREDITS: usize = 2;
+    /// Head words of places the gazetteer does not list ([`super::places::head_phrases`]).
+    pub const PLACE_HEADS: usize = 3;
 }
 
 /// The phrase lists, in [`list`] order.
-fn lists() -> [&'static [String]; 3] {
-    [shared::gazetteer_phrases(), shared::admin_prefix_phrases(), people::credit_phrases()]
+fn lists() -> [&'static [String]; 4] {
+    [shared::gazetteer_phrases(), shared::admin_prefix_phrases(), people::credit_phrases(), places::head_phrases()]
 }
 
 /// The shipped files that join the shared scan, in [`registry::FILES`]

@@ -75,6 +75,7 @@ pub(crate) const FILES: &[LexiconFile] = &[
     file("verbs_th.txt", include_str!("shared/verbs_th.txt"), 1, none),
     file("org_words.tsv", include_str!("organizations/org_words.tsv"), 2, org_word),
     file("place_cues.tsv", include_str!("places/place_cues.tsv"), 2, place_cue),
+    file("place_heads.tsv", include_str!("places/place_heads.tsv"), 2, place_head),
     file("date_words.tsv", include_str!("dates/date_words.tsv"), 3, none),
     file("people_words.tsv", include_str!("people/people_words.tsv"), 2, none),
     file("given_names.txt", include_str!("people/given_names.txt"), 1, none),
@@ -227,6 +228,16 @@ fn org_word(file: &str, e: &Entry) -> Result<(), LexiconError> {
         2,
         &["strong_head", "trailing_join", "kor_word", "minister_title", "admin_unit", "faculty_end", "name_verb", "qualifier", "known_head"],
         "one of strong_head, trailing_join, kor_word, minister_title, admin_unit, faculty_end, name_verb, qualifier, known_head",
+    )
+}
+
+fn place_head(file: &str, e: &Entry) -> Result<(), LexiconError> {
+    one_of(
+        file,
+        e,
+        2,
+        &["community", "crossing", "city", "area", "municipal", "crossing_before", "counted_after"],
+        "one of community, crossing, city, area, municipal, crossing_before, counted_after",
     )
 }
 

@@ -38,6 +38,10 @@
 
 use std::sync::LazyLock;
 
+mod named;
+
+pub(crate) use named::head_phrases;
+
 use super::shared::{
     dictionary, dotted_prefix_starts, left_boundary, place_at, place_kind, word_at, word_before, HitEdges, Role, Use,
     GAZETTEER,
@@ -387,6 +391,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
     let taken: Vec<usize> = cands.iter().zip(&accepted).filter(|(_, ok)| **ok).map(|(c, _)| c.start).collect();
     out.extend(unlisted_after_prefix(text, &doc.scan.lists[super::list::ADMIN_PREFIXES], &taken));
     out.extend(venues(doc, &edges));
+    out.extend(named::places(text, &doc.scan.lists[super::list::PLACE_HEADS], &title_ends, &head_ends));
     out.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
     out.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
     out

@@ -140,7 +140,7 @@ pub(crate) fn word_across(text: &str, i: usize) -> Option<usize> {
 
 /// Whether `text[a..b]` reads as dictionary words from end to end (greedy,
 /// longest first).
-fn reads_as_words(text: &str, a: usize, b: usize) -> bool {
+pub(crate) fn reads_as_words(text: &str, a: usize, b: usize) -> bool {
     let window = &text[..b];
     let (n, e) = words_from(window, a, usize::MAX);
     n > 0 && e == b
