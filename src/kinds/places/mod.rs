@@ -325,29 +325,33 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
                         && (!char_before(text, c.start).is_some_and(is_thai_letter)
                             || !char_at(text, c.end).is_some_and(is_thai_letter)))))
     };
+    let accept = |i: usize| {
+        let c = &cands[i];
+        if strong(i) {
+            return true;
+        }
+        if !(c.left_ok && c.right_ok) {
+            return false;
+        }
+        // A common word counts inside a list of places.
+        let prev = i.checked_sub(1).map(|j| (j, &cands[j]));
+        let next = cands.get(i + 1).map(|n| (i + 1, n));
+        // Next to one place it needs a separator (`ตาก, เลย`, `ตาก และเลย`); a
+        // space alone (`จ.อุบลราชธานี ชื่นชม`) needs places on both sides.
+        let before = prev.filter(|&(j, p)| strong(j) && is_list_gap(&text[p.end..c.start])).map(|(_, p)| p);
+        let after = next.filter(|&(j, n)| strong(j) && is_list_gap(&text[c.end..n.start])).map(|(_, n)| n);
+        let separated = |gap: &str| !gap.trim().is_empty();
+        (before.is_some() && after.is_some())
+            || before.is_some_and(|p| separated(&text[p.end..c.start]))
+            || after.is_some_and(|n| separated(&text[c.end..n.start]))
+    };
+    // Asked last, of the candidates kept only: the walks over the
+    // dictionary cost more than every test above.
     let accepted: Vec<bool> = (0..cands.len())
         .map(|i| {
             let c = &cands[i];
-            if c.prefix.is_none() && c.entry.kind != Some(PlaceKind::Region) && inside_word(text, c.start, c.end) {
-                return false;
-            }
-            if strong(i) {
-                return true;
-            }
-            if !(c.left_ok && c.right_ok) {
-                return false;
-            }
-            // A common word counts inside a list of places.
-            let prev = i.checked_sub(1).map(|j| (j, &cands[j]));
-            let next = cands.get(i + 1).map(|n| (i + 1, n));
-            // Next to one place it needs a separator (`ตาก, เลย`, `ตาก และเลย`); a
-            // space alone (`จ.อุบลราชธานี ชื่นชม`) needs places on both sides.
-            let before = prev.filter(|&(j, p)| strong(j) && is_list_gap(&text[p.end..c.start])).map(|(_, p)| p);
-            let after = next.filter(|&(j, n)| strong(j) && is_list_gap(&text[c.end..n.start])).map(|(_, n)| n);
-            let separated = |gap: &str| !gap.trim().is_empty();
-            (before.is_some() && after.is_some())
-                || before.is_some_and(|p| separated(&text[p.end..c.start]))
-                || after.is_some_and(|n| separated(&text[c.end..n.start]))
+            accept(i)
+                && !(c.prefix.is_none() && c.entry.kind != Some(PlaceKind::Region) && inside_word(text, c.start, c.end))
         })
         .collect();
     let mut out: Vec<RawPlace> = Vec::new();
