@@ -122,9 +122,12 @@ fn in_family_name(text: &str, pos: usize, title_ends: &[usize]) -> bool {
 /// Whether the name at `start..end`, glued to the text on a side, lies
 /// inside a longer dictionary word there: its start inside a word that runs
 /// to its end or past it (ตรุษจีน), or its end inside a word that starts
-/// within it (ที่จะแนะนำ holds a district's name across จะ|แนะนำ).
-fn inside_word(text: &str, start: usize, end: usize) -> bool {
-    if char_before(text, start).is_some_and(is_thai_letter)
+/// within it (ที่จะแนะนำ holds a district's name across จะ|แนะนำ). The start
+/// is asked about only where no function word or hit ends there
+/// (`glued_left`).
+fn inside_word(text: &str, start: usize, end: usize, glued_left: bool) -> bool {
+    if glued_left
+        && char_before(text, start).is_some_and(is_thai_letter)
         && dictionary::word_across(text, start).is_some_and(|e| e >= end)
     {
         return true;
@@ -351,7 +354,9 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
         .map(|i| {
             let c = &cands[i];
             accept(i)
-                && !(c.prefix.is_none() && c.entry.kind != Some(PlaceKind::Region) && inside_word(text, c.start, c.end))
+                && !(c.prefix.is_none()
+                    && c.entry.kind != Some(PlaceKind::Region)
+                    && inside_word(text, c.start, c.end, !c.left_ok))
         })
         .collect();
     let mut out: Vec<RawPlace> = Vec::new();
