@@ -31,7 +31,7 @@ const DEVSET_FLOORS: &[(&str, f64)] = &[
     ("people", 0.863),
     ("positions", 0.769),
     ("organizations", 0.853),
-    ("places", 0.965),
+    ("places", 0.969),
     ("dates", 0.970),
     ("numbers", 0.955),
 ];

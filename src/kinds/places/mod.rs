@@ -43,8 +43,8 @@ mod named;
 pub(crate) use named::head_phrases;
 
 use super::shared::{
-    dictionary, dotted_prefix_starts, left_boundary, place_at, place_kind, word_at, word_before, HitEdges, Role, Use,
-    GAZETTEER,
+    dictionary, dotted_prefix_starts, left_boundary, place_at, place_kind, verb_at, word_at, word_before, HitEdges,
+    Role, Use, GAZETTEER,
 };
 use super::{Doc, Span};
 use crate::facts::PlaceKind;
@@ -615,6 +615,9 @@ fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
 /// The name is one word (it ends like [`name_end`]; a village's name runs
 /// over function words, as a subdistrict's does), or a gazetteer place
 /// (`ถนนพญาไท`), of 2 to [`MAX_NAMED_PLACE_CHARS`] characters.
+/// The prefix of nouns for a person (ผู้ต้องหา, ผู้ใหญ่บ้าน).
+const PERSON_NOUN: &str = "ผู้";
+
 fn named_place_end(
     text: &str,
     head_start: usize,
@@ -635,6 +638,10 @@ fn named_place_end(
         }
     }
     if word_at(text, from).is_some_and(|(_, r)| matches!(r, Role::End | Role::Join | Role::Prefix(_))) {
+        return None;
+    }
+    // บ้าน + ผู้… is someone's house (`บ้านผู้ต้องหา`), no village.
+    if kind == PlaceKind::Village && text[from..].starts_with(PERSON_NOUN) {
         return None;
     }
     // The head inside a longer word heads nothing; at the end of a compound
@@ -668,6 +675,12 @@ fn named_place_end(
     let (full_end, end) = (end, end - stretch);
     let chars = text[from..end].chars().count();
     if !(2..=MAX_NAMED_PLACE_CHARS).contains(&chars) || !cluster_ends(text, end) {
+        return None;
+    }
+    // A street named by one verb is a clause (`ชนเกาะกลางถ.เจ็บ`: the road,
+    // and hurt); names that start with one (เจริญกรุง) go on, and islands
+    // and streams are named so (เกาะทะลุ).
+    if kind == PlaceKind::Street && verb_at(text, from) == Some(end) {
         return None;
     }
     // Head and name one dictionary word: a common noun (บ้านพัก, เกาะติด).
