@@ -233,7 +233,7 @@ pub enum PlaceKind {
     Region,
     /// A named venue (hotel, convention centre, government house).
     Venue,
-    /// A village (บ้านหนองเดิ่น, หมู่บ้านสีฐาน).
+    /// A village (บ้านหนองไผ่, หมู่บ้านหนองกระทิง).
     Village,
     /// A road or a lane (ถนนมิตรภาพ, ซอยศาลาแดง).
     Street,

@@ -606,7 +606,7 @@ fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
 ///   name must be no run of dictionary words.
 /// - A street's name is glued to its head or follows one space
 ///   (`ถนนมิตรภาพ`, `ถนน ศรีจันทร์`, `ซ.8`); a lane may be a number (`ซอย 8`).
-/// - An island's or a village's name is glued (`เกาะสมุย`, `บ้านหนองเดิ่น`).
+/// - An island's or a village's name is glued (`เกาะสมุย`, `บ้านหนองไผ่`).
 /// - บ้าน is also "house": a village counts only in an address, after a
 ///   village number (`หมู่ 7 บ้าน…`) or before a subdistrict, district or
 ///   province prefix or a village number (`บ้าน… ต.…`), and not after ชาว
@@ -677,8 +677,8 @@ fn named_place_end(
     if !(2..=MAX_NAMED_PLACE_CHARS).contains(&chars) || !cluster_ends(text, end) {
         return None;
     }
-    // A street named by one verb is a clause (`ชนเกาะกลางถ.เจ็บ`: the road,
-    // and hurt); names that start with one (เจริญกรุง) go on, and islands
+    // A street named by one verb is a clause (`ฝนตกหนักถ.ทรุด`: the road,
+    // and subsided); names that start with one (เจริญกรุง) go on, and islands
     // and streams are named so (เกาะทะลุ).
     if kind == PlaceKind::Street && verb_at(text, from) == Some(end) {
         return None;
