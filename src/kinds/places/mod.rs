@@ -137,10 +137,8 @@ fn inside_word(text: &str, start: usize, end: usize, glued_left: bool) -> bool {
     // running past it (a two-letter word from inside a name, ยล in ไทยลดลง,
     // is no reading).
     char_at(text, end).is_some_and(is_thai_letter)
-        && text[start..end].char_indices().skip(1).any(|(i, _)| {
-            let split = start + i;
-            dictionary::word_at(text, start) == Some(split)
-                && dictionary::word_at(text, split).is_some_and(|e| e > end && text[split..e].chars().count() >= 4)
+        && dictionary::word_at(text, start).filter(|&split| start < split && split < end).is_some_and(|split| {
+            dictionary::word_at(text, split).is_some_and(|e| e > end && text[split..e].chars().count() >= 4)
         })
 }
 
@@ -149,10 +147,15 @@ fn inside_word(text: &str, start: usize, end: usize, glued_left: bool) -> bool {
 /// word made of a function word and the prefix (ในประเทศ) still leaves it
 /// one.
 fn prefix_in_word(text: &str, prefix_start: usize, prefix_end: usize) -> bool {
-    text[..prefix_start].char_indices().rev().take(8).take_while(|&(_, c)| is_thai_letter(c)).any(|(p, _)| {
-        dictionary::word_at(text, p) == Some(prefix_end)
-            && !matches!(word_at(text, p), Some((e, Role::End | Role::Join)) if e == prefix_start)
-    })
+    text[..prefix_start]
+        .char_indices()
+        .rev()
+        .take(dictionary::WORD_BACK_CHARS)
+        .take_while(|&(_, c)| is_thai_letter(c))
+        .any(|(p, _)| {
+            dictionary::word_at(text, p) == Some(prefix_end)
+                && !matches!(word_at(text, p), Some((e, Role::End | Role::Join)) if e == prefix_start)
+        })
 }
 
 /// What lies between two places of a list (`ลำปาง ลำพูน`, `ตาก, เลย และน่าน`).

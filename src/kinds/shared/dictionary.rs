@@ -89,7 +89,7 @@ pub(crate) fn words_from(text: &str, mut i: usize, max: usize) -> (usize, usize)
 
 /// How far back, in characters, [`word_ends_at`] looks for the start of
 /// the word before a position.
-const WORD_BACK_CHARS: usize = 8;
+pub(crate) const WORD_BACK_CHARS: usize = 8;
 
 /// Whether a dictionary word ends at `i` and none runs across it from the
 /// same start or an earlier one: the text glued before `i` is a word of its
