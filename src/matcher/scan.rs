@@ -99,11 +99,15 @@ impl GroupScan {
             let p = m.value() as usize;
             for &(group, id) in &self.owners[self.starts[p] as usize..self.starts[p + 1] as usize] {
                 let item = (m.start(), group, m.end(), id);
-                let mut at = all.len();
+                // Pushed, then moved back by hand: `Vec::insert` calls
+                // memmove even where nothing moves, as for most matches.
+                all.push(item);
+                let mut at = all.len() - 1;
                 while at > 0 && key(&all[at - 1]) > key(&item) {
+                    all[at] = all[at - 1];
                     at -= 1;
                 }
-                all.insert(at, item);
+                all[at] = item;
             }
         }
         let mut free = [0usize; MAX_GROUPS];
