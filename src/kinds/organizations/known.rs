@@ -22,7 +22,7 @@ pub(super) fn from_known(doc: &Doc<'_>, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
             return None;
         }
     } else if !cluster_ends(text, h.end)
-        || !(left_boundary(text, h.start, &ctx.edges) || (cluster_starts(text, h.start) && glues_left(form)))
+        || !(left_boundary(text, h.start, ctx.edges) || (cluster_starts(text, h.start) && glues_left(form)))
     {
         return None;
     } else if !glues_right(kind)

@@ -145,8 +145,14 @@ pub(super) fn org_kind(s: &str) -> Option<OrgKind> {
 
 /// Every organization mention in `doc`, in text order.
 pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawOrg> {
+    extract_with(doc, &HitEdges::new(&doc.scan.hits))
+}
+
+/// [`extract`], given the edges of the document's hits ([`HitEdges::new`]
+/// of them all), which the places test too.
+pub(crate) fn extract_with(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawOrg> {
     let text = doc.text();
-    let ctx = Ctx::new(doc);
+    let ctx = Ctx::new(doc, edges);
     let mut out: Vec<RawOrg> = Vec::new();
     // Text consumed by a mention already: hits starting before it are skipped.
     let mut consumed = 0;
@@ -244,9 +250,9 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawOrg> {
 }
 
 /// Hit edges the extractor checks boundaries against.
-pub(super) struct Ctx {
+pub(super) struct Ctx<'a> {
     /// Every hit of the shared scan.
-    edges: HitEdges,
+    edges: &'a HitEdges,
     /// Hits of organization heads and known names.
     org_edges: HitEdges,
     /// Starts and ends of those hits, in text order.
@@ -259,7 +265,7 @@ pub(super) struct Ctx {
     places: Vec<(usize, usize)>,
 }
 
-impl Ctx {
+impl Ctx<'_> {
     /// The end of the province or country that starts at or after `from`
     /// and holds `at` inside it, if any.
     fn place_around(&self, from: usize, at: usize) -> Option<usize> {
@@ -269,9 +275,8 @@ impl Ctx {
     }
 }
 
-impl Ctx {
-    fn new(doc: &Doc<'_>) -> Ctx {
-        let edges = HitEdges::new(&doc.scan.hits);
+impl<'a> Ctx<'a> {
+    fn new(doc: &Doc<'_>, edges: &'a HitEdges) -> Ctx<'a> {
         let org_hits: Vec<Hit> = doc
             .scan
             .hits

@@ -166,8 +166,13 @@ fn is_list_gap(gap: &str) -> bool {
 
 /// Every place mention in `doc`, in text order.
 pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
+    extract_with(doc, &HitEdges::new(&doc.scan.hits))
+}
+
+/// [`extract`], given the edges of the document's hits ([`HitEdges::new`]
+/// of them all), which the organizations test too.
+pub(crate) fn extract_with(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
     let text = doc.text();
-    let edges = HitEdges::new(&doc.scan.hits);
     let title_ends: Vec<usize> =
         doc.scan.hits.iter().filter(|h| h.category == Category::Title).map(|h| h.end).collect();
     let g = &*GAZETTEER;
@@ -402,7 +407,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
     }
     let taken: Vec<usize> = cands.iter().zip(&accepted).filter(|(_, ok)| **ok).map(|(c, _)| c.start).collect();
     out.extend(unlisted_after_prefix(text, &doc.scan.lists[super::list::ADMIN_PREFIXES], &taken));
-    out.extend(venues(doc, &edges));
+    out.extend(venues(doc, edges));
     out.extend(named::places(text, &doc.scan.lists[super::list::PLACE_HEADS], &title_ends, &head_ends));
     out.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
     out.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
