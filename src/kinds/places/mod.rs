@@ -95,19 +95,20 @@ fn in_family_name(text: &str, pos: usize, title_ends: &[usize]) -> bool {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let window = &text[from..pos];
-    let Some(space) = window.rfind(' ') else { return false };
-    let given = &window[..space];
-    let given_start = given.rfind([' ', '\n']).map_or(0, |i| i + 1);
-    let given_word = &given[given_start..];
+    // Spaces and line breaks are ASCII, so they are searched among the
+    // bytes (`memrchr`), not decoded back a character at a time.
+    let window = &text.as_bytes()[from..pos];
+    let Some(space) = memchr::memrchr(b' ', window) else { return false };
+    let given_start = memchr::memrchr2(b' ', b'\n', &window[..space]).map_or(0, |i| i + 1);
     // `นายสมพงค์`: the word holds the title.
-    // A title ends inside that word, with a given name after it.
+    // A title ends inside that word, with a given name after it: asked
+    // first, as it is rarely so.
     let (word_start, word_end) = (from + given_start, from + space);
     let i = title_ends.partition_point(|&e| e <= word_start);
-    !given_word.is_empty()
-        && given_word.chars().all(is_thai_letter)
+    word_start < word_end
         && title_ends.get(i).is_some_and(|&e| e < word_end)
-        && window[space + 1..].chars().all(is_thai_letter)
+        && text[word_start..word_end].chars().all(is_thai_letter)
+        && text[word_end + 1..pos].chars().all(is_thai_letter)
         // Not a place that starts like a title (พระนครศรีอยุธยา ลำปาง).
         && place_at(text, word_start).is_none_or(|(e, _)| e != word_end)
         // Not a place written with its prefix (อำเภอนางรอง จังหวัดบุรีรัมย์):
