@@ -15,7 +15,7 @@ use crate::kinds::organizations::RawOrg;
 use crate::kinds::people::RawPerson;
 use crate::kinds::places::RawPlace;
 use crate::kinds::RawFacts;
-use crate::matcher::doc::{CharSlots, DocMatcher};
+use crate::matcher::doc::CharSlots;
 use crate::normalize::Normalized;
 
 /// Maps normalized spans back to `input`.
@@ -169,10 +169,10 @@ fn mention_by_position(people: &mut [Person], name_spans: &[Range<usize>], spans
     if owned.is_empty() {
         return;
     }
-    let matcher = DocMatcher::new(owned.iter().map(|(p, _)| p));
+    let patterns: Vec<&str> = owned.iter().map(|(p, _)| p.as_str()).collect();
     let text = spans.norm.text();
     let free = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || (c.is_ascii_punctuation() && c != '.'));
-    for m in matcher.find_iter(text, spans.chars) {
+    for m in crate::kinds::shared::few::find_few(&patterns, text, spans.chars) {
         let (s, e) = (m.start, m.end);
         if !free(text[..s].chars().next_back()) || !free(text[e..].chars().next()) {
             continue;
