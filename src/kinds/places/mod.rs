@@ -177,7 +177,6 @@ pub(crate) fn extract_with(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
     let title_ends: Vec<usize> =
         doc.scan.hits.iter().filter(|h| h.category == Category::Title).map(|h| h.end).collect();
     let g = &*GAZETTEER;
-    let mut cands: Vec<Candidate> = Vec::new();
     // Places added through the builder come from the shared scan (no second
     // matcher); they join the shipped gazetteer's hits in text order.
     let extra_entries = doc.lexicons.entries(Category::Place);
@@ -193,6 +192,8 @@ pub(crate) fn extract_with(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
     });
     let mut hits: Vec<(usize, usize, PlaceEntry<'_>)> = shipped.chain(extra).collect();
     hits.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    // Presized: one candidate at most a hit.
+    let mut cands: Vec<Candidate> = Vec::with_capacity(hits.len());
     let mut last_end = 0;
     for (mut start, end, mut entry) in hits {
         let mut is_town = false;
@@ -368,7 +369,7 @@ pub(crate) fn extract_with(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
                     && inside_word(text, c.start, c.end, !c.left_ok))
         })
         .collect();
-    let mut out: Vec<RawPlace> = Vec::new();
+    let mut out: Vec<RawPlace> = Vec::with_capacity(cands.len());
     for (c, ok) in cands.iter().zip(&accepted) {
         if !ok {
             continue;
@@ -408,7 +409,7 @@ pub(crate) fn extract_with(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
     }
     let taken: Vec<usize> = cands.iter().zip(&accepted).filter(|(_, ok)| **ok).map(|(c, _)| c.start).collect();
     out.extend(unlisted_after_prefix(text, &doc.scan.lists[super::list::ADMIN_PREFIXES], &taken));
-    out.extend(venues(doc, edges));
+    out.extend(venues(doc, edges, &head_ends));
     out.extend(named::places(text, &doc.scan.lists[super::list::PLACE_HEADS], &title_ends, &head_ends));
     out.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
     out.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
@@ -510,11 +511,10 @@ fn name_end(text: &str, start: usize, any_word: bool) -> usize {
 /// (ธนาคารอาคารสงเคราะห์, บริษัท ท่าอากาศยานไทย), not a venue. The name may
 /// follow the head after one space and may run over a few space-separated
 /// words (โรงแรมเซ็นทรา บาย เซ็นทารา); see [`venue_name_end`].
-fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
+/// `org_ends` are the edges of the organization heads' hits.
+fn venues(doc: &Doc<'_>, edges: &HitEdges, org_ends: &HitEdges) -> Vec<RawPlace> {
     let text = doc.text();
     let entries = doc.lexicons.entries(Category::VenueHead);
-    let org_heads: Vec<Hit> = doc.scan.hits.iter().filter(|h| h.category == Category::OrgHead).copied().collect();
-    let org_ends = HitEdges::new(&org_heads);
     let mut out = Vec::new();
     for h in doc.scan.hits.iter().filter(|h| h.category == Category::VenueHead) {
         let Some(e) = entries.get(h.entry) else { continue };
