@@ -153,7 +153,10 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawOrg> {
 pub(crate) fn extract_with(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawOrg> {
     let text = doc.text();
     let ctx = Ctx::new(doc, edges);
-    let mut out: Vec<RawOrg> = Vec::new();
+    // Presized: a mention, or two with a defined abbreviation, a head or
+    // known name's hit at most; grown from nothing, its large elements were
+    // copied at every doubling.
+    let mut out: Vec<RawOrg> = Vec::with_capacity(ctx.org_spans.len() + 4);
     // Text consumed by a mention already: hits starting before it are skipped.
     let mut consumed = 0;
     // Number words (ใน, คน, จังหวัด as a counted noun) do not end names.
@@ -277,13 +280,9 @@ impl Ctx<'_> {
 
 impl<'a> Ctx<'a> {
     fn new(doc: &Doc<'_>, edges: &'a HitEdges) -> Ctx<'a> {
-        let org_hits: Vec<Hit> = doc
-            .scan
-            .hits
-            .iter()
-            .filter(|h| matches!(h.category, Category::OrgHead | Category::OrgName))
-            .copied()
-            .collect();
+        // Presized to every hit (a filter collects by doubling from nothing).
+        let mut org_hits: Vec<Hit> = Vec::with_capacity(doc.scan.hits.len());
+        org_hits.extend(doc.scan.hits.iter().filter(|h| matches!(h.category, Category::OrgHead | Category::OrgName)));
         let names = doc.lexicons.entries(Category::OrgName);
         let ministries: Vec<Hit> = org_hits
             .iter()

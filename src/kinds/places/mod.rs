@@ -174,8 +174,8 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
 /// of them all), which the organizations test too.
 pub(crate) fn extract_with(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
     let text = doc.text();
-    let title_ends: Vec<usize> =
-        doc.scan.hits.iter().filter(|h| h.category == Category::Title).map(|h| h.end).collect();
+    let mut title_ends: Vec<usize> = Vec::with_capacity(doc.scan.hits.len());
+    title_ends.extend(doc.scan.hits.iter().filter(|h| h.category == Category::Title).map(|h| h.end));
     let g = &*GAZETTEER;
     // Places added through the builder come from the shared scan (no second
     // matcher); they join the shipped gazetteer's hits in text order.
@@ -274,7 +274,9 @@ pub(crate) fn extract_with(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
     // side when the other side is a word boundary (`กรณีที่ออสเตรเลียออกร่าง`, `เยือนอิหร่านวันที่`):
     // headlines glue names to verbs. Shorter names (จีน, ไทย, ตราด) hide in
     // words (อัตราดอกเบี้ย), regions in longer names (ระเบียง…ภาคตะวันออก).
-    let org_heads: Vec<Hit> = doc.scan.hits.iter().filter(|h| h.category == Category::OrgHead).copied().collect();
+    // Presized to every hit (a filter collects by doubling from nothing).
+    let mut org_heads: Vec<Hit> = Vec::with_capacity(doc.scan.hits.len());
+    org_heads.extend(doc.scan.hits.iter().filter(|h| h.category == Category::OrgHead));
     let head_ends = HitEdges::new(&org_heads);
     // A place glued inside a known organization's name is part of that name
     // (ยุโรป in สหภาพยุโรป), not a place of its own. The scan's hits are in
