@@ -15,7 +15,7 @@ use crate::kinds::organizations::RawOrg;
 use crate::kinds::people::RawPerson;
 use crate::kinds::places::RawPlace;
 use crate::kinds::RawFacts;
-use crate::matcher::doc::{CharSlots, DocMatcher};
+use crate::matcher::doc::CharSlots;
 use crate::normalize::Normalized;
 
 /// Maps normalized spans back to `input`.
@@ -94,12 +94,15 @@ pub(crate) fn link(raw: RawFacts, norm: &Normalized, chars: &CharSlots, input: &
 fn link_people(raw: Vec<RawPerson>, spans: &Spans<'_>) -> Vec<Person> {
     let mut name_spans: Vec<Range<usize>> = raw.iter().map(|p| p.span.clone()).collect();
     name_spans.sort_by_key(|r| r.start);
-    let mut people: Vec<Person> = Vec::new();
-    let mut by_full: HashMap<String, usize> = HashMap::new();
+    // Presized (here and in the other kinds' linking): at most one person,
+    // key or pending mention a mention; growing them by doubling from
+    // nothing, with their large elements, cost a realloc and a copy each time.
+    let mut people: Vec<Person> = Vec::with_capacity(raw.len());
+    let mut by_full: HashMap<String, usize> = HashMap::with_capacity(raw.len());
     // Given name → (start of a full-name mention, person), in text order.
-    let mut by_given: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    let mut by_given: HashMap<String, Vec<(usize, usize)>> = HashMap::with_capacity(raw.len());
     // Mentions by given name alone are resolved after every full name is known.
-    let mut pending: Vec<RawPerson> = Vec::new();
+    let mut pending: Vec<RawPerson> = Vec::with_capacity(raw.len());
     for p in raw {
         let Some(family) = &p.family else {
             pending.push(p);
@@ -169,10 +172,10 @@ fn mention_by_position(people: &mut [Person], name_spans: &[Range<usize>], spans
     if owned.is_empty() {
         return;
     }
-    let matcher = DocMatcher::new(owned.iter().map(|(p, _)| p));
+    let patterns: Vec<&str> = owned.iter().map(|(p, _)| p.as_str()).collect();
     let text = spans.norm.text();
     let free = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || (c.is_ascii_punctuation() && c != '.'));
-    for m in matcher.find_iter(text, spans.chars) {
+    for m in crate::kinds::shared::few::find_few(&patterns, text, spans.chars) {
         let (s, e) = (m.start, m.end);
         if !free(text[..s].chars().next_back()) || !free(text[e..].chars().next()) {
             continue;
@@ -271,18 +274,18 @@ const RECENT: usize = 64;
 /// of a name met earlier, are one. The name is the fullest form written: a
 /// mention written in full wins over an abbreviation.
 fn link_organizations(raw: Vec<RawOrg>, spans: &Spans<'_>) -> Vec<Organization> {
-    let mut orgs: Vec<Organization> = Vec::new();
+    let mut orgs: Vec<Organization> = Vec::with_capacity(raw.len());
     // Whether the organization's name was written in full (not abbreviated).
-    let mut written_full: Vec<bool> = Vec::new();
+    let mut written_full: Vec<bool> = Vec::with_capacity(raw.len());
     // Any form (key, name as written, abbreviation) → organization index.
-    let mut by_form: HashMap<String, usize> = HashMap::new();
+    let mut by_form: HashMap<String, usize> = HashMap::with_capacity(2 * raw.len());
     // Abbreviations the text defines in brackets win over the lexicon's full
     // names: `คณะกรรมการกำกับ… (คปภ.)` makes every `คปภ.` that body.
     let defined: HashMap<String, String> = raw
         .iter()
         .filter_map(|o| Some((o.abbreviation.clone()?, org_key(o.full.as_deref().unwrap_or(&o.name), o.kind))))
         .collect();
-    let mut keys: Vec<String> = Vec::new();
+    let mut keys: Vec<String> = Vec::with_capacity(raw.len());
     for o in raw {
         let key = o
             .via
@@ -371,8 +374,8 @@ fn link_organizations(raw: Vec<RawOrg>, spans: &Spans<'_>) -> Vec<Organization> 
 /// กรุงเทพมหานคร are one) are one place. The name is the canonical name when
 /// the text writes it, else the first bare name written.
 fn link_places(raw: Vec<RawPlace>, spans: &Spans<'_>) -> Vec<Place> {
-    let mut places: Vec<Place> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut places: Vec<Place> = Vec::with_capacity(raw.len());
+    let mut by_key: HashMap<String, usize> = HashMap::with_capacity(raw.len());
     for p in raw {
         let mention = spans.mention(&p.span);
         // `p` is owned: its key and name move into the maps, not copies.

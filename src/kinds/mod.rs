@@ -47,12 +47,15 @@ impl Doc<'_> {
 pub(crate) fn all(doc: &Doc<'_>) -> (RawFacts, Vec<Span>) {
     let dates = dates::extract(doc);
     let claimed: Vec<Span> = dates.iter().map(|d| d.claim.clone()).collect();
+    // The hits' edges, which organizations and places both test boundaries
+    // against: sorted once a document.
+    let edges = shared::HitEdges::new(&doc.scan.hits);
     let raw = RawFacts {
         numbers: numbers::extract(doc, &claimed),
         dates,
         people: people::extract(doc),
-        organizations: organizations::extract(doc),
-        places: places::extract(doc),
+        organizations: organizations::extract_with(doc, &edges),
+        places: places::extract_with(doc, &edges),
     };
     (raw, claimed)
 }

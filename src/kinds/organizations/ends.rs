@@ -305,7 +305,8 @@ mod tests {
         let norm = crate::normalize::normalize(text);
         let scan = lexicons.scan(norm.text());
         let doc = Doc { norm: &norm, scan: &scan, lexicons: &lexicons, published: None };
-        let ctx = Ctx::new(&doc);
+        let edges = crate::kinds::shared::HitEdges::new(&scan.hits);
+        let ctx = Ctx::new(&doc, &edges);
         let text = doc.text();
         for (head, kind, name) in [
             ("สำนักงาน", OrgKind::Agency, "ปลัดกระทรวงการคลัง"),
@@ -323,7 +324,8 @@ mod tests {
         let norm = crate::normalize::normalize(&long);
         let scan = lexicons.scan(norm.text());
         let doc = Doc { norm: &norm, scan: &scan, lexicons: &lexicons, published: None };
-        assert_eq!(name_end(doc.text(), "กรม", 0, OrgKind::Agency, &Ctx::new(&doc)), None);
+        let edges = crate::kinds::shared::HitEdges::new(&scan.hits);
+        assert_eq!(name_end(doc.text(), "กรม", 0, OrgKind::Agency, &Ctx::new(&doc, &edges)), None);
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub(super) fn from_head(doc: &Doc<'_>, h: &Hit, next: Option<&Hit>, ctx: &Ctx) -
     // A company named up to its จำกัด is a name even glued to the word
     // before it (`ผู้จัดการฝ่ายขายบริษัท … จำกัด`).
     let limited = || e.columns[1] == "company" && company_end(text, h.end).is_some();
-    if !(left_boundary(text, h.start, &ctx.edges) || glued_ok || limited()) {
+    if !(left_boundary(text, h.start, ctx.edges) || glued_ok || limited()) {
         return None;
     }
     if e.columns[1].starts_with("unit") {

@@ -22,7 +22,7 @@ pub(super) fn from_known(doc: &Doc<'_>, h: &Hit, ctx: &Ctx) -> Option<RawOrg> {
             return None;
         }
     } else if !cluster_ends(text, h.end)
-        || !(left_boundary(text, h.start, &ctx.edges) || (cluster_starts(text, h.start) && glues_left(form)))
+        || !(left_boundary(text, h.start, ctx.edges) || (cluster_starts(text, h.start) && glues_left(form)))
     {
         return None;
     } else if !glues_right(kind)
@@ -216,7 +216,6 @@ pub(super) fn later_uses_of_definitions(text: &str, chars: &crate::lexicon::Char
         by_abbr.entry(d.0.as_str()).or_insert(i);
     }
     let patterns: Vec<&str> = by_abbr.keys().copied().collect();
-    let matcher = crate::lexicon::DocMatcher::new(&patterns);
     let mut spans: Vec<Span> = out.iter().map(|o| o.span.clone()).collect();
     spans.sort_by_key(|s| s.start);
     let covered = |s: usize, e: usize| {
@@ -224,7 +223,7 @@ pub(super) fn later_uses_of_definitions(text: &str, chars: &crate::lexicon::Char
         spans.get(i).is_some_and(|x| x.start < e)
     };
     let mut found = Vec::new();
-    for m in matcher.find_iter(text, chars) {
+    for m in crate::kinds::shared::few::find_few(&patterns, text, chars) {
         let (s, mut e) = (m.start, m.end);
         let a = patterns[m.pattern];
         let d = &defs[by_abbr[a]];

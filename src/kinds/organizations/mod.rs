@@ -145,9 +145,18 @@ pub(super) fn org_kind(s: &str) -> Option<OrgKind> {
 
 /// Every organization mention in `doc`, in text order.
 pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawOrg> {
+    extract_with(doc, &HitEdges::new(&doc.scan.hits))
+}
+
+/// [`extract`], given the edges of the document's hits ([`HitEdges::new`]
+/// of them all), which the places test too.
+pub(crate) fn extract_with(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawOrg> {
     let text = doc.text();
-    let ctx = Ctx::new(doc);
-    let mut out: Vec<RawOrg> = Vec::new();
+    let ctx = Ctx::new(doc, edges);
+    // Presized: a mention, or two with a defined abbreviation, a head or
+    // known name's hit at most; grown from nothing, its large elements were
+    // copied at every doubling.
+    let mut out: Vec<RawOrg> = Vec::with_capacity(ctx.org_spans.len() + 4);
     // Text consumed by a mention already: hits starting before it are skipped.
     let mut consumed = 0;
     // Number words (ใน, คน, จังหวัด as a counted noun) do not end names.
@@ -244,9 +253,9 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawOrg> {
 }
 
 /// Hit edges the extractor checks boundaries against.
-pub(super) struct Ctx {
+pub(super) struct Ctx<'a> {
     /// Every hit of the shared scan.
-    edges: HitEdges,
+    edges: &'a HitEdges,
     /// Hits of organization heads and known names.
     org_edges: HitEdges,
     /// Starts and ends of those hits, in text order.
@@ -259,7 +268,7 @@ pub(super) struct Ctx {
     places: Vec<(usize, usize)>,
 }
 
-impl Ctx {
+impl Ctx<'_> {
     /// The end of the province or country that starts at or after `from`
     /// and holds `at` inside it, if any.
     fn place_around(&self, from: usize, at: usize) -> Option<usize> {
@@ -269,16 +278,11 @@ impl Ctx {
     }
 }
 
-impl Ctx {
-    fn new(doc: &Doc<'_>) -> Ctx {
-        let edges = HitEdges::new(&doc.scan.hits);
-        let org_hits: Vec<Hit> = doc
-            .scan
-            .hits
-            .iter()
-            .filter(|h| matches!(h.category, Category::OrgHead | Category::OrgName))
-            .copied()
-            .collect();
+impl<'a> Ctx<'a> {
+    fn new(doc: &Doc<'_>, edges: &'a HitEdges) -> Ctx<'a> {
+        // Presized to every hit (a filter collects by doubling from nothing).
+        let mut org_hits: Vec<Hit> = Vec::with_capacity(doc.scan.hits.len());
+        org_hits.extend(doc.scan.hits.iter().filter(|h| matches!(h.category, Category::OrgHead | Category::OrgName)));
         let names = doc.lexicons.entries(Category::OrgName);
         let ministries: Vec<Hit> = org_hits
             .iter()

@@ -52,8 +52,15 @@ pub(super) struct Hits {
 
 impl Hits {
     pub(super) fn new(all: &[Hit]) -> Hits {
-        let (mut titles, mut positions, mut starts, mut places) =
-            (Vec::new(), HashMap::default(), Vec::new(), Vec::new());
+        // Presized to every hit: pushed one at a time, they grew by doubling
+        // from nothing.
+        let n = all.len();
+        let (mut titles, mut positions, mut starts, mut places) = (
+            Vec::with_capacity(n),
+            HashMap::with_capacity_and_hasher(n / 4, Default::default()),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
         // One pass over the hits, sorting them out by category.
         for h in all {
             match h.category {

@@ -95,19 +95,20 @@ fn in_family_name(text: &str, pos: usize, title_ends: &[usize]) -> bool {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let window = &text[from..pos];
-    let Some(space) = window.rfind(' ') else { return false };
-    let given = &window[..space];
-    let given_start = given.rfind([' ', '\n']).map_or(0, |i| i + 1);
-    let given_word = &given[given_start..];
+    // Spaces and line breaks are ASCII, so they are searched among the
+    // bytes (`memrchr`), not decoded back a character at a time.
+    let window = &text.as_bytes()[from..pos];
+    let Some(space) = memchr::memrchr(b' ', window) else { return false };
+    let given_start = memchr::memrchr2(b' ', b'\n', &window[..space]).map_or(0, |i| i + 1);
     // `นายสมพงค์`: the word holds the title.
-    // A title ends inside that word, with a given name after it.
+    // A title ends inside that word, with a given name after it: asked
+    // first, as it is rarely so.
     let (word_start, word_end) = (from + given_start, from + space);
     let i = title_ends.partition_point(|&e| e <= word_start);
-    !given_word.is_empty()
-        && given_word.chars().all(is_thai_letter)
+    word_start < word_end
         && title_ends.get(i).is_some_and(|&e| e < word_end)
-        && window[space + 1..].chars().all(is_thai_letter)
+        && text[word_start..word_end].chars().all(is_thai_letter)
+        && text[word_end + 1..pos].chars().all(is_thai_letter)
         // Not a place that starts like a title (พระนครศรีอยุธยา ลำปาง).
         && place_at(text, word_start).is_none_or(|(e, _)| e != word_end)
         // Not a place written with its prefix (อำเภอนางรอง จังหวัดบุรีรัมย์):
@@ -166,12 +167,16 @@ fn is_list_gap(gap: &str) -> bool {
 
 /// Every place mention in `doc`, in text order.
 pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
+    extract_with(doc, &HitEdges::new(&doc.scan.hits))
+}
+
+/// [`extract`], given the edges of the document's hits ([`HitEdges::new`]
+/// of them all), which the organizations test too.
+pub(crate) fn extract_with(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
     let text = doc.text();
-    let edges = HitEdges::new(&doc.scan.hits);
-    let title_ends: Vec<usize> =
-        doc.scan.hits.iter().filter(|h| h.category == Category::Title).map(|h| h.end).collect();
+    let mut title_ends: Vec<usize> = Vec::with_capacity(doc.scan.hits.len());
+    title_ends.extend(doc.scan.hits.iter().filter(|h| h.category == Category::Title).map(|h| h.end));
     let g = &*GAZETTEER;
-    let mut cands: Vec<Candidate> = Vec::new();
     // Places added through the builder come from the shared scan (no second
     // matcher); they join the shipped gazetteer's hits in text order.
     let extra_entries = doc.lexicons.entries(Category::Place);
@@ -187,6 +192,8 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
     });
     let mut hits: Vec<(usize, usize, PlaceEntry<'_>)> = shipped.chain(extra).collect();
     hits.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    // Presized: one candidate at most a hit.
+    let mut cands: Vec<Candidate> = Vec::with_capacity(hits.len());
     let mut last_end = 0;
     for (mut start, end, mut entry) in hits {
         let mut is_town = false;
@@ -267,7 +274,9 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
     // side when the other side is a word boundary (`กรณีที่ออสเตรเลียออกร่าง`, `เยือนอิหร่านวันที่`):
     // headlines glue names to verbs. Shorter names (จีน, ไทย, ตราด) hide in
     // words (อัตราดอกเบี้ย), regions in longer names (ระเบียง…ภาคตะวันออก).
-    let org_heads: Vec<Hit> = doc.scan.hits.iter().filter(|h| h.category == Category::OrgHead).copied().collect();
+    // Presized to every hit (a filter collects by doubling from nothing).
+    let mut org_heads: Vec<Hit> = Vec::with_capacity(doc.scan.hits.len());
+    org_heads.extend(doc.scan.hits.iter().filter(|h| h.category == Category::OrgHead));
     let head_ends = HitEdges::new(&org_heads);
     // A place glued inside a known organization's name is part of that name
     // (ยุโรป in สหภาพยุโรป), not a place of its own. The scan's hits are in
@@ -362,7 +371,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
                     && inside_word(text, c.start, c.end, !c.left_ok))
         })
         .collect();
-    let mut out: Vec<RawPlace> = Vec::new();
+    let mut out: Vec<RawPlace> = Vec::with_capacity(cands.len());
     for (c, ok) in cands.iter().zip(&accepted) {
         if !ok {
             continue;
@@ -402,7 +411,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawPlace> {
     }
     let taken: Vec<usize> = cands.iter().zip(&accepted).filter(|(_, ok)| **ok).map(|(c, _)| c.start).collect();
     out.extend(unlisted_after_prefix(text, &doc.scan.lists[super::list::ADMIN_PREFIXES], &taken));
-    out.extend(venues(doc, &edges));
+    out.extend(venues(doc, edges, &head_ends));
     out.extend(named::places(text, &doc.scan.lists[super::list::PLACE_HEADS], &title_ends, &head_ends));
     out.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
     out.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
@@ -504,11 +513,10 @@ fn name_end(text: &str, start: usize, any_word: bool) -> usize {
 /// (ธนาคารอาคารสงเคราะห์, บริษัท ท่าอากาศยานไทย), not a venue. The name may
 /// follow the head after one space and may run over a few space-separated
 /// words (โรงแรมเซ็นทรา บาย เซ็นทารา); see [`venue_name_end`].
-fn venues(doc: &Doc<'_>, edges: &HitEdges) -> Vec<RawPlace> {
+/// `org_ends` are the edges of the organization heads' hits.
+fn venues(doc: &Doc<'_>, edges: &HitEdges, org_ends: &HitEdges) -> Vec<RawPlace> {
     let text = doc.text();
     let entries = doc.lexicons.entries(Category::VenueHead);
-    let org_heads: Vec<Hit> = doc.scan.hits.iter().filter(|h| h.category == Category::OrgHead).copied().collect();
-    let org_ends = HitEdges::new(&org_heads);
     let mut out = Vec::new();
     for h in doc.scan.hits.iter().filter(|h| h.category == Category::VenueHead) {
         let Some(e) = entries.get(h.entry) else { continue };

@@ -14,6 +14,7 @@
 // misses (LOCATION exact fell under its floor by .0001); see dictionary.rs.
 #[allow(dead_code)]
 pub(crate) mod dictionary;
+pub(crate) mod few;
 
 use std::sync::LazyLock;
 
