@@ -142,17 +142,21 @@ pub(super) fn mark_chains(v: &View<'_>, atoms: &mut [Atom]) {
             }
             j += 1;
         }
+        if j == i {
+            // A run alone is no chain.
+            i += 1;
+            continue;
+        }
         let chain = &atoms[i..=j];
         let dashed = chain.windows(2).any(|w| text[w[0].span.end..w[1].span.start].trim() != "");
         let zero =
             chain.iter().any(|a| text[a.span.clone()].starts_with('0') && !text[a.span.clone()].starts_with("0."));
         let plain = chain.iter().all(|a| a.places == 0 && !text[a.span.clone()].contains(','));
-        let unit_after = v.unit_at(skip_space(text, chain[chain.len() - 1].span.end)).is_some();
+        // Asked last, of chains of three runs or more only: it is a look-up.
+        let unit_after = || v.unit_at(skip_space(text, chain[chain.len() - 1].span.end)).is_some();
         // Two runs joined by a space may be two numbers (`ร้อยละ 85 2.`), and
         // a row of a table holds amounts (`59,697 45,640 43%`).
-        if chain.len() > 1
-            && (chain.iter().any(|a| !a.ok) || zero || (chain.len() > 2 && (dashed || plain || !unit_after)))
-        {
+        if chain.iter().any(|a| !a.ok) || zero || (chain.len() > 2 && (dashed || plain || !unit_after())) {
             for a in &mut atoms[i..=j] {
                 a.ok = false;
             }

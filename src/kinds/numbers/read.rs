@@ -2,7 +2,7 @@
 
 use super::atoms::Atom;
 use super::tables::{Role, UnitInfo, Word, TABLES};
-use super::view::{ending_at, skip_space, skip_space_back, View};
+use super::view::{skip_space, skip_space_back, View};
 use super::{RawNumber, MAX_NOUN_CHARS};
 use crate::facts::NumberKind;
 use crate::kinds::shared;
@@ -44,7 +44,7 @@ pub(super) fn prefix<'a>(v: &View<'a>, p: usize) -> Prefix<'a> {
     pre.span_start = pre.start;
     let at = skip_space_back(text, pre.start);
     // The year after a month name.
-    if ending_at(&v.words, at).is_some_and(|h| h.category == Category::Month) {
+    if v.word_ending_at(at).is_some_and(|h| h.category == Category::Month) {
         pre.soft_not = true;
         return pre;
     }
