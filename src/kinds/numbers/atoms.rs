@@ -91,6 +91,36 @@ pub(super) fn mantissa(int: &str, frac: &str) -> f64 {
 
 pub(super) fn digit_atom(text: &str, span: Span) -> Atom {
     let s = &text[span.clone()];
+    let mut atom = if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        plain_atom(s, span.clone())
+    } else {
+        separated_atom(s, span.clone())
+    };
+    // Inside a URL or a path (`details/6342`, `?id=12`, `%E0%B8`), or glued
+    // to the Latin letters of a name or code (`A4`, `PM2.5`).
+    if char_before(text, span.start)
+        .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '=' | '_' | '#' | '@' | '&' | '?' | '%' | '\\'))
+    {
+        atom.ok = false;
+    }
+    atom
+}
+
+/// [`separated_atom`] for a run of digits alone, as most runs are, in one
+/// pass over its bytes (the general reading searches the run for `.` and
+/// `,` several times).
+pub(super) fn plain_atom(s: &str, span: Span) -> Atom {
+    // A leading zero (`02`, `085`) or eight digits or more: a code, an id
+    // or a phone number.
+    let ok = !(s.len() > 1 && s.starts_with('0')) && s.len() < 8;
+    // Seven digits at most: exact in a u64.
+    let mantissa = if ok { s.bytes().fold(0u64, |n, c| n * 10 + u64::from(c - b'0')) as f64 } else { 0.0 };
+    Atom { span, mantissa, places: 0, words: false, has_scale: false, scale_first: false, ok }
+}
+
+/// The atom of the digit run `s` at `span`, whatever its separators, but
+/// for what comes before it.
+pub(super) fn separated_atom(s: &str, span: Span) -> Atom {
     let mut ok = quantity_shape(s);
     let (int, frac) = s.split_once('.').unwrap_or((s, ""));
     let int_digits = int.bytes().filter(u8::is_ascii_digit).count();
@@ -101,11 +131,6 @@ pub(super) fn digit_atom(text: &str, span: Span) -> Atom {
         ok = false;
     }
     let mantissa = if ok { mantissa(int, frac) } else { 0.0 };
-    // Inside a URL or a path (`details/6342`, `?id=12`, `%E0%B8`), or glued
-    // to the Latin letters of a name or code (`A4`, `PM2.5`).
-    if char_before(text, span.start).is_some_and(|c| c.is_ascii_alphabetic() || "/=_#@&?%\\".contains(c)) {
-        ok = false;
-    }
     Atom { span, mantissa, places: frac.len() as i32, words: false, has_scale: false, scale_first: false, ok }
 }
 

@@ -185,6 +185,11 @@ pub(super) fn quantity<'a>(v: &View<'a>, a: &Atom) -> Quantity<'a> {
 /// A qualifier that follows a number (`กว่า`, `เศษ`) at byte `p`.
 pub(super) fn after_qualifier(text: &str, p: usize) -> Option<(&'static str, usize)> {
     let rest = text.get(p..)?;
+    // Asked after every number: most positions start none of the phrases,
+    // which their first characters tell without comparing each.
+    if !rest.chars().next().is_some_and(|c| TABLES.after_qualifier_firsts.contains(&c)) {
+        return None;
+    }
     TABLES.after_qualifiers.iter().find(|q| rest.starts_with(q.as_str())).map(|q| (q.as_str(), p + q.len()))
 }
 

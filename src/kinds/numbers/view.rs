@@ -12,7 +12,10 @@ pub(super) struct View<'a> {
     /// Where in `hits` the hits at a byte are, by start and by end.
     starts: Blocks,
     ends: Blocks,
-    /// Hits of the word lexicons (titles, months, ...; no overlaps either).
+    /// The hits of the word lexicons that the extractor asks about, months
+    /// and titles. The word hits do not overlap either, so the word hit at
+    /// a byte is a month or a title exactly when the one of these at that
+    /// byte is.
     pub(super) words: Vec<Hit>,
     word_starts: Blocks,
     word_ends: Blocks,
@@ -40,17 +43,19 @@ impl Blocks {
     /// The table for `keys`, sorted (not decreasing), in a text of `len`
     /// bytes.
     fn new(len: usize, keys: impl Iterator<Item = usize>) -> Blocks {
-        let mut before = Vec::with_capacity(len / BLOCK + 2);
+        let mut before = vec![0; len / BLOCK + 1];
+        // The blocks that start at or before the keys seen so far.
+        let mut filled = 0;
         let mut n = 0;
         for (i, k) in keys.enumerate() {
-            while before.len() * BLOCK <= k {
-                before.push(i as u32);
+            let upto = (k / BLOCK + 1).min(before.len());
+            if filled < upto {
+                before[filled..upto].fill(i as u32);
+                filled = upto;
             }
             n = i + 1;
         }
-        while before.len() * BLOCK <= len {
-            before.push(n as u32);
-        }
+        before[filled..].fill(n as u32);
         Blocks(before)
     }
 
@@ -74,8 +79,8 @@ impl Blocks {
     }
 }
 
-/// The hit of `hits` (sorted, not overlapping) that starts at byte `p`:
-/// the reference of [`View::hit_at`] and [`View::word_starting_at`].
+/// The hit of `hits` (sorted, not overlapping) that starts at byte `p`
+/// (the reference of [`View::hit_at`]).
 #[cfg(test)]
 pub(super) fn starting_at(hits: &[Hit], p: usize) -> Option<&Hit> {
     let i = hits.partition_point(|h| h.start < p);
@@ -83,8 +88,7 @@ pub(super) fn starting_at(hits: &[Hit], p: usize) -> Option<&Hit> {
 }
 
 /// The hit of `hits` (sorted, not overlapping, so sorted by end as well)
-/// that ends at byte `p`: the reference of [`View::hit_ending_at`] and
-/// [`View::word_ending_at`].
+/// that ends at byte `p` (the reference of [`View::hit_ending_at`]).
 #[cfg(test)]
 pub(super) fn ending_at(hits: &[Hit], p: usize) -> Option<&Hit> {
     let i = hits.partition_point(|h| h.end < p);
@@ -93,27 +97,27 @@ pub(super) fn ending_at(hits: &[Hit], p: usize) -> Option<&Hit> {
 
 impl<'a> View<'a> {
     pub(super) fn new(doc: &Doc<'a>) -> View<'a> {
-        // Two vectors sized once: the scan's hits split by lexicon group.
+        // The number hits in a vector sized once, and the few months and
+        // titles.
         let all = &doc.scan.hits;
         let numbers = all.iter().filter(|h| h.category.is_number_word()).count();
         let mut hits = Vec::with_capacity(numbers);
-        let mut words = Vec::with_capacity(all.len() - numbers);
+        let mut words = Vec::new();
         for h in all {
             if h.category.is_number_word() {
                 hits.push(*h);
-            } else {
+            } else if matches!(h.category, Category::Month | Category::Title) {
                 words.push(*h);
             }
         }
         let lexicons = doc.lexicons;
         let text = doc.norm.text();
-        let blocks = |hits: &[Hit], key: fn(&Hit) -> usize| Blocks::new(text.len(), hits.iter().map(key));
         View {
             text,
-            starts: blocks(&hits, |h| h.start),
-            ends: blocks(&hits, |h| h.end),
-            word_starts: blocks(&words, |h| h.start),
-            word_ends: blocks(&words, |h| h.end),
+            starts: Blocks::new(text.len(), hits.iter().map(|h| h.start)),
+            ends: Blocks::new(text.len(), hits.iter().map(|h| h.end)),
+            word_starts: Blocks::new(text.len(), words.iter().map(|h| h.start)),
+            word_ends: Blocks::new(text.len(), words.iter().map(|h| h.end)),
             hits,
             words,
             lexicons,
@@ -133,12 +137,12 @@ impl<'a> View<'a> {
         self.ends.ending_at(&self.hits, p)
     }
 
-    /// The word-lexicon hit that starts at byte `p`, if any.
+    /// The month or title that starts at byte `p`, if any.
     pub(super) fn word_starting_at(&self, p: usize) -> Option<&Hit> {
         self.word_starts.starting_at(&self.words, p)
     }
 
-    /// The word-lexicon hit that ends at byte `p`, if any.
+    /// The month or title that ends at byte `p`, if any.
     pub(super) fn word_ending_at(&self, p: usize) -> Option<&Hit> {
         self.word_ends.ending_at(&self.words, p)
     }
