@@ -121,8 +121,13 @@ pub(crate) struct RawDate {
 
 /// Every date mention in `doc`, in text order.
 pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawDate> {
+    extract_with(doc, &crate::thai::digit_runs(doc.text().as_bytes()))
+}
+
+/// [`extract`], given the text's [`crate::thai::digit_runs`].
+pub(crate) fn extract_with(doc: &Doc<'_>, digit_runs: &[Span]) -> Vec<RawDate> {
     let text = doc.text();
-    let toks = tokenize(doc);
+    let toks = tokenize(doc, digit_runs);
     let anchor = doc.published.map(|p| (p, Anchor::Published));
     let atoms = parse(text, &toks, anchor);
     if anchor.is_none() {

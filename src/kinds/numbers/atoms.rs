@@ -4,7 +4,7 @@ use super::tables::Word;
 use super::view::{skip_space, View};
 use crate::facts::NumberKind;
 use crate::kinds::Span;
-use crate::thai::{char_before, digits_end, is_thai_letter, next_digit};
+use crate::thai::{char_before, digits_end, is_thai_letter, Digits};
 
 /// A number as written: digits or Thai number words.
 #[derive(Debug, Clone)]
@@ -45,11 +45,14 @@ pub(super) fn exact(mantissa: f64, places: i32, scale: f64) -> f64 {
 /// Written by hand rather than with a regex: Thai news has a digit every
 /// few hundred bytes, so the cost is the search for the next digit, which
 /// this does sixteen bytes at a time.
-pub(super) fn digit_runs(text: &str) -> impl Iterator<Item = Span> + '_ {
+///
+/// `runs` are the text's [`crate::thai::digit_runs`].
+pub(super) fn digit_runs<'a>(text: &'a str, runs: &'a [Span]) -> impl Iterator<Item = Span> + 'a {
     let b = text.as_bytes();
+    let mut digits = Digits::new(runs);
     let mut at = 0;
     std::iter::from_fn(move || {
-        let start = next_digit(b, at)?;
+        let start = digits.next_digit(at)?;
         let mut end = digits_end(b, start);
         while matches!(b.get(end), Some(b'.' | b',' | b'/' | b':')) && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
             end = digits_end(b, end + 1);
@@ -135,9 +138,9 @@ pub(super) fn separated_atom(s: &str, span: Span) -> Atom {
 }
 
 /// Every atom of the text, in text order.
-pub(super) fn atoms(v: &View<'_>) -> Vec<Atom> {
+pub(super) fn atoms(v: &View<'_>, runs: &[Span]) -> Vec<Atom> {
     let text = v.text;
-    let mut out: Vec<Atom> = digit_runs(text).map(|span| digit_atom(text, span)).collect();
+    let mut out: Vec<Atom> = digit_runs(text, runs).map(|span| digit_atom(text, span)).collect();
     mark_chains(v, &mut out);
     let mut words = word_atoms(v);
     if !words.is_empty() {
