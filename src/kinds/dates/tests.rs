@@ -7,6 +7,14 @@ use super::*;
 use crate::facts::{DateOffset, DateUnit, Precision};
 
 proptest::proptest! {
+    /// The hand-written ISO date is what `format!` writes.
+    #[test]
+    fn iso_is_the_formatted_date(y in 1000i32..=9999, m in 1u32..=12, d in 1u32..=31) {
+        proptest::prop_assert_eq!(resolve::iso(y, &[m, d]), format!("{y:04}-{m:02}-{d:02}"));
+        proptest::prop_assert_eq!(resolve::iso(y, &[m]), format!("{y:04}-{m:02}"));
+        proptest::prop_assert_eq!(resolve::iso(y, &[]), format!("{y:04}"));
+    }
+
     #[test]
     fn numbers_are_the_regex_matches(text in "[0-9,.:/ a]{0,24}") {
         let regex = regex::Regex::new(r"[0-9]+(?:,[0-9]{3})*(?:[.:][0-9]+)?(?:/[0-9]+){0,2}").unwrap();
