@@ -1,6 +1,6 @@
 //! The small words around dates (`date_words.tsv`): what each does next to a date token.
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 use crate::error::LexiconError;
@@ -67,8 +67,47 @@ pub(super) struct Word {
 #[derive(Debug)]
 pub(super) struct DateWords {
     pub(super) words: Vec<Word>,
-    pub(super) by_first: HashMap<char, Vec<usize>>,
-    pub(super) by_last: HashMap<char, Vec<usize>>,
+    pub(super) by_first: CharIndex,
+    pub(super) by_last: CharIndex,
+}
+
+/// Lists of words by a character: ASCII and the Thai block (every
+/// character of the shipped words) in a table, any other in a map, so that
+/// the look-up the parser makes at every date token is an index, not a
+/// hash.
+#[derive(Debug, Default)]
+pub(super) struct CharIndex {
+    direct: Vec<Vec<usize>>,
+    other: HashMap<char, Vec<usize>>,
+}
+
+impl CharIndex {
+    /// The slot of `c` in the table: ASCII, then U+0E00 to U+0E7F.
+    fn slot(c: char) -> Option<usize> {
+        match c as usize {
+            n @ 0..0x80 => Some(n),
+            n @ 0x0E00..0x0E80 => Some(n - 0x0E00 + 0x80),
+            _ => None,
+        }
+    }
+
+    fn push(&mut self, c: char, i: usize) {
+        match CharIndex::slot(c) {
+            Some(k) => {
+                self.direct.resize_with(self.direct.len().max(0x100), Vec::new);
+                self.direct[k].push(i);
+            }
+            None => self.other.entry(c).or_default().push(i),
+        }
+    }
+
+    /// The words filed under `c`, if any.
+    pub(super) fn get(&self, c: &char) -> Option<&Vec<usize>> {
+        match CharIndex::slot(*c) {
+            Some(k) => self.direct.get(k).filter(|v| !v.is_empty()),
+            None => self.other.get(c),
+        }
+    }
 }
 
 /// The shipped date words, loaded on first use.
@@ -134,13 +173,13 @@ impl DateWords {
             words.push(Word { phrase: e.columns[0].clone(), role });
         }
         words.sort_by_key(|w| std::cmp::Reverse(w.phrase.len()));
-        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
-        let mut by_last: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut by_first = CharIndex::default();
+        let mut by_last = CharIndex::default();
         for (i, w) in words.iter().enumerate() {
             let mut cs = w.phrase.chars();
             if let (Some(f), Some(l)) = (cs.next(), w.phrase.chars().next_back()) {
-                by_first.entry(f).or_default().push(i);
-                by_last.entry(l).or_default().push(i);
+                by_first.push(f, i);
+                by_last.push(l, i);
             }
         }
         Ok(DateWords { words, by_first, by_last })
@@ -175,18 +214,20 @@ impl DateWords {
     /// The words at the end of `s`, nearest first, each with its start in
     /// `s`; stops at the first stretch that is not a date word.
     pub(super) fn trailing(&self, s: &str) -> Vec<(Role, usize)> {
-        let mut out = Vec::new();
+        self.trailing_iter(s).collect()
+    }
+
+    /// [`DateWords::trailing`], one word at a time: a caller that stops at
+    /// the first word it does not want reads no further (and allocates
+    /// nothing).
+    pub(super) fn trailing_iter<'s>(&'s self, s: &'s str) -> impl Iterator<Item = (Role, usize)> + 's {
         let mut end = s.len();
-        while out.len() < 6 {
-            match self.last(&s[..end]) {
-                Some((role, start)) => {
-                    out.push((role, start));
-                    end = start;
-                }
-                None => break,
-            }
-        }
-        out
+        std::iter::from_fn(move || {
+            let (role, start) = self.last(&s[..end])?;
+            end = start;
+            Some((role, start))
+        })
+        .take(6)
     }
 
     /// The words at the start of `s`, in order, each with its end in `s`;
@@ -214,5 +255,26 @@ impl DateWords {
         let words = self.leading(s);
         let end = words.last().map_or(0, |w| w.1);
         s[end..].trim_matches(' ').is_empty().then(|| words.into_iter().map(|w| w.0).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The index files and finds what a map of characters does.
+        #[test]
+        fn char_index_is_a_map(pushed in proptest::collection::vec(proptest::char::any(), 0..40), asked in proptest::collection::vec(proptest::char::any(), 0..40)) {
+            let mut index = CharIndex::default();
+            let mut map: HashMap<char, Vec<usize>> = HashMap::default();
+            for (i, &c) in pushed.iter().enumerate() {
+                index.push(c, i);
+                map.entry(c).or_default().push(i);
+            }
+            for c in pushed.iter().chain(&asked).chain(['a', 'ก', '\u{0E7F}', '\u{0E80}', '\u{7F}', '\u{80}'].iter()) {
+                proptest::prop_assert_eq!(index.get(c), map.get(c));
+            }
+        }
     }
 }
