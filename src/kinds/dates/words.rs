@@ -247,14 +247,39 @@ impl DateWords {
         out
     }
 
-    /// The roles of `s` when it is made only of date words and spaces.
-    pub(super) fn whole(&self, s: &str) -> Option<Vec<Role>> {
+    /// The roles of `s` when it is made only of date words and spaces: the
+    /// roles of [`DateWords::leading`], when they reach the end of `s`.
+    /// Asked of the gap after most date tokens, so read into an array
+    /// rather than two vectors.
+    pub(super) fn whole(&self, s: &str) -> Option<Roles> {
         if s.len() > 80 {
             return None;
         }
-        let words = self.leading(s);
-        let end = words.last().map_or(0, |w| w.1);
-        s[end..].trim_matches(' ').is_empty().then(|| words.into_iter().map(|w| w.0).collect())
+        let mut roles = Roles { roles: [Role::Day; 6], len: 0 };
+        let mut pos = 0;
+        while roles.len < roles.roles.len() {
+            let Some((role, end)) = self.first(&s[pos..]) else { break };
+            pos += end;
+            roles.roles[roles.len] = role;
+            roles.len += 1;
+        }
+        s[pos..].trim_matches(' ').is_empty().then_some(roles)
+    }
+}
+
+/// The roles of a stretch of date words ([`DateWords::whole`]), at most
+/// six, read as a slice.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Roles {
+    roles: [Role; 6],
+    len: usize,
+}
+
+impl std::ops::Deref for Roles {
+    type Target = [Role];
+
+    fn deref(&self) -> &[Role] {
+        &self.roles[..self.len]
     }
 }
 
@@ -275,6 +300,20 @@ mod tests {
             for c in pushed.iter().chain(&asked).chain(['a', 'ก', '\u{0E7F}', '\u{0E80}', '\u{7F}', '\u{80}'].iter()) {
                 proptest::prop_assert_eq!(index.get(c), map.get(c));
             }
+        }
+
+        /// `whole` gives the roles of `leading` when they reach the end.
+        #[test]
+        fn whole_is_leading_to_the_end(parts in proptest::collection::vec(
+            proptest::sample::select(vec![" ", "ปี", "พ.ศ.", "วันที่", "ที่", "ถึง", "นี้", "เวลา", "น.", "และ", "x", "ซึ่ง"]), 0..10)) {
+            let s: String = parts.concat();
+            let words = &*DATE_WORDS;
+            let leading = words.leading(&s);
+            let end = leading.last().map_or(0, |w| w.1);
+            let want: Option<Vec<Role>> =
+                (s.len() <= 80 && s[end..].trim_matches(' ').is_empty()).then(|| leading.iter().map(|w| w.0).collect());
+            let got = words.whole(&s);
+            proptest::prop_assert_eq!(got.as_deref(), want.as_deref());
         }
     }
 }
