@@ -140,7 +140,10 @@ pub(super) fn separated_atom(s: &str, span: Span) -> Atom {
 /// Every atom of the text, in text order.
 pub(super) fn atoms(v: &View<'_>, runs: &[Span]) -> Vec<Atom> {
     let text = v.text;
-    let mut out: Vec<Atom> = digit_runs(text, runs).map(|span| digit_atom(text, span)).collect();
+    // At most one atom a run of digits (runs joined by separators make
+    // one), and the word numbers after them: sized once.
+    let mut out: Vec<Atom> = Vec::with_capacity(runs.len() + 8);
+    out.extend(digit_runs(text, runs).map(|span| digit_atom(text, span)));
     mark_chains(v, &mut out);
     let mut words = word_atoms(v);
     if !words.is_empty() {

@@ -43,19 +43,18 @@ impl Blocks {
     /// The table for `keys`, sorted (not decreasing), in a text of `len`
     /// bytes.
     fn new(len: usize, keys: impl Iterator<Item = usize>) -> Blocks {
-        let mut before = vec![0; len / BLOCK + 1];
+        let blocks = len / BLOCK + 1;
         // The blocks that start at or before the keys seen so far.
-        let mut filled = 0;
+        let mut before = Vec::with_capacity(blocks);
         let mut n = 0;
         for (i, k) in keys.enumerate() {
-            let upto = (k / BLOCK + 1).min(before.len());
-            if filled < upto {
-                before[filled..upto].fill(i as u32);
-                filled = upto;
+            let upto = (k / BLOCK + 1).min(blocks);
+            if before.len() < upto {
+                before.resize(upto, i as u32);
             }
             n = i + 1;
         }
-        before[filled..].fill(n as u32);
+        before.resize(blocks, n as u32);
         Blocks(before)
     }
 
