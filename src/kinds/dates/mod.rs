@@ -301,10 +301,11 @@ impl Atom {
 /// The plain digits of a token (no separators), as a number, with their count.
 fn plain(text: &str, t: &Token) -> Option<(i32, usize)> {
     let s = &text[t.start..t.end];
-    if t.kind != Kind::Num || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+    if t.kind != Kind::Num || s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    s.parse().ok().map(|v| (v, s.len()))
+    // Four digits at most: what `s.parse()` gives, without its checks.
+    Some((s.bytes().fold(0, |v, b| v * 10 + i32::from(b - b'0')), s.len()))
 }
 
 /// A day number: one or two plain digits, 1 to 31.

@@ -131,3 +131,15 @@ fn words_around_a_token() {
     assert_eq!(w.first("ที่ผ่านมา").map(|x| x.0), Some(Role::Past));
     assert_eq!(w.first("ที่ 5").map(|x| x.0), Some(Role::The));
 }
+
+#[test]
+fn plain_digits_are_the_parsed_number() {
+    let text: String = (0..10_000).flat_map(|n| [format!("{n} "), format!("{n:04} ")]).collect();
+    let mut at = 0;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let start = text[at..].find(word).unwrap() + at;
+        at = start + word.len();
+        let t = Token { start, end: at, kind: Kind::Num };
+        assert_eq!(plain(&text, &t), Some((word.parse().unwrap(), word.len())), "{word}");
+    }
+}
