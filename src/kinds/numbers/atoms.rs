@@ -202,6 +202,10 @@ pub(super) fn word_atoms(v: &View<'_>) -> Vec<Atom> {
     let mut out = Vec::new();
     let mut run: Vec<(Span, Word)> = Vec::new();
     let flush = |run: &mut Vec<(Span, Word)>, out: &mut Vec<Atom>| {
+        // Most hits are no number word: nothing to read.
+        if run.is_empty() {
+            return;
+        }
         // A point with no digit word after it is the unit จุด (`สามจุด`).
         while run.last().is_some_and(|(_, w)| *w == Word::Point) {
             run.pop();

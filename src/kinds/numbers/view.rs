@@ -171,11 +171,19 @@ impl<'a> View<'a> {
         TABLES.context.get(self.phrase(h)).cloned()
     }
 
-    /// The number word `h`, if it is one.
+    /// The number word `h`, if it is one. Asked of every number hit, most
+    /// of which are units and context words: that test is inlined, the
+    /// reading of the entry is not.
+    #[inline]
     pub(super) fn word(&self, h: &Hit) -> Option<Word> {
         if h.category != Category::NumberWord {
             return None;
         }
+        self.number_word(h)
+    }
+
+    #[inline(never)]
+    fn number_word(&self, h: &Hit) -> Option<Word> {
         self.entry(h).and_then(|e| Word::parse(&e.columns)).or_else(|| TABLES.words.get(self.phrase(h)).copied())
     }
 
