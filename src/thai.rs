@@ -21,7 +21,7 @@
 //! Thai digits are not letters either (normalization turns them into ASCII
 //! digits before extraction), nor are the block's unassigned code points.
 
-use std::ops::RangeInclusive;
+use std::ops::{Range, RangeInclusive};
 
 /// A Thai consonant, vowel, tone mark or sign: U+0E01–U+0E2E, U+0E30–U+0E3A,
 /// U+0E40–U+0E45 and U+0E47–U+0E4E. Not ฯ, ๆ, ฿, Thai digits, nor anything
@@ -127,6 +127,43 @@ pub(crate) fn next_digit(b: &[u8], from: usize) -> Option<usize> {
     b.get(at..)?.iter().position(u8::is_ascii_digit).map(|i| at + i)
 }
 
+/// The runs of ASCII digits of `b` (each as long as it goes), in order:
+/// the one digit scan of a text, which the date and number extractors
+/// share (each reads its own shapes from it with a [`Digits`]).
+pub(crate) fn digit_runs(b: &[u8]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(start) = next_digit(b, at) {
+        at = digits_end(b, start);
+        out.push(start..at);
+    }
+    out
+}
+
+/// [`next_digit`] over a text whose [`digit_runs`] are known: asked at
+/// positions that never go back, it finds the next digit from the runs
+/// instead of reading the text again.
+pub(crate) struct Digits<'a> {
+    runs: &'a [Range<usize>],
+    /// The first run that may end after the last position asked.
+    i: usize,
+}
+
+impl<'a> Digits<'a> {
+    pub(crate) fn new(runs: &'a [Range<usize>]) -> Digits<'a> {
+        Digits { runs, i: 0 }
+    }
+
+    /// The first ASCII digit at or after `from` (`from` not below the
+    /// last position asked).
+    pub(crate) fn next_digit(&mut self, from: usize) -> Option<usize> {
+        while self.runs.get(self.i).is_some_and(|r| r.end <= from) {
+            self.i += 1;
+        }
+        self.runs.get(self.i).map(|r| r.start.max(from))
+    }
+}
+
 /// Where the run of ASCII digits at `from` ends.
 pub(crate) fn digits_end(b: &[u8], from: usize) -> usize {
     b.get(from..).map_or(from, |rest| from + rest.iter().take_while(|c| c.is_ascii_digit()).count())
@@ -150,6 +187,18 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// The runs' cursor finds the digit the scan of the text finds, from
+        /// every position in turn.
+        #[test]
+        fn digits_from_the_runs_are_the_scanned_ones(text in "[0-9a ก]{0,40}") {
+            let b = text.as_bytes();
+            let runs = super::digit_runs(b);
+            let mut digits = Digits::new(&runs);
+            for from in 0..b.len() + 2 {
+                proptest::prop_assert_eq!(digits.next_digit(from), next_digit(b, from));
+            }
+        }
+
         #[test]
         fn cluster_boundary_is_cluster_ends_and_starts(text in "[กขเแโใไะัาำิีึืฺุูๅ็่้๊๋์ํ๎a1 ]{0,12}", pos in 0usize..40) {
             proptest::prop_assert_eq!(cluster_boundary(&text, pos), cluster_ends(&text, pos) && cluster_starts(&text, pos));

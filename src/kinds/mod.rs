@@ -45,13 +45,15 @@ impl Doc<'_> {
 /// Runs every extractor on `doc`: their facts, and the spans the dates
 /// claimed (which are not numbers).
 pub(crate) fn all(doc: &Doc<'_>) -> (RawFacts, Vec<Span>) {
-    let dates = dates::extract(doc);
+    // One digit scan for the two kinds that read digits.
+    let digit_runs = crate::thai::digit_runs(doc.text().as_bytes());
+    let dates = dates::extract_with(doc, &digit_runs);
     let claimed: Vec<Span> = dates.iter().map(|d| d.claim.clone()).collect();
     // The hits' edges, which organizations and places both test boundaries
     // against: sorted once a document.
     let edges = shared::HitEdges::new(&doc.scan.hits);
     let raw = RawFacts {
-        numbers: numbers::extract(doc, &claimed),
+        numbers: numbers::extract_with(doc, &claimed, &digit_runs),
         dates,
         people: people::extract(doc),
         organizations: organizations::extract_with(doc, &edges),

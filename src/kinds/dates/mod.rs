@@ -121,16 +121,28 @@ pub(crate) struct RawDate {
 
 /// Every date mention in `doc`, in text order.
 pub(crate) fn extract(doc: &Doc<'_>) -> Vec<RawDate> {
+    extract_with(doc, &crate::thai::digit_runs(doc.text().as_bytes()))
+}
+
+/// [`extract`], given the text's [`crate::thai::digit_runs`].
+pub(crate) fn extract_with(doc: &Doc<'_>, digit_runs: &[Span]) -> Vec<RawDate> {
     let text = doc.text();
-    let toks = tokenize(doc);
+    let toks = tokenize(doc, digit_runs);
     let anchor = doc.published.map(|p| (p, Anchor::Published));
-    let atoms = parse(text, &toks, anchor);
-    if anchor.is_none() {
-        if let Some(d) = dateline(text, &atoms) {
-            return resolve(text, parse(text, &toks, Some((d, Anchor::Dateline))), Some((d, Anchor::Dateline)));
-        }
+    if anchor.is_some() {
+        return resolve(text, parse(text, &toks, anchor), anchor);
     }
-    resolve(text, atoms, anchor)
+    // The date line is the first atom once ranges are joined, and a range
+    // joins the first atom to the second at most: two atoms tell it. With
+    // one, the text is parsed again against it; without, the parse goes on.
+    let mut p = Parser::new(text, &toks, None);
+    let mut i = 0;
+    p.run(&mut i, 2);
+    if let Some(d) = dateline(text, &join_ranges(text, p.atoms.clone(), &DATE_WORDS)) {
+        return resolve(text, parse(text, &toks, Some((d, Anchor::Dateline))), Some((d, Anchor::Dateline)));
+    }
+    p.run(&mut i, usize::MAX);
+    resolve(text, join_ranges(text, p.atoms, &DATE_WORDS), None)
 }
 
 /// The one full date `input` writes (`14 ก.พ. 2567`,
@@ -165,17 +177,8 @@ pub(crate) fn single_day(input: &str) -> Option<NaiveDate> {
 
 /// The atoms of `toks`, ranges joined, read against `anchor`.
 fn parse(text: &str, toks: &[Token], anchor: Option<(NaiveDate, Anchor)>) -> Vec<Atom> {
-    let mut p = Parser { text, toks, published: anchor.map(|a| a.0), words: &DATE_WORDS, atoms: Vec::new() };
-    let mut i = 0;
-    while i < toks.len() {
-        match p.parse_at(i) {
-            Some((atom, next)) => {
-                p.atoms.push(atom);
-                i = next.max(i + 1);
-            }
-            None => i += 1,
-        }
-    }
+    let mut p = Parser::new(text, toks, anchor.map(|a| a.0));
+    p.run(&mut 0, usize::MAX);
     join_ranges(text, p.atoms, &DATE_WORDS)
 }
 
@@ -296,10 +299,11 @@ impl Atom {
 /// The plain digits of a token (no separators), as a number, with their count.
 fn plain(text: &str, t: &Token) -> Option<(i32, usize)> {
     let s = &text[t.start..t.end];
-    if t.kind != Kind::Num || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+    if t.kind != Kind::Num || s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    s.parse().ok().map(|v| (v, s.len()))
+    // Four digits at most: what `s.parse()` gives, without its checks.
+    Some((s.bytes().fold(0, |v, b| v * 10 + i32::from(b - b'0')), s.len()))
 }
 
 /// A day number: one or two plain digits, 1 to 31.
@@ -325,4 +329,26 @@ struct Parser<'a> {
     published: Option<NaiveDate>,
     words: &'a DateWords,
     atoms: Vec<Atom>,
+}
+
+impl<'a> Parser<'a> {
+    fn new(text: &'a str, toks: &'a [Token], published: Option<NaiveDate>) -> Parser<'a> {
+        Parser { text, toks, published, words: &DATE_WORDS, atoms: Vec::new() }
+    }
+
+    /// Parses from token `*i` on until `limit` atoms are read or the tokens
+    /// end, leaving `*i` where it stopped: the atoms read so far are only
+    /// what came before, so a parse stopped and taken up again reads what
+    /// one parse would.
+    fn run(&mut self, i: &mut usize, limit: usize) {
+        while *i < self.toks.len() && self.atoms.len() < limit {
+            match self.parse_at(*i) {
+                Some((atom, next)) => {
+                    self.atoms.push(atom);
+                    *i = next.max(*i + 1);
+                }
+                None => *i += 1,
+            }
+        }
+    }
 }

@@ -257,7 +257,7 @@ impl Parser<'_> {
     pub(super) fn parse_day_only(&self, i: usize) -> Option<(Atom, usize)> {
         let t = self.toks[i];
         let d = day_number(self.text, &t)?;
-        if !matches!(self.words.trailing(self.gap_before(i).1).first(), Some((Role::Day, _))) {
+        if !matches!(self.words.last(self.gap_before(i).1), Some((Role::Day, _))) {
             return None;
         }
         let Some(p) = self.published else {
@@ -285,13 +285,12 @@ impl Parser<'_> {
     /// A bare weekday name (พุธ) before day token `i`, with an optional ที่.
     pub(super) fn bare_weekday(&self, i: usize) -> Option<(u32, usize)> {
         let (from, gap) = self.gap_before(i);
-        let words = self.words.trailing(gap);
-        let mut it = words.iter().peekable();
+        let mut it = self.words.trailing_iter(gap).peekable();
         if matches!(it.peek(), Some((Role::The, _))) {
             it.next();
         }
         match it.next() {
-            Some(&(Role::Weekday(wd), pos)) => Some((wd, from + pos)),
+            Some((Role::Weekday(wd), pos)) => Some((wd, from + pos)),
             _ => None,
         }
     }
@@ -364,7 +363,7 @@ impl Parser<'_> {
     pub(super) fn parse_month(&self, i: usize) -> Option<(Atom, usize)> {
         let (m1, abbr1) = self.is_month(i)?;
         let start = self.toks[i].start;
-        let after_month_word = matches!(self.words.trailing(self.gap_before(i).1).first(), Some((Role::MonthWord, _)));
+        let after_month_word = matches!(self.words.last(self.gap_before(i).1), Some((Role::MonthWord, _)));
         if let Some((m2, abbr2)) = self.is_month(i + 1) {
             if self.gap_is(i, &[Role::To, Role::MonthWord], Some(Role::To)) {
                 let mut atom = Atom::new(

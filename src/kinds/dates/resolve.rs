@@ -176,12 +176,27 @@ pub(super) fn format(p: Point) -> Option<(String, Precision)> {
         (Some(_), Some(_)) => {
             // What `%Y-%m-%d` gives for years of four digits, without parsing a format string.
             let d = p.date()?;
-            Some((format!("{y:04}-{:02}-{:02}", d.month(), d.day()), Precision::Day))
+            Some((iso(y, &[d.month(), d.day()]), Precision::Day))
         }
-        (Some(m), None) if (1..=12).contains(&m) => Some((format!("{y:04}-{m:02}"), Precision::Month)),
-        (None, _) => Some((format!("{y:04}"), Precision::Year)),
+        (Some(m), None) if (1..=12).contains(&m) => Some((iso(y, &[m]), Precision::Month)),
+        (None, _) => Some((iso(y, &[]), Precision::Year)),
         _ => None,
     }
+}
+
+/// `y` (1000 to 9999) in four digits, then a dash and two digits for each
+/// of `parts` (below 100): what `format!("{y:04}-{m:02}-{d:02}")` writes,
+/// without the formatting machinery, which cost more than the rest of
+/// resolving a date.
+pub(super) fn iso(y: i32, parts: &[u32]) -> String {
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let y = y.unsigned_abs();
+    let mut s = String::with_capacity(4 + 3 * parts.len());
+    s.extend([digit(y / 1000), digit(y / 100), digit(y / 10), digit(y)]);
+    for &n in parts {
+        s.extend(['-', digit(n / 10), digit(n)]);
+    }
+    s
 }
 
 /// The precision of a mention left without a year: that of its parts, or

@@ -7,11 +7,19 @@ use super::*;
 use crate::facts::{DateOffset, DateUnit, Precision};
 
 proptest::proptest! {
+    /// The hand-written ISO date is what `format!` writes.
+    #[test]
+    fn iso_is_the_formatted_date(y in 1000i32..=9999, m in 1u32..=12, d in 1u32..=31) {
+        proptest::prop_assert_eq!(resolve::iso(y, &[m, d]), format!("{y:04}-{m:02}-{d:02}"));
+        proptest::prop_assert_eq!(resolve::iso(y, &[m]), format!("{y:04}-{m:02}"));
+        proptest::prop_assert_eq!(resolve::iso(y, &[]), format!("{y:04}"));
+    }
+
     #[test]
     fn numbers_are_the_regex_matches(text in "[0-9,.:/ a]{0,24}") {
         let regex = regex::Regex::new(r"[0-9]+(?:,[0-9]{3})*(?:[.:][0-9]+)?(?:/[0-9]+){0,2}").unwrap();
         let want: Vec<Span> = regex.find_iter(&text).map(|m| m.range()).collect();
-        proptest::prop_assert_eq!(numbers(&text).collect::<Vec<_>>(), want);
+        proptest::prop_assert_eq!(numbers(&text, &crate::thai::digit_runs(text.as_bytes())).collect::<Vec<_>>(), want);
     }
 }
 
@@ -118,8 +126,20 @@ fn words_around_a_token() {
     assert_eq!(w.last("ในปี ").map(|x| x.0), Some(Role::Year));
     assert_eq!(w.last("ปีงบประมาณ ").map(|x| x.0), Some(Role::Fiscal));
     assert_eq!(w.trailing("ปีงบประมาณ พ.ศ.").iter().map(|x| x.0).collect::<Vec<_>>(), [Role::Be, Role::Fiscal]);
-    assert_eq!(w.whole(" จนถึงวันที่ "), Some(vec![Role::To, Role::Day]));
-    assert_eq!(w.whole(" ซึ่ง "), None);
+    assert_eq!(w.whole(" จนถึงวันที่ ").as_deref(), Some(&[Role::To, Role::Day][..]));
+    assert!(w.whole(" ซึ่ง ").is_none());
     assert_eq!(w.first("ที่ผ่านมา").map(|x| x.0), Some(Role::Past));
     assert_eq!(w.first("ที่ 5").map(|x| x.0), Some(Role::The));
+}
+
+#[test]
+fn plain_digits_are_the_parsed_number() {
+    let text: String = (0..10_000).flat_map(|n| [format!("{n} "), format!("{n:04} ")]).collect();
+    let mut at = 0;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let start = text[at..].find(word).unwrap() + at;
+        at = start + word.len();
+        let t = Token { start, end: at, kind: Kind::Num };
+        assert_eq!(plain(&text, &t), Some((word.parse().unwrap(), word.len())), "{word}");
+    }
 }

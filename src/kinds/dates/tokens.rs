@@ -14,12 +14,15 @@ use crate::thai::{self, is_thai_letter};
 /// digit runs are: the cost is the search for the next digit. Every part
 /// after the first digits is optional, so the regex's first choice, each
 /// part as long as it goes, is the match.
-pub(super) fn numbers(text: &str) -> impl Iterator<Item = Span> + '_ {
+///
+/// `runs` are the text's [`thai::digit_runs`].
+pub(super) fn numbers<'a>(text: &'a str, runs: &'a [Span]) -> impl Iterator<Item = Span> + 'a {
     let b = text.as_bytes();
     let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let mut digits = thai::Digits::new(runs);
     let mut at = 0;
     std::iter::from_fn(move || {
-        let start = thai::next_digit(b, at)?;
+        let start = digits.next_digit(at)?;
         let mut end = thai::digits_end(b, start);
         while b.get(end) == Some(&b',') && (1..=3).all(|k| digit_at(end + k)) {
             end += 4;
@@ -68,8 +71,9 @@ pub(super) struct Token {
     pub(super) kind: Kind,
 }
 
-/// Digit runs, month names, weekdays and relative words, in text order.
-pub(super) fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
+/// Digit runs, month names, weekdays and relative words, in text order
+/// (`runs`: the text's [`thai::digit_runs`]).
+pub(super) fn tokenize(doc: &Doc<'_>, runs: &[Span]) -> Vec<Token> {
     let text = doc.text();
     let words = &*DATE_WORDS;
     let mut toks: Vec<Token> = Vec::new();
@@ -108,7 +112,7 @@ pub(super) fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
         };
         toks.push(Token { start: h.start, end: h.end, kind });
     }
-    for m in numbers(text) {
+    for m in numbers(text, runs) {
         toks.push(Token { start: m.start, end: m.end, kind: Kind::Num });
         // Informal month forms (มค, ธค., มกรา) are not scanned: they count only
         // right after a day number or right before a year.

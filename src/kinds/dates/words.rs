@@ -1,6 +1,6 @@
 //! The small words around dates (`date_words.tsv`): what each does next to a date token.
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 use crate::error::LexiconError;
@@ -67,8 +67,47 @@ pub(super) struct Word {
 #[derive(Debug)]
 pub(super) struct DateWords {
     pub(super) words: Vec<Word>,
-    pub(super) by_first: HashMap<char, Vec<usize>>,
-    pub(super) by_last: HashMap<char, Vec<usize>>,
+    pub(super) by_first: CharIndex,
+    pub(super) by_last: CharIndex,
+}
+
+/// Lists of words by a character: ASCII and the Thai block (every
+/// character of the shipped words) in a table, any other in a map, so that
+/// the look-up the parser makes at every date token is an index, not a
+/// hash.
+#[derive(Debug, Default)]
+pub(super) struct CharIndex {
+    direct: Vec<Vec<usize>>,
+    other: HashMap<char, Vec<usize>>,
+}
+
+impl CharIndex {
+    /// The slot of `c` in the table: ASCII, then U+0E00 to U+0E7F.
+    fn slot(c: char) -> Option<usize> {
+        match c as usize {
+            n @ 0..0x80 => Some(n),
+            n @ 0x0E00..0x0E80 => Some(n - 0x0E00 + 0x80),
+            _ => None,
+        }
+    }
+
+    fn push(&mut self, c: char, i: usize) {
+        match CharIndex::slot(c) {
+            Some(k) => {
+                self.direct.resize_with(self.direct.len().max(0x100), Vec::new);
+                self.direct[k].push(i);
+            }
+            None => self.other.entry(c).or_default().push(i),
+        }
+    }
+
+    /// The words filed under `c`, if any.
+    pub(super) fn get(&self, c: &char) -> Option<&Vec<usize>> {
+        match CharIndex::slot(*c) {
+            Some(k) => self.direct.get(k).filter(|v| !v.is_empty()),
+            None => self.other.get(c),
+        }
+    }
 }
 
 /// The shipped date words, loaded on first use.
@@ -134,13 +173,13 @@ impl DateWords {
             words.push(Word { phrase: e.columns[0].clone(), role });
         }
         words.sort_by_key(|w| std::cmp::Reverse(w.phrase.len()));
-        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
-        let mut by_last: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut by_first = CharIndex::default();
+        let mut by_last = CharIndex::default();
         for (i, w) in words.iter().enumerate() {
             let mut cs = w.phrase.chars();
             if let (Some(f), Some(l)) = (cs.next(), w.phrase.chars().next_back()) {
-                by_first.entry(f).or_default().push(i);
-                by_last.entry(l).or_default().push(i);
+                by_first.push(f, i);
+                by_last.push(l, i);
             }
         }
         Ok(DateWords { words, by_first, by_last })
@@ -175,18 +214,20 @@ impl DateWords {
     /// The words at the end of `s`, nearest first, each with its start in
     /// `s`; stops at the first stretch that is not a date word.
     pub(super) fn trailing(&self, s: &str) -> Vec<(Role, usize)> {
-        let mut out = Vec::new();
+        self.trailing_iter(s).collect()
+    }
+
+    /// [`DateWords::trailing`], one word at a time: a caller that stops at
+    /// the first word it does not want reads no further (and allocates
+    /// nothing).
+    pub(super) fn trailing_iter<'s>(&'s self, s: &'s str) -> impl Iterator<Item = (Role, usize)> + 's {
         let mut end = s.len();
-        while out.len() < 6 {
-            match self.last(&s[..end]) {
-                Some((role, start)) => {
-                    out.push((role, start));
-                    end = start;
-                }
-                None => break,
-            }
-        }
-        out
+        std::iter::from_fn(move || {
+            let (role, start) = self.last(&s[..end])?;
+            end = start;
+            Some((role, start))
+        })
+        .take(6)
     }
 
     /// The words at the start of `s`, in order, each with its end in `s`;
@@ -206,13 +247,73 @@ impl DateWords {
         out
     }
 
-    /// The roles of `s` when it is made only of date words and spaces.
-    pub(super) fn whole(&self, s: &str) -> Option<Vec<Role>> {
+    /// The roles of `s` when it is made only of date words and spaces: the
+    /// roles of [`DateWords::leading`], when they reach the end of `s`.
+    /// Asked of the gap after most date tokens, so read into an array
+    /// rather than two vectors.
+    pub(super) fn whole(&self, s: &str) -> Option<Roles> {
         if s.len() > 80 {
             return None;
         }
-        let words = self.leading(s);
-        let end = words.last().map_or(0, |w| w.1);
-        s[end..].trim_matches(' ').is_empty().then(|| words.into_iter().map(|w| w.0).collect())
+        let mut roles = Roles { roles: [Role::Day; 6], len: 0 };
+        let mut pos = 0;
+        while roles.len < roles.roles.len() {
+            let Some((role, end)) = self.first(&s[pos..]) else { break };
+            pos += end;
+            roles.roles[roles.len] = role;
+            roles.len += 1;
+        }
+        s[pos..].trim_matches(' ').is_empty().then_some(roles)
+    }
+}
+
+/// The roles of a stretch of date words ([`DateWords::whole`]), at most
+/// six, read as a slice.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Roles {
+    roles: [Role; 6],
+    len: usize,
+}
+
+impl std::ops::Deref for Roles {
+    type Target = [Role];
+
+    fn deref(&self) -> &[Role] {
+        &self.roles[..self.len]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The index files and finds what a map of characters does.
+        #[test]
+        fn char_index_is_a_map(pushed in proptest::collection::vec(proptest::char::any(), 0..40), asked in proptest::collection::vec(proptest::char::any(), 0..40)) {
+            let mut index = CharIndex::default();
+            let mut map: HashMap<char, Vec<usize>> = HashMap::default();
+            for (i, &c) in pushed.iter().enumerate() {
+                index.push(c, i);
+                map.entry(c).or_default().push(i);
+            }
+            for c in pushed.iter().chain(&asked).chain(['a', 'ก', '\u{0E7F}', '\u{0E80}', '\u{7F}', '\u{80}'].iter()) {
+                proptest::prop_assert_eq!(index.get(c), map.get(c));
+            }
+        }
+
+        /// `whole` gives the roles of `leading` when they reach the end.
+        #[test]
+        fn whole_is_leading_to_the_end(parts in proptest::collection::vec(
+            proptest::sample::select(vec![" ", "ปี", "พ.ศ.", "วันที่", "ที่", "ถึง", "นี้", "เวลา", "น.", "และ", "x", "ซึ่ง"]), 0..10)) {
+            let s: String = parts.concat();
+            let words = &*DATE_WORDS;
+            let leading = words.leading(&s);
+            let end = leading.last().map_or(0, |w| w.1);
+            let want: Option<Vec<Role>> =
+                (s.len() <= 80 && s[end..].trim_matches(' ').is_empty()).then(|| leading.iter().map(|w| w.0).collect());
+            let got = words.whole(&s);
+            proptest::prop_assert_eq!(got.as_deref(), want.as_deref());
+        }
     }
 }

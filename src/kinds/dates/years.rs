@@ -16,7 +16,7 @@ impl Parser<'_> {
         let (from, gap) = self.gap_before(i);
         // Nearest first: an optional era, then one year word (`ปีงบประมาณ พ.ศ.`).
         let mut cues: Vec<(Role, usize)> = Vec::new();
-        for (role, pos) in self.words.trailing(gap) {
+        for (role, pos) in self.words.trailing_iter(gap) {
             match role {
                 Role::Be | Role::Ce if cues.is_empty() => cues.push((role, pos)),
                 Role::Year | Role::Fiscal => {
@@ -145,7 +145,7 @@ impl Parser<'_> {
         }
         let before = self.gap_before(i).1;
         let parenthesised = before.ends_with('(') && self.text[b.end..].starts_with(')');
-        let after_from = matches!(self.words.trailing(before).first(), Some((Role::From, _)));
+        let after_from = matches!(self.words.last(before), Some((Role::From, _)));
         if !parenthesised && !after_from {
             return None;
         }
@@ -281,7 +281,7 @@ impl Parser<'_> {
         {
             return None;
         }
-        if matches!(self.words.trailing(self.gap_before(i).1).first(), Some((Role::The, _))) {
+        if matches!(self.words.last(self.gap_before(i).1), Some((Role::The, _))) {
             return None;
         }
         let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);

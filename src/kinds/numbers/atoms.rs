@@ -4,7 +4,7 @@ use super::tables::Word;
 use super::view::{skip_space, View};
 use crate::facts::NumberKind;
 use crate::kinds::Span;
-use crate::thai::{char_before, digits_end, is_thai_letter, next_digit};
+use crate::thai::{char_before, digits_end, is_thai_letter, Digits};
 
 /// A number as written: digits or Thai number words.
 #[derive(Debug, Clone)]
@@ -45,11 +45,14 @@ pub(super) fn exact(mantissa: f64, places: i32, scale: f64) -> f64 {
 /// Written by hand rather than with a regex: Thai news has a digit every
 /// few hundred bytes, so the cost is the search for the next digit, which
 /// this does sixteen bytes at a time.
-pub(super) fn digit_runs(text: &str) -> impl Iterator<Item = Span> + '_ {
+///
+/// `runs` are the text's [`crate::thai::digit_runs`].
+pub(super) fn digit_runs<'a>(text: &'a str, runs: &'a [Span]) -> impl Iterator<Item = Span> + 'a {
     let b = text.as_bytes();
+    let mut digits = Digits::new(runs);
     let mut at = 0;
     std::iter::from_fn(move || {
-        let start = next_digit(b, at)?;
+        let start = digits.next_digit(at)?;
         let mut end = digits_end(b, start);
         while matches!(b.get(end), Some(b'.' | b',' | b'/' | b':')) && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
             end = digits_end(b, end + 1);
@@ -91,6 +94,36 @@ pub(super) fn mantissa(int: &str, frac: &str) -> f64 {
 
 pub(super) fn digit_atom(text: &str, span: Span) -> Atom {
     let s = &text[span.clone()];
+    let mut atom = if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        plain_atom(s, span.clone())
+    } else {
+        separated_atom(s, span.clone())
+    };
+    // Inside a URL or a path (`details/6342`, `?id=12`, `%E0%B8`), or glued
+    // to the Latin letters of a name or code (`A4`, `PM2.5`).
+    if char_before(text, span.start)
+        .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '=' | '_' | '#' | '@' | '&' | '?' | '%' | '\\'))
+    {
+        atom.ok = false;
+    }
+    atom
+}
+
+/// [`separated_atom`] for a run of digits alone, as most runs are, in one
+/// pass over its bytes (the general reading searches the run for `.` and
+/// `,` several times).
+pub(super) fn plain_atom(s: &str, span: Span) -> Atom {
+    // A leading zero (`02`, `085`) or eight digits or more: a code, an id
+    // or a phone number.
+    let ok = !(s.len() > 1 && s.starts_with('0')) && s.len() < 8;
+    // Seven digits at most: exact in a u64.
+    let mantissa = if ok { s.bytes().fold(0u64, |n, c| n * 10 + u64::from(c - b'0')) as f64 } else { 0.0 };
+    Atom { span, mantissa, places: 0, words: false, has_scale: false, scale_first: false, ok }
+}
+
+/// The atom of the digit run `s` at `span`, whatever its separators, but
+/// for what comes before it.
+pub(super) fn separated_atom(s: &str, span: Span) -> Atom {
     let mut ok = quantity_shape(s);
     let (int, frac) = s.split_once('.').unwrap_or((s, ""));
     let int_digits = int.bytes().filter(u8::is_ascii_digit).count();
@@ -101,18 +134,16 @@ pub(super) fn digit_atom(text: &str, span: Span) -> Atom {
         ok = false;
     }
     let mantissa = if ok { mantissa(int, frac) } else { 0.0 };
-    // Inside a URL or a path (`details/6342`, `?id=12`, `%E0%B8`), or glued
-    // to the Latin letters of a name or code (`A4`, `PM2.5`).
-    if char_before(text, span.start).is_some_and(|c| c.is_ascii_alphabetic() || "/=_#@&?%\\".contains(c)) {
-        ok = false;
-    }
     Atom { span, mantissa, places: frac.len() as i32, words: false, has_scale: false, scale_first: false, ok }
 }
 
 /// Every atom of the text, in text order.
-pub(super) fn atoms(v: &View<'_>) -> Vec<Atom> {
+pub(super) fn atoms(v: &View<'_>, runs: &[Span]) -> Vec<Atom> {
     let text = v.text;
-    let mut out: Vec<Atom> = digit_runs(text).map(|span| digit_atom(text, span)).collect();
+    // At most one atom a run of digits (runs joined by separators make
+    // one), and the word numbers after them: sized once.
+    let mut out: Vec<Atom> = Vec::with_capacity(runs.len() + 8);
+    out.extend(digit_runs(text, runs).map(|span| digit_atom(text, span)));
     mark_chains(v, &mut out);
     let mut words = word_atoms(v);
     if !words.is_empty() {
@@ -142,17 +173,21 @@ pub(super) fn mark_chains(v: &View<'_>, atoms: &mut [Atom]) {
             }
             j += 1;
         }
+        if j == i {
+            // A run alone is no chain.
+            i += 1;
+            continue;
+        }
         let chain = &atoms[i..=j];
         let dashed = chain.windows(2).any(|w| text[w[0].span.end..w[1].span.start].trim() != "");
         let zero =
             chain.iter().any(|a| text[a.span.clone()].starts_with('0') && !text[a.span.clone()].starts_with("0."));
         let plain = chain.iter().all(|a| a.places == 0 && !text[a.span.clone()].contains(','));
-        let unit_after = v.unit_at(skip_space(text, chain[chain.len() - 1].span.end)).is_some();
+        // Asked last, of chains of three runs or more only: it is a look-up.
+        let unit_after = || v.unit_at(skip_space(text, chain[chain.len() - 1].span.end)).is_some();
         // Two runs joined by a space may be two numbers (`ร้อยละ 85 2.`), and
         // a row of a table holds amounts (`59,697 45,640 43%`).
-        if chain.len() > 1
-            && (chain.iter().any(|a| !a.ok) || zero || (chain.len() > 2 && (dashed || plain || !unit_after)))
-        {
+        if chain.iter().any(|a| !a.ok) || zero || (chain.len() > 2 && (dashed || plain || !unit_after())) {
             for a in &mut atoms[i..=j] {
                 a.ok = false;
             }
@@ -167,6 +202,10 @@ pub(super) fn word_atoms(v: &View<'_>) -> Vec<Atom> {
     let mut out = Vec::new();
     let mut run: Vec<(Span, Word)> = Vec::new();
     let flush = |run: &mut Vec<(Span, Word)>, out: &mut Vec<Atom>| {
+        // Most hits are no number word: nothing to read.
+        if run.is_empty() {
+            return;
+        }
         // A point with no digit word after it is the unit จุด (`สามจุด`).
         while run.last().is_some_and(|(_, w)| *w == Word::Point) {
             run.pop();

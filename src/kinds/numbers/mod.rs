@@ -106,8 +106,13 @@ pub(super) fn context_role_is_known(columns: &[String]) -> bool {
 /// Every numeric fact in `doc`, in text order. `claimed` are spans already
 /// taken by dates, which are not numbers.
 pub(crate) fn extract(doc: &Doc<'_>, claimed: &[Span]) -> Vec<RawNumber> {
+    extract_with(doc, claimed, &crate::thai::digit_runs(doc.text().as_bytes()))
+}
+
+/// [`extract`], given the text's [`crate::thai::digit_runs`].
+pub(crate) fn extract_with(doc: &Doc<'_>, claimed: &[Span], digit_runs: &[Span]) -> Vec<RawNumber> {
     let view = View::new(doc);
-    let atoms = atoms(&view);
+    let atoms = atoms(&view, digit_runs);
     let mut claimed: Vec<Span> = claimed.to_vec();
     claimed.sort_by_key(|s| (s.start, s.end));
     let mut out = Vec::new();

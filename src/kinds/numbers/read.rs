@@ -2,7 +2,7 @@
 
 use super::atoms::Atom;
 use super::tables::{Role, UnitInfo, Word, TABLES};
-use super::view::{ending_at, skip_space, skip_space_back, View};
+use super::view::{skip_space, skip_space_back, View};
 use super::{RawNumber, MAX_NOUN_CHARS};
 use crate::facts::NumberKind;
 use crate::kinds::shared;
@@ -44,7 +44,7 @@ pub(super) fn prefix<'a>(v: &View<'a>, p: usize) -> Prefix<'a> {
     pre.span_start = pre.start;
     let at = skip_space_back(text, pre.start);
     // The year after a month name.
-    if ending_at(&v.words, at).is_some_and(|h| h.category == Category::Month) {
+    if v.word_ending_at(at).is_some_and(|h| h.category == Category::Month) {
         pre.soft_not = true;
         return pre;
     }
@@ -185,6 +185,11 @@ pub(super) fn quantity<'a>(v: &View<'a>, a: &Atom) -> Quantity<'a> {
 /// A qualifier that follows a number (`กว่า`, `เศษ`) at byte `p`.
 pub(super) fn after_qualifier(text: &str, p: usize) -> Option<(&'static str, usize)> {
     let rest = text.get(p..)?;
+    // Asked after every number: most positions start none of the phrases,
+    // which their first characters tell without comparing each.
+    if !rest.chars().next().is_some_and(|c| TABLES.after_qualifier_firsts.contains(&c)) {
+        return None;
+    }
     TABLES.after_qualifiers.iter().find(|q| rest.starts_with(q.as_str())).map(|q| (q.as_str(), p + q.len()))
 }
 

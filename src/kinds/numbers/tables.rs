@@ -128,6 +128,8 @@ pub(super) struct Tables {
     pub(super) to: Vec<String>,
     pub(super) of: Vec<String>,
     pub(super) after_qualifiers: Vec<String>,
+    /// The first character of each of `after_qualifiers`.
+    pub(super) after_qualifier_firsts: Vec<char>,
 }
 
 pub(super) static TABLES: LazyLock<Tables> = LazyLock::new(|| {
@@ -148,6 +150,9 @@ pub(super) static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     let to = pick(&|r| *r == Role::To);
     let of = pick(&|r| *r == Role::Of);
     let after_qualifiers = pick(&|r| *r == Role::Qualifier { after: true });
+    let mut after_qualifier_firsts: Vec<char> = after_qualifiers.iter().filter_map(|q| q.chars().next()).collect();
+    after_qualifier_firsts.sort_unstable();
+    after_qualifier_firsts.dedup();
     Tables {
         units: Trie::of_phrases(units.iter().map(Entry::phrase)),
         unit_entries: units,
@@ -157,5 +162,6 @@ pub(super) static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         to,
         of,
         after_qualifiers,
+        after_qualifier_firsts,
     }
 });

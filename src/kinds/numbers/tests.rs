@@ -1,6 +1,6 @@
 //! Unit tests of the number extractor.
 
-use super::atoms::{digit_runs, mantissa, quantity_shape};
+use super::atoms::{digit_runs, mantissa, plain_atom, quantity_shape, separated_atom};
 use super::tables::TABLES;
 use super::*;
 
@@ -97,7 +97,7 @@ fn digit_scanning_matches_the_regexes_it_replaces() {
     texts.push(format!("{}1{}2,345.6", "ก".repeat(5), "x".repeat(15)));
     for t in &texts {
         let want: Vec<Span> = runs.find_iter(t).map(|m| m.range()).collect();
-        assert_eq!(digit_runs(t).collect::<Vec<_>>(), want, "{t:?}");
+        assert_eq!(digit_runs(t, &crate::thai::digit_runs(t.as_bytes())).collect::<Vec<_>>(), want, "{t:?}");
         assert_eq!(quantity_shape(t), shape.is_match(t), "{t:?}");
     }
 }
@@ -122,5 +122,15 @@ fn odd_input_does_not_panic() {
     for text in ["-", "1-", "-1", "1,", ",1", "1.", "ใน 1", "1 ใน", "ระหว่าง 1 และ", "ร้อย", "ล้าน1", "฿", "1 ถึง"]
     {
         let _ = numbers(text);
+    }
+}
+
+proptest::proptest! {
+    /// A run of digits alone reads as the general reading reads it.
+    #[test]
+    fn plain_runs_read_as_separated_ones(s in "[0-9]{1,12}", at in 0usize..40) {
+        let span = at..at + s.len();
+        let (plain, general) = (plain_atom(&s, span.clone()), separated_atom(&s, span));
+        proptest::prop_assert_eq!(format!("{plain:?}"), format!("{general:?}"));
     }
 }
