@@ -82,13 +82,10 @@ pub(super) struct CharIndex {
 }
 
 impl CharIndex {
-    /// The slot of `c` in the table: ASCII, then U+0E00 to U+0E7F.
+    /// The slot of `c` in the table: the tries' symbol (ASCII, then
+    /// U+0E00 to U+0E7F).
     fn slot(c: char) -> Option<usize> {
-        match c as usize {
-            n @ 0..0x80 => Some(n),
-            n @ 0x0E00..0x0E80 => Some(n - 0x0E00 + 0x80),
-            _ => None,
-        }
+        crate::matcher::trie::symbol(c).map(|s| s as usize)
     }
 
     fn push(&mut self, c: char, i: usize) {

@@ -193,8 +193,9 @@ pub(crate) struct Trie {
     terminals: Vec<(u8, u32)>,
 }
 
-/// The symbol of an ASCII or Thai character.
-fn symbol(c: char) -> Option<Sym> {
+/// The symbol of an ASCII or Thai character: `0..128` for ASCII, then
+/// `128..256` for U+0E00..U+0E7F.
+pub(crate) fn symbol(c: char) -> Option<Sym> {
     match c as u32 {
         c @ 0..0x80 => Some(c),
         c @ 0x0E00..0x0E80 => Some(c - 0x0E00 + 128),
